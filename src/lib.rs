@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+pub mod markdown;
+
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     ExitCode::SUCCESS
