@@ -2,7 +2,15 @@
 
 use std::process::ExitCode;
 
+pub mod dates;
+pub mod diagnostic;
+pub mod entry;
+pub mod heading;
+pub mod label;
 pub mod markdown;
+pub mod model;
+pub mod outline;
+pub mod parse;
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {

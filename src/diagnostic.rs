@@ -1,0 +1,68 @@
+//! Located warnings and errors about a log, rendered as `path:line:col` with the line.
+
+use std::fmt::Write as _;
+
+use crate::markdown::LineIndex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Something the reader could not place with confidence, at a byte offset of the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub offset: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn warning(offset: usize, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            offset,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn error(offset: usize, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            ..Self::warning(offset, message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `PATH:LINE:COL: warning: message`, the source line, and the hint if any.
+    pub fn render(&self, path: &str, src: &str, lines: &LineIndex) -> String {
+        let (line, column) = lines.line_col(src, self.offset);
+        let mut out = format!(
+            "{path}:{line}:{column}: {}: {}\n",
+            self.severity.as_str(),
+            self.message
+        );
+        let gutter = line.to_string().len();
+        let _ = writeln!(out, "{line} | {}", lines.line_text(src, line));
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{:gutter$} = hint: {hint}", "");
+        }
+        out
+    }
+}

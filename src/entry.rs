@@ -1,0 +1,615 @@
+//! Level two of the reader: one entry's block, read with pulldown-cmark, into fields.
+//!
+//! The block runs from the entry's heading (or bold-led bullet) to the next mark that
+//! ends it. A block always starts at a line that closes every open Markdown construct,
+//! so reading it alone gives the same blocks as reading it in place.
+//!
+//! Fields start at labels (see `label`):
+//!
+//! - a list item whose first line starts with a label holds the field in that item,
+//!   nested lists and paragraphs included;
+//! - a paragraph line or a sub-heading (`#### Results`) that is a label opens a field
+//!   that runs until the next label, across paragraphs, lists, tables and code;
+//! - anything before, between or after fields that belongs to none is the entry's notes.
+//!
+//! Bodies are kept as the log's own Markdown, trimmed, with the indentation that the
+//! list nesting added removed.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::dates::{self, ReadDate};
+use crate::diagnostic::Diagnostic;
+use crate::label::{self, Label};
+use crate::markdown;
+use crate::model::{Entry, Field, FieldKey, Scope, Text, YearMonth};
+use crate::outline;
+
+/// How an entry opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `### Title`
+    Heading,
+    /// `- **Title** ...`
+    Bullet,
+}
+
+/// What the headings around an entry say about its date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    pub year: Option<i32>,
+    pub month: Option<YearMonth>,
+    /// From a week or day heading.
+    pub day: Option<NaiveDate>,
+}
+
+/// An entry's place in the log, as the outline found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub style: Style,
+    /// From the first byte of the heading or bullet line to the start of the next mark.
+    pub span: Range<usize>,
+    /// The heading or bullet line, without its line ending.
+    pub title_line: Range<usize>,
+    pub line_no: usize,
+    pub context: Context,
+}
+
+/// Reads one entry. Never fails: what cannot be read is reported in `diagnostics`.
+pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) -> Entry<'a> {
+    let line_text = &src[block.title_line.clone()];
+    let (title, title_date, lead) = match block.style {
+        Style::Heading => {
+            let (title, date) = split_title_date(heading_text(line_text), block.context);
+            (title, date, None)
+        }
+        Style::Bullet => bullet_title(src, block),
+    };
+    let mut reader = Reader {
+        src,
+        block,
+        pieces: Vec::new(),
+    };
+    if let Some(lead) = lead {
+        reader.content(lead);
+    }
+    reader.walk_block();
+    let mut entry = Entry {
+        id: String::new(),
+        title,
+        date: None,
+        month: block.context.month,
+        tags: Vec::new(),
+        scope: None,
+        situation: None,
+        task: None,
+        actions: None,
+        results: None,
+        fields: Vec::new(),
+        notes: Vec::new(),
+        span: block.span.clone(),
+        line: block.line_no,
+    };
+    reader.finish(&mut entry);
+    interpret_fields(&mut entry, block, diagnostics);
+    if entry.date.is_none() {
+        entry.date = title_date
+            .or(block.context.day)
+            .or(block.context.month.map(YearMonth::first_day));
+    }
+    if entry.month.is_none() {
+        entry.month = entry.date.map(YearMonth::of);
+    }
+    entry
+}
+
+/// The text of an ATX heading line: without the opening and closing `#` runs.
+pub fn heading_text(line: &str) -> &str {
+    let text = line.trim_start_matches('#').trim();
+    let without_closing = text.trim_end_matches('#');
+    if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+        without_closing.trim_end()
+    } else {
+        text
+    }
+}
+
+/// `2026-11-03 Cut latency`, `Cut latency (2026-11-03)`, `Cut latency — Nov 3`.
+fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) {
+    let read = |text: &str| match dates::read(text, context.year, context.month) {
+        ReadDate::Date(date) => Some(date),
+        _ => None,
+    };
+    let prefix = title.trim_start_matches('[');
+    if prefix.len() > 10 && prefix.is_char_boundary(10) {
+        if let Some(date) = read(&prefix[..10]) {
+            let rest = prefix[10..].trim_start_matches([']', ':', ' ', '-', '–', '—', '|']);
+            if !rest.is_empty() && rest.len() < prefix.len() - 10 {
+                return (rest, Some(date));
+            }
+        }
+    }
+    if let Some(open) = title.rfind('(').filter(|_| title.ends_with(')')) {
+        if let Some(date) = read(&title[open + 1..title.len() - 1]) {
+            let rest = title[..open].trim_end();
+            if !rest.is_empty() {
+                return (rest, Some(date));
+            }
+        }
+    }
+    for dash in [" — ", " – ", " - "] {
+        if let Some(at) = title.rfind(dash) {
+            if let Some(date) = read(&title[at + dash.len()..]) {
+                return (title[..at].trim_end(), Some(date));
+            }
+        }
+    }
+    (title, None)
+}
+
+/// `- **Title** (2026-11-03): lead text` -> the title, its date, and the lead text.
+fn bullet_title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>, Option<Range<usize>>) {
+    let line = &src[block.title_line.clone()];
+    let inner_start = 4; // `- **`
+    let Some(close) = line[inner_start..].find("**") else {
+        return (line[2..].trim(), None, None);
+    };
+    let title = line[inner_start..inner_start + close].trim().trim_end_matches([':', '：']);
+    let (title, mut date) = split_title_date(title, block.context);
+    let mut rest_start = inner_start + close + 2;
+    let mut rest = &line[rest_start..];
+    let trimmed = rest.trim_start();
+    if let Some(stripped) = trimmed.strip_prefix('(') {
+        if let Some(close) = stripped.find(')') {
+            if let ReadDate::Date(found) =
+                dates::read(&stripped[..close], block.context.year, block.context.month)
+            {
+                date = date.or(Some(found));
+                rest_start += rest.len() - stripped.len() + close + 1;
+                rest = &line[rest_start..];
+            }
+        }
+    }
+    let lead = rest.trim_start_matches([':', '：', ' ', '-', '–', '—', '\t']);
+    let lead_start = block.title_line.start + line.len() - lead.len();
+    let lead = (!lead.trim().is_empty()).then_some(lead_start..block.title_line.end);
+    (title, date, lead)
+}
+
+/// A run of the entry's text: a label that opens a field, or text that belongs to none.
+#[derive(Debug)]
+struct Piece<'a> {
+    start: usize,
+    end: usize,
+    label: Option<Label<'a>>,
+    /// Where the field's body starts.
+    body_start: usize,
+    /// The field ends with its list item (else it runs to the next label).
+    closed: bool,
+    /// Spaces of nesting to strip from the body's continuation lines.
+    dedent: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NodeKind {
+    Paragraph,
+    Heading,
+    List,
+    Item,
+    Other,
+}
+
+/// A block-level element of the entry, with absolute byte offsets.
+#[derive(Debug)]
+struct Node {
+    kind: NodeKind,
+    range: Range<usize>,
+    children: Vec<usize>,
+}
+
+/// The block-level tree of `src[range]`; node 0 is the root.
+fn block_tree(src: &str, range: Range<usize>) -> Vec<Node> {
+    let base = range.start;
+    let mut nodes = vec![Node {
+        kind: NodeKind::Other,
+        range: range.clone(),
+        children: Vec::new(),
+    }];
+    // Open tags; `None` for inline ones.
+    let mut open: Vec<Option<usize>> = vec![Some(0)];
+    let parent = |open: &[Option<usize>]| open.iter().rev().find_map(|&node| node);
+    for (event, at) in Parser::new_ext(&src[range], markdown::options()).into_offset_iter() {
+        let at = base + at.start..base + at.end;
+        match event {
+            Event::Start(tag) => {
+                let kind = match tag {
+                    Tag::Paragraph => Some(NodeKind::Paragraph),
+                    Tag::Heading { .. } => Some(NodeKind::Heading),
+                    Tag::List(_) => Some(NodeKind::List),
+                    Tag::Item => Some(NodeKind::Item),
+                    Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_) => {
+                        Some(NodeKind::Other)
+                    }
+                    _ => None,
+                };
+                let index = kind.map(|kind| {
+                    let index = nodes.len();
+                    nodes.push(Node {
+                        kind,
+                        range: at,
+                        children: Vec::new(),
+                    });
+                    if let Some(parent) = parent(&open) {
+                        nodes[parent].children.push(index);
+                    }
+                    index
+                });
+                open.push(index);
+            }
+            Event::End(_) => {
+                open.pop();
+            }
+            Event::Rule => {
+                let index = nodes.len();
+                nodes.push(Node {
+                    kind: NodeKind::Other,
+                    range: at,
+                    children: Vec::new(),
+                });
+                if let Some(parent) = parent(&open) {
+                    nodes[parent].children.push(index);
+                }
+            }
+            _ => {}
+        }
+    }
+    nodes
+}
+
+/// Walks an entry's blocks into pieces.
+struct Reader<'s, 'b> {
+    src: &'s str,
+    block: &'b Block,
+    pieces: Vec<Piece<'s>>,
+}
+
+impl<'s> Reader<'s, '_> {
+    fn walk_block(&mut self) {
+        let body_start = (self.block.title_line.end + 1).min(self.block.span.end);
+        match self.block.style {
+            Style::Heading => {
+                let nodes = block_tree(self.src, body_start..self.block.span.end);
+                self.walk(&nodes, 0, body_start..self.block.span.end, 0);
+            }
+            Style::Bullet => {
+                let nodes = block_tree(self.src, self.block.span.clone());
+                let root = &nodes[0];
+                for (position, &child) in root.children.iter().enumerate() {
+                    let node = &nodes[child];
+                    if position == 0 && node.kind == NodeKind::List {
+                        // The entry's own item holds its fields; the list's later items
+                        // (plain bullets) are notes or fields of their own.
+                        let items = &node.children;
+                        if let Some(&first) = items.first() {
+                            let end = nodes[first].range.end;
+                            self.walk(&nodes, first, body_start.min(end)..end, 2);
+                        }
+                        for &item in items.iter().skip(1) {
+                            self.item(&nodes[item]);
+                        }
+                    } else {
+                        self.node(&nodes, child, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The pieces of `content`, the part of node `container` that holds its children.
+    fn walk(&mut self, nodes: &[Node], container: usize, content: Range<usize>, dedent: usize) {
+        let mut pos = content.start;
+        for &child in &nodes[container].children {
+            let range = &nodes[child].range;
+            if range.end <= pos {
+                continue;
+            }
+            if range.start > pos {
+                self.lines(pos..range.start, dedent);
+            }
+            if range.start < pos {
+                // A loose item's first paragraph also holds the title line.
+                self.lines(pos..range.end, dedent);
+            } else {
+                self.node(nodes, child, dedent);
+            }
+            pos = range.end;
+        }
+        if pos < content.end {
+            self.lines(pos..content.end, dedent);
+        }
+    }
+
+    fn node(&mut self, nodes: &[Node], index: usize, dedent: usize) {
+        let node = &nodes[index];
+        match node.kind {
+            NodeKind::Paragraph => self.lines(node.range.clone(), dedent),
+            NodeKind::List => {
+                for &item in &node.children {
+                    self.item(&nodes[item]);
+                }
+            }
+            NodeKind::Heading => {
+                let line = outline::line_at(self.src.as_bytes(), node.range.start);
+                let text = heading_text(self.src[line.clone()].trim());
+                let text = text.trim_matches(['*', '_']).trim_end_matches([':', '：']);
+                match label::key_of(text) {
+                    Some(key) => self.pieces.push(Piece {
+                        start: node.range.start,
+                        end: node.range.end,
+                        label: Some(Label {
+                            text,
+                            key,
+                            single_letter: text.len() == 1,
+                            body_offset: 0,
+                        }),
+                        body_start: node.range.end,
+                        closed: false,
+                        dedent,
+                    }),
+                    None => self.content(node.range.clone()),
+                }
+            }
+            NodeKind::Item | NodeKind::Other => self.content(node.range.clone()),
+        }
+    }
+
+    /// A list item: a field when its first line starts with a label.
+    fn item(&mut self, node: &Node) {
+        let bytes = self.src.as_bytes();
+        let line = outline::line_at(bytes, node.range.start);
+        let text = &self.src[line.clone()];
+        let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
+        let after_indent = &text[indent..];
+        let digits = after_indent.bytes().take_while(|b| b.is_ascii_digit()).count();
+        let marker = match after_indent.as_bytes().get(digits) {
+            Some(b'.' | b')') if digits > 0 => digits + 1,
+            Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+            _ => 0,
+        };
+        let spaces = after_indent[marker..].len() - after_indent[marker..].trim_start_matches(' ').len();
+        let content_column = indent + marker + spaces.clamp(1, 4);
+        let first = &after_indent[(marker + spaces).min(after_indent.len())..];
+        let first_start = line.end - first.len();
+        match label::detect(first) {
+            Some(label) if marker > 0 => self.pieces.push(Piece {
+                start: node.range.start,
+                end: node.range.end,
+                label: Some(label),
+                body_start: first_start + label.body_offset,
+                closed: true,
+                dedent: content_column,
+            }),
+            _ => self.content(node.range.clone()),
+        }
+    }
+
+    /// Paragraph lines: each line that starts with a label opens a field.
+    fn lines(&mut self, range: Range<usize>, dedent: usize) {
+        let bytes = self.src.as_bytes();
+        let mut pos = range.start;
+        while pos < range.end {
+            let line = outline::line_at(bytes, pos);
+            let end = line.end.min(range.end);
+            let text = &self.src[pos..end];
+            let trimmed = text.trim_start_matches([' ', '\t']);
+            let text_start = end - trimmed.len();
+            match label::detect(trimmed.trim_end_matches('\r')) {
+                Some(label) => self.pieces.push(Piece {
+                    start: pos,
+                    end: (end + 1).min(range.end),
+                    label: Some(label),
+                    body_start: text_start + label.body_offset,
+                    closed: false,
+                    dedent,
+                }),
+                None if !trimmed.trim().is_empty() => self.content(pos..(end + 1).min(range.end)),
+                None => {}
+            }
+            pos = end + 1;
+        }
+    }
+
+    fn content(&mut self, range: Range<usize>) {
+        if self.src[range.clone()].trim().is_empty() {
+            return;
+        }
+        self.pieces.push(Piece {
+            start: range.start,
+            end: range.end,
+            label: None,
+            body_start: range.start,
+            closed: false,
+            dedent: 0,
+        });
+    }
+
+    /// Turns the pieces into fields and notes.
+    fn finish(mut self, entry: &mut Entry<'s>) {
+        // Single letters count only when two different STAR letters appear.
+        let mut letters: Vec<FieldKey> = self
+            .pieces
+            .iter()
+            .filter_map(|piece| piece.label.filter(|l| l.single_letter).map(|l| l.key))
+            .collect();
+        letters.sort_by_key(|key| *key as u8);
+        letters.dedup();
+        if letters.len() < 2 {
+            for piece in &mut self.pieces {
+                if piece.label.is_some_and(|l| l.single_letter) {
+                    piece.label = None;
+                    piece.body_start = piece.start;
+                }
+            }
+        }
+        let content_dedent = match self.block.style {
+            Style::Heading => 0,
+            Style::Bullet => 2,
+        };
+        let block_end = self.block.span.end;
+        // The field that runs to the next label: its index and where its body starts.
+        let mut open: Option<(usize, usize)> = None;
+        let mut notes: Vec<Range<usize>> = Vec::new();
+        let src = self.src;
+        let close = |entry: &mut Entry<'s>, open: &mut Option<(usize, usize)>, at: usize| {
+            if let Some((index, body_start)) = open.take() {
+                let field = &mut entry.fields[index];
+                field.body.raw = trimmed(src, body_start..at.max(body_start));
+                field.span.end = at;
+            }
+        };
+        for (index, piece) in self.pieces.iter().enumerate() {
+            match piece.label {
+                Some(label) => {
+                    close(entry, &mut open, piece.start);
+                    let end = if piece.closed { piece.end } else { block_end };
+                    entry.fields.push(Field {
+                        key: label.key,
+                        label: label.text,
+                        body: Text::new(trimmed(src, piece.body_start..end), piece.dedent),
+                        span: piece.start..end,
+                        line: 0,
+                    });
+                    if !piece.closed {
+                        open = Some((entry.fields.len() - 1, piece.body_start));
+                    }
+                }
+                None if open.is_some() => {}
+                None => match notes.last_mut() {
+                    Some(last)
+                        if index > 0
+                            && self.pieces[index - 1].label.is_none()
+                            && src[last.end..piece.start.max(last.end)].trim().is_empty() =>
+                    {
+                        last.end = piece.end;
+                    }
+                    _ => notes.push(piece.start..piece.end),
+                },
+            }
+        }
+        close(entry, &mut open, block_end);
+        let lines_from = self.block.span.start;
+        let line_no = self.block.line_no;
+        for field in &mut entry.fields {
+            field.line = line_no + memchr::memchr_iter(b'\n', &src.as_bytes()[lines_from..field.span.start]).count();
+        }
+        entry.notes = notes
+            .into_iter()
+            .map(|range| Text::new(trimmed(src, range), content_dedent))
+            .filter(|text| !text.is_empty())
+            .collect();
+    }
+}
+
+/// `src[range]` without surrounding whitespace.
+fn trimmed(src: &str, range: Range<usize>) -> &str {
+    src.get(range).unwrap_or("").trim()
+}
+
+/// Date, tags, scope and the STAR fields from the labelled fields.
+///
+/// The first field of each kind counts. A second one, a date brag cannot read or an
+/// unknown scope is reported and kept under its label as an other field.
+fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<Diagnostic>) {
+    let context = block.context;
+    let mut seen: Vec<FieldKey> = Vec::new();
+    for index in 0..entry.fields.len() {
+        let field = &entry.fields[index];
+        let (key, body, offset) = (field.key, field.body, field.span.start);
+        if key == FieldKey::Other {
+            continue;
+        }
+        if seen.contains(&key) {
+            diagnostics.push(
+                Diagnostic::warning(offset, format!("a second {} field in this entry", field.label))
+                    .with_hint("brag keeps it under `fields`; merge it into the first one"),
+            );
+            entry.fields[index].key = FieldKey::Other;
+            continue;
+        }
+        seen.push(key);
+        let problem = match key {
+            FieldKey::Date => match dates::read(body.raw, context.year, context.month) {
+                ReadDate::Date(date) => {
+                    entry.date = Some(date);
+                    context.month.filter(|m| *m != YearMonth::of(date)).map(|month| {
+                        // Still a usable date: a warning that does not demote the field.
+                        diagnostics.push(
+                            Diagnostic::warning(
+                                offset,
+                                format!(
+                                    "date {date} is outside its month heading {} {}",
+                                    month.month_name(),
+                                    month.year
+                                ),
+                            )
+                            .with_hint("move the entry under its month, or fix the date"),
+                        );
+                    });
+                    None
+                }
+                ReadDate::Ambiguous => Some(
+                    Diagnostic::warning(offset, format!("ambiguous date {:?}", body.raw))
+                        .with_hint("write dates as YYYY-MM-DD"),
+                ),
+                ReadDate::NoYear => Some(
+                    Diagnostic::warning(offset, format!("date {:?} has no year", body.raw))
+                        .with_hint("write dates as YYYY-MM-DD, or file the entry under a month heading"),
+                ),
+                ReadDate::Invalid | ReadDate::NotADate => Some(
+                    Diagnostic::error(offset, format!("cannot read the date {:?}", body.raw))
+                        .with_hint("write dates as YYYY-MM-DD"),
+                ),
+            },
+            FieldKey::Tags => {
+                entry.tags = split_tags(body.raw);
+                None
+            }
+            FieldKey::Scope => match Scope::parse(body.raw) {
+                Some(scope) => {
+                    entry.scope = Some(scope);
+                    None
+                }
+                None => Some(
+                    Diagnostic::error(offset, format!("unknown scope {:?}", body.raw))
+                        .with_hint("scope is one of task, milestone, project, product, business"),
+                ),
+            },
+            FieldKey::Situation | FieldKey::Task | FieldKey::Actions | FieldKey::Results => {
+                let slot = match key {
+                    FieldKey::Situation => &mut entry.situation,
+                    FieldKey::Task => &mut entry.task,
+                    FieldKey::Actions => &mut entry.actions,
+                    _ => &mut entry.results,
+                };
+                *slot = (!body.is_empty()).then_some(body);
+                None
+            }
+            FieldKey::Other => None,
+        };
+        if let Some(problem) = problem {
+            diagnostics.push(problem);
+            entry.fields[index].key = FieldKey::Other;
+        }
+    }
+}
+
+/// `performance, search` or `#performance #search` -> the tag names.
+pub fn split_tags(text: &str) -> Vec<&str> {
+    let by_comma = text.contains(',');
+    text.split(|c: char| if by_comma { c == ',' } else { c.is_whitespace() })
+        .map(|tag| tag.trim().trim_matches(['#', '`', '*', '_', '.', ';']).trim())
+        .filter(|tag| !tag.is_empty())
+        .collect()
+}

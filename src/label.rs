@@ -1,0 +1,164 @@
+//! Field labels: `**Situation**:`, `**Situation:**`, `Situation:`, `**S:**`, and synonyms.
+//!
+//! A label starts a line (after indentation and a list marker). The colon may be ASCII
+//! or fullwidth (`：`), or the label may be followed by a dash (`**Impact** — ...`).
+//! Unknown labels count only in bold (`**Links**:`), so prose such as `Note: ...`
+//! stays prose. Single letters (`**S:**`, `R:`) are reported as such; the entry reader
+//! keeps them only when at least two different STAR letters appear in the same entry.
+
+use crate::model::FieldKey;
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label<'a> {
+    /// As written, without emphasis or colon.
+    pub text: &'a str,
+    pub key: FieldKey,
+    /// `S`, `T`, `A` or `R` alone.
+    pub single_letter: bool,
+    /// Where the field's body starts, from the start of the examined text.
+    pub body_offset: usize,
+}
+
+/// The field a label names, by its (case-insensitive) text.
+pub fn key_of(text: &str) -> Option<FieldKey> {
+    let lower = text.trim().to_ascii_lowercase();
+    let key = match lower.as_str() {
+        "date" | "when" => FieldKey::Date,
+        "tags" | "tag" => FieldKey::Tags,
+        "scope" => FieldKey::Scope,
+        "situation" | "context" | "background" | "problem" | "s" => FieldKey::Situation,
+        "task" | "objective" | "goal" | "goals" | "t" => FieldKey::Task,
+        "actions" | "action" | "what i did" | "a" => FieldKey::Actions,
+        "results" | "result" | "impact" | "outcome" | "outcomes" | "r" => FieldKey::Results,
+        _ => return None,
+    };
+    Some(key)
+}
+
+fn is_label_text(text: &str) -> bool {
+    let count = text.chars().count();
+    (1..=40).contains(&count)
+        && text.starts_with(|c: char| c.is_alphabetic())
+        && !text.ends_with(' ')
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '&' | '-' | '\'' | '.'))
+}
+
+fn label<'a>(text: &'a str, bold: bool, body_offset: usize) -> Option<Label<'a>> {
+    if !is_label_text(text) {
+        return None;
+    }
+    let key = match key_of(text) {
+        Some(key) => key,
+        None if bold => FieldKey::Other,
+        None => return None,
+    };
+    Some(Label {
+        text,
+        key,
+        single_letter: text.len() == 1,
+        body_offset,
+    })
+}
+
+/// Length of a separator that ends a label: `:`, `：`, or a spaced dash.
+fn separator(after: &str) -> Option<usize> {
+    if after.starts_with(':') {
+        return Some(1);
+    }
+    if after.starts_with('：') {
+        return Some('：'.len_utf8());
+    }
+    for dash in [" - ", " – ", " — "] {
+        if after.starts_with(dash) {
+            return Some(dash.len());
+        }
+        let bare = dash.trim_end();
+        if after == bare || after.trim_end() == bare {
+            return Some(after.len());
+        }
+    }
+    None
+}
+
+/// Skips the spaces after a separator.
+fn body_from(line: &str, at: usize) -> usize {
+    at + line[at..].len() - line[at..].trim_start_matches([' ', '\t']).len()
+}
+
+/// The label at the start of `line` (which has no indentation or list marker).
+pub fn detect(line: &str) -> Option<Label<'_>> {
+    for delimiter in ["**", "__"] {
+        let Some(rest) = line.strip_prefix(delimiter) else {
+            continue;
+        };
+        let close = rest.find(delimiter)?;
+        let inner = &rest[..close];
+        let after_start = 2 + close + 2;
+        let after = &line[after_start..];
+        // `**Label:**` / `**Label：**`
+        if let Some(text) = inner.strip_suffix(':').or_else(|| inner.strip_suffix('：')) {
+            return label(text, true, body_from(line, after_start));
+        }
+        // `**Label**:` / `**Label** — `
+        if let Some(length) = separator(after) {
+            return label(inner, true, body_from(line, after_start + length));
+        }
+        // `**Actions**` alone on its line, followed by a nested list.
+        if after.trim().is_empty() && key_of(inner).is_some() {
+            return label(inner, true, line.len());
+        }
+        return None;
+    }
+    // Plain `Label:` / `Label -`: known labels only.
+    let end = line.char_indices().take(42).find_map(|(at, c)| match c {
+        ':' | '：' => Some(at),
+        ' ' if separator(&line[at..]).is_some() => Some(at),
+        _ => None,
+    })?;
+    let text = &line[..end];
+    let length = separator(&line[end..])?;
+    label(text, false, body_from(line, end + length)).filter(|l| l.key != FieldKey::Other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use FieldKey::*;
+
+    #[test]
+    fn labels_in_every_style() {
+        let cases: &[(&str, Option<(&str, FieldKey, &str)>)] = &[
+            ("**Situation**: Search was slow.", Some(("Situation", Situation, "Search was slow."))),
+            ("**Situation:** Search was slow.", Some(("Situation", Situation, "Search was slow."))),
+            ("Situation: Search was slow.", Some(("Situation", Situation, "Search was slow."))),
+            ("Situation： fullwidth", Some(("Situation", Situation, "fullwidth"))),
+            ("**Situation：** fullwidth", Some(("Situation", Situation, "fullwidth"))),
+            ("**Impact** — p95 fell", Some(("Impact", Results, "p95 fell"))),
+            ("Impact - p95 fell", Some(("Impact", Results, "p95 fell"))),
+            ("__Context__: x", Some(("Context", Situation, "x"))),
+            ("**What I did**:", Some(("What I did", Actions, ""))),
+            ("**Actions**", Some(("Actions", Actions, ""))),
+            ("**Objective**: y", Some(("Objective", Task, "y"))),
+            ("Outcome: z", Some(("Outcome", Results, "z"))),
+            ("**Links**: [a](b)", Some(("Links", Other, "[a](b)"))),
+            ("**S:** s", Some(("S", Situation, "s"))),
+            ("R: r", Some(("R", Results, "r"))),
+            ("**Date**: 2026-11-03", Some(("Date", Date, "2026-11-03"))),
+            ("Note: prose stays prose", None),
+            ("**Bold** words in a sentence", None),
+            ("Profiled the planner: found N+1", None),
+            ("**2026-11-03**: a date is not a label", None),
+            ("**Links**", None),
+            ("plain text", None),
+            ("**unclosed", None),
+            ("", None),
+        ];
+        for (line, expected) in cases {
+            let found = detect(line).map(|l| (l.text, l.key, &line[l.body_offset..]));
+            assert_eq!(found, *expected, "detecting in {line:?}");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Pure data: months, scopes, entries and the Markdown text they borrow from the log.
+
+use std::fmt;
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+/// A calendar month, the unit a log is grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1..=12
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        ((1..=12).contains(&month) && (1..=9999).contains(&year)).then_some(Self { year, month })
+    }
+
+    pub fn of(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The English month name, as the canonical heading writes it.
+    pub fn month_name(self) -> &'static str {
+        MONTH_NAMES[(self.month - 1) as usize]
+    }
+}
+
+/// `2026-11`, the form the JSON schema uses.
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The ladder of ownership a promotion is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    Task,
+    Milestone,
+    Project,
+    Product,
+    Business,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 5] = [
+        Scope::Task,
+        Scope::Milestone,
+        Scope::Project,
+        Scope::Product,
+        Scope::Business,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Task => "task",
+            Scope::Milestone => "milestone",
+            Scope::Project => "project",
+            Scope::Product => "product",
+            Scope::Business => "business",
+        }
+    }
+
+    /// Case-insensitive; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        Self::ALL
+            .into_iter()
+            .find(|scope| scope.as_str().eq_ignore_ascii_case(text))
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A piece of the log's Markdown, borrowed, with the indentation that nesting added.
+///
+/// A field written as a list item (`- **Actions**:` followed by nested bullets) has its
+/// continuation lines indented by the item's content column; the schema gives the body
+/// without that indentation. Removing it lazily keeps a 100k-entry log from being copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Text<'a> {
+    pub raw: &'a str,
+    /// Up to this many leading spaces are removed from every line after the first.
+    pub dedent: usize,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(raw: &'a str, dedent: usize) -> Self {
+        Self { raw, dedent }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// Whether `needle` (already lowercase) occurs, ignoring ASCII case.
+    pub fn contains_lowercase(&self, needle: &str) -> bool {
+        contains_ignore_ascii_case(self.raw, needle)
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.dedent == 0 {
+            return f.write_str(self.raw);
+        }
+        for (index, line) in self.raw.split('\n').enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+                let spaces = line.bytes().take(self.dedent).take_while(|&b| b == b' ');
+                f.write_str(&line[spaces.count()..])?;
+            } else {
+                f.write_str(line)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// ASCII-case-insensitive substring search; `needle` must already be lowercase.
+pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    if needle.is_empty() {
+        return true;
+    }
+    let first = needle[0];
+    let other = first.to_ascii_uppercase();
+    let hay = haystack.as_bytes();
+    let mut from = 0;
+    while let Some(found) = memchr::memchr2(first, other, &hay[from..]) {
+        let at = from + found;
+        if hay.len() - at < needle.len() {
+            return false;
+        }
+        if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// Which STAR (or bookkeeping) field a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldKey {
+    Date,
+    Tags,
+    Scope,
+    Situation,
+    Task,
+    Actions,
+    Results,
+    /// Any other bold `**Label**:`; kept under its own label.
+    Other,
+}
+
+/// One labelled field of an entry, with where it stands in the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field<'a> {
+    pub key: FieldKey,
+    /// The label as written (`Impact`, `S`, `Links`).
+    pub label: &'a str,
+    pub body: Text<'a>,
+    /// Bytes of the whole field, label included.
+    pub span: Range<usize>,
+    /// 1-based line of the label.
+    pub line: usize,
+}
+
+/// One achievement, as read from the log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<'a> {
+    /// Stable slug `YYYY-MM-DD-title-words`; filled in once the whole log is known.
+    pub id: String,
+    pub title: &'a str,
+    pub date: Option<NaiveDate>,
+    /// The month heading the entry is filed under, else its date's month.
+    pub month: Option<YearMonth>,
+    pub tags: Vec<&'a str>,
+    pub scope: Option<Scope>,
+    pub situation: Option<Text<'a>>,
+    pub task: Option<Text<'a>>,
+    pub actions: Option<Text<'a>>,
+    pub results: Option<Text<'a>>,
+    /// Every labelled field in source order, STAR ones included.
+    pub fields: Vec<Field<'a>>,
+    /// Free text inside the entry that belongs to no field, in source order.
+    pub notes: Vec<Text<'a>>,
+    /// Bytes from the entry's heading (or bullet) to the end of its block.
+    pub span: Range<usize>,
+    /// 1-based line of the heading or bullet.
+    pub line: usize,
+}
+
+impl Entry<'_> {
+    /// The labelled fields the schema lists under `fields`: every label that is not a
+    /// known one, plus a known one brag could not use (a second `Results`, a `Date` it
+    /// cannot read), so that nothing the person wrote is dropped.
+    pub fn other_fields(&self) -> impl Iterator<Item = &Field<'_>> {
+        self.fields.iter().filter(|field| field.key == FieldKey::Other)
+    }
+}
