@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 pub mod markdown;
+pub mod period;
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
