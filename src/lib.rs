@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod period;
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
