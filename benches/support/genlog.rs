@@ -1,0 +1,376 @@
+//! Deterministic brag logs for benchmarks, in the shape `../shared/bench/gen_logs.py` writes.
+//!
+//! Same pools, same proportions, same layout as the Python generator's `to_brag`: a
+//! `# Achievement log` title, `## Month YYYY` headings oldest first, and one `### Title` entry
+//! per achievement with `- **Field**:` lines. Entries fall on random days over the ten years up
+//! to 2026-03-31. The random stream is our own (splitmix64), so the text differs from Python's
+//! for the same seed, but it is the same for every run with the same seed, and the sizes match
+//! (about 0.57 MB per 1,000 entries).
+
+use chrono::{Datelike, NaiveDate};
+
+const TAGS: &[&str] = &[
+    "performance",
+    "search",
+    "reliability",
+    "security",
+    "mentoring",
+    "hiring",
+    "cost",
+    "incident",
+    "migration",
+    "observability",
+    "testing",
+    "docs",
+    "leadership",
+    "cross-team",
+    "customer",
+];
+const SCOPES: &[&str] = &["task", "milestone", "project", "product", "business"];
+const SYSTEMS: &[&str] = &[
+    "search",
+    "checkout",
+    "billing",
+    "ingestion pipeline",
+    "mobile app",
+    "auth service",
+    "data warehouse",
+    "CI fleet",
+    "notifications",
+    "admin console",
+];
+const METRICS: &[(&str, &str)] = &[
+    ("p95 latency", "ms"),
+    ("queue depth", "jobs"),
+    ("error rate", "%"),
+    ("build time", "min"),
+    ("cloud spend", "k$/month"),
+    ("page load time", "ms"),
+    ("MTTR", "min"),
+    ("flaky test rate", "%"),
+    ("deploy time", "min"),
+    ("memory footprint", "MB"),
+];
+const TECH: &[&str] = &[
+    "PostgreSQL 16",
+    "Kubernetes",
+    "gRPC",
+    "Rust",
+    "Kafka",
+    "OpenTelemetry",
+    "Terraform",
+];
+const TITLES: &[&str] = &[
+    "Cut {system} {metric} by {pct}%",
+    "Reduced {system} {metric} from {a} to {b}",
+    "Shipped {tech} support in {system}",
+    "Led the {system} migration to {tech}",
+    "Mentored {n} engineers through their first on-call",
+    "Resolved a SEV{sev} outage in {system}",
+    "Automated {system} release notes",
+    "Wrote the RFC for {system} sharding",
+    "Hired {n} engineers for the {system} team",
+    "Ran the {system} security review",
+];
+const SITUATIONS: &[&str] = &[
+    "The {system} {metric} had grown to {a} after traffic tripled.",
+    "Customers kept reporting slow pages; {metric} sat at {a} for weeks.",
+    "The {system} still ran on a hand-rolled stack nobody wanted to own.",
+    "Every {system} release needed {n} hours of manual checks.",
+    "The team had {n} open reqs and no structured interview loop.",
+    "An audit found {n} services sharing one admin credential.",
+    "On-call pages for {system} doubled quarter over quarter, mostly tail latency alerts.",
+];
+const TASKS: &[&str] = &[
+    "Bring {metric} under {b} without new hardware.",
+    "Own the plan and land it this quarter.",
+    "Make the {system} boring to operate.",
+    "Get {n} new engineers productive within a month.",
+    "Close the audit finding before the renewal.",
+];
+const ACTIONS: &[&str] = &[
+    "Profiled the hot path with `perf` and found N+1 lookups.",
+    "Added a batched fetch and a small LRU cache.",
+    "Wrote a design doc and got sign-off from {n} teams.",
+    "Moved the {system} to {tech} behind a feature flag.",
+    "Paired with {n} engineers on the rollout runbook.",
+    "Set up dashboards in [Grafana](https://grafana.example.com/d/{n}) for {metric}.",
+    "Replaced the cron job with `systemd` timers and alerts.",
+    "Ran a load test at {n}x peak and fixed the throughput cliff it showed.",
+    "Documented the on-call playbook in the [wiki](https://wiki.example.com/{system}/{n}).",
+];
+const SUBS: &[&str] = &[
+    "Started with the slowest {n} endpoints.",
+    "Kept a rollback switch for each step.",
+    "Measured with `hyperfine` before and after.",
+    "Reviewed every change with the owning team.",
+];
+const RESULTS: &[&str] = &[
+    "{metric} fell from {a} to {b}; infra cost down {pct}%.",
+    "{metric} dropped {pct}% and stayed there for {n} weeks.",
+    "Zero pages for {system} in the {n} weeks after launch.",
+    "{n} engineers now ship to {system} on their own.",
+    "Saved about {n}0 engineer-hours a month.",
+    "Audit finding closed {n} days early.",
+];
+/// Month names as the headings spell them (`## November 2026`).
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The last day an entry can fall on; the first is the day after the same date ten years
+/// earlier, as in `gen_logs.py --end 2026-03-31 --years 10`.
+const LAST_DAY: (i32, u32, u32) = (2026, 3, 31);
+const YEARS: i32 = 10;
+
+/// Writes `n` seeded entries as one brag Markdown log.
+pub fn generate(n: usize, seed: u64) -> String {
+    let mut rng = SplitMix64(seed);
+    let (last, first) = date_range();
+    let span = u64::try_from(last.num_days_from_ce() - first.num_days_from_ce() + 1)
+        .expect("the date range runs forwards");
+    let mut days: Vec<i32> = (0..n)
+        .map(|_| {
+            let offset = i32::try_from(rng.below(span)).expect("ten years of days fit in i32");
+            first.num_days_from_ce() + offset
+        })
+        .collect();
+    days.sort_unstable();
+
+    let mut entries: Vec<(NaiveDate, String)> = days
+        .into_iter()
+        .map(|day| {
+            let date = NaiveDate::from_num_days_from_ce_opt(day).expect("day is in range");
+            entry(&mut rng, date)
+        })
+        .collect();
+    // An entry without a Date takes the first day of its month; a stable sort keeps the rest
+    // in the order they were drawn, as Python's `list.sort` does.
+    entries.sort_by_key(|(date, _)| *date);
+
+    let mut out = String::with_capacity(n * 600 + 64);
+    out.push_str("# Achievement log\n");
+    let mut month = None;
+    for (date, block) in &entries {
+        if month != Some((date.year(), date.month())) {
+            month = Some((date.year(), date.month()));
+            out.push_str("\n## ");
+            out.push_str(MONTHS[date.month0() as usize]);
+            out.push(' ');
+            out.push_str(&date.year().to_string());
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str(block);
+    }
+    out
+}
+
+fn date_range() -> (NaiveDate, NaiveDate) {
+    let (year, month, day) = LAST_DAY;
+    let last = NaiveDate::from_ymd_opt(year, month, day).expect("LAST_DAY is a date");
+    let first = NaiveDate::from_ymd_opt(year - YEARS, month, day)
+        .and_then(|d| d.succ_opt())
+        .expect("ten years before LAST_DAY is a date");
+    (last, first)
+}
+
+/// One entry's Markdown block, ending in a newline, and the date it sorts under.
+fn entry(rng: &mut SplitMix64, drawn: NaiveDate) -> (NaiveDate, String) {
+    let facts = Facts::draw(rng);
+    let has_date = rng.unit() > 0.1;
+    let title = rng.choose(TITLES);
+    let tags = if rng.unit() > 0.08 {
+        let count = rng.range(1, 4);
+        rng.sample(TAGS, count)
+    } else {
+        Vec::new()
+    };
+    let scope = (rng.unit() < 0.25).then(|| rng.choose(SCOPES));
+    let situation_count = rng.range(1, 3);
+    let situations = rng.sample(SITUATIONS, situation_count);
+    let task = (rng.unit() > 0.15).then(|| rng.choose(TASKS));
+    let action_count = rng.range(1, 5);
+    let actions: Vec<(&str, Vec<&str>)> = rng
+        .sample(ACTIONS, action_count)
+        .into_iter()
+        .map(|action| {
+            let subs = if rng.unit() < 0.3 {
+                let count = rng.range(1, 3);
+                rng.sample(SUBS, count)
+            } else {
+                Vec::new()
+            };
+            (action, subs)
+        })
+        .collect();
+    let results = (rng.unit() > 0.05).then(|| rng.choose(RESULTS));
+
+    let date = if has_date {
+        drawn
+    } else {
+        drawn.with_day(1).expect("every month has a first day")
+    };
+    let mut block = String::with_capacity(640);
+    block.push_str("### ");
+    facts.fill(&mut block, title);
+    block.push('\n');
+    if has_date {
+        block.push_str("- **Date**: ");
+        block.push_str(&date.to_string());
+        block.push('\n');
+    }
+    if !tags.is_empty() {
+        block.push_str("- **Tags**: ");
+        block.push_str(&tags.join(", "));
+        block.push('\n');
+    }
+    if let Some(scope) = scope {
+        block.push_str("- **Scope**: ");
+        block.push_str(scope);
+        block.push('\n');
+    }
+    block.push_str("- **Situation**: ");
+    for (i, situation) in situations.iter().enumerate() {
+        if i > 0 {
+            block.push(' ');
+        }
+        facts.fill(&mut block, situation);
+    }
+    block.push('\n');
+    if let Some(task) = task {
+        block.push_str("- **Task**: ");
+        facts.fill(&mut block, task);
+        block.push('\n');
+    }
+    block.push_str("- **Actions**:\n");
+    for (action, subs) in &actions {
+        block.push_str("  - ");
+        facts.fill(&mut block, action);
+        block.push('\n');
+        for sub in subs {
+            block.push_str("    - ");
+            facts.fill(&mut block, sub);
+            block.push('\n');
+        }
+    }
+    if let Some(results) = results {
+        block.push_str("- **Results**: ");
+        facts.fill(&mut block, results);
+        block.push('\n');
+    }
+    (date, block)
+}
+
+/// One consistent set of facts per entry, shared by all its fields (`context` in Python).
+struct Facts {
+    metric: &'static str,
+    system: &'static str,
+    tech: &'static str,
+    pct: String,
+    a: String,
+    b: String,
+    n: String,
+    sev: String,
+}
+
+impl Facts {
+    fn draw(rng: &mut SplitMix64) -> Self {
+        let (metric, unit) = rng.choose(METRICS);
+        let a = rng.range(20, 2000);
+        let b = a * rng.range(30, 90) / 100;
+        Facts {
+            metric,
+            system: rng.choose(SYSTEMS),
+            tech: rng.choose(TECH),
+            pct: rng.range(5, 80).to_string(),
+            a: format!("{a} {unit}"),
+            b: format!("{b} {unit}"),
+            n: rng.range(2, 12).to_string(),
+            sev: rng.range(1, 3).to_string(),
+        }
+    }
+
+    /// Appends `template` with every `{name}` replaced by the fact of that name.
+    fn fill(&self, out: &mut String, template: &str) {
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let close = rest[open..]
+                .find('}')
+                .map(|i| open + i)
+                .expect("every `{` in a template closes");
+            out.push_str(self.get(&rest[open + 1..close]));
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+    }
+
+    fn get(&self, name: &str) -> &str {
+        match name {
+            "metric" => self.metric,
+            "system" => self.system,
+            "tech" => self.tech,
+            "pct" => &self.pct,
+            "a" => &self.a,
+            "b" => &self.b,
+            "n" => &self.n,
+            "sev" => &self.sev,
+            other => panic!("template names an unknown fact {{{other}}}"),
+        }
+    }
+}
+
+/// splitmix64: tiny, fast and good enough to draw benchmark data; not for anything else.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..bound` (multiply-shift; the bias is far below what a benchmark sees).
+    fn below(&mut self, bound: u64) -> u64 {
+        ((u128::from(self.next_u64()) * u128::from(bound)) >> 64) as u64
+    }
+
+    /// A number in `low..high`, like Python's `randrange(low, high)`.
+    fn range(&mut self, low: usize, high: usize) -> usize {
+        low + self.below((high - low) as u64) as usize
+    }
+
+    /// A float in `[0, 1)`, like Python's `random()`.
+    fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn choose<T: Copy>(&mut self, pool: &[T]) -> T {
+        pool[self.range(0, pool.len())]
+    }
+
+    /// `count` distinct items of `pool` in random order, like Python's `random.sample`.
+    fn sample<T: Copy>(&mut self, pool: &[T], count: usize) -> Vec<T> {
+        let mut items = pool.to_vec();
+        for i in 0..count {
+            let j = self.range(i, items.len());
+            items.swap(i, j);
+        }
+        items.truncate(count);
+        items
+    }
+}
