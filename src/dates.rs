@@ -26,11 +26,17 @@ pub fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    MONTH_NAMES.iter().position(|name| {
-        let prefix_ok = name.len() >= word.len() && name[..word.len()].eq_ignore_ascii_case(word);
-        prefix_ok && (word.len() == 3 || word.len() == name.len() || word.eq_ignore_ascii_case("sept"))
-    })
-    .map(|index| index as u32 + 1)
+    MONTH_NAMES
+        .iter()
+        .position(|name| {
+            let prefix_ok =
+                name.len() >= word.len() && name[..word.len()].eq_ignore_ascii_case(word);
+            prefix_ok
+                && (word.len() == 3
+                    || word.len() == name.len()
+                    || word.eq_ignore_ascii_case("sept"))
+        })
+        .map(|index| index as u32 + 1)
 }
 
 pub fn is_weekday_name(word: &str) -> bool {
@@ -45,9 +51,9 @@ pub fn is_weekday_name(word: &str) -> bool {
     ];
     let word = word.trim_end_matches(['.', ',']);
     word.len() >= 3
-        && DAYS.iter().any(|day| {
-            day.len() >= word.len() && day[..word.len()].eq_ignore_ascii_case(word)
-        })
+        && DAYS
+            .iter()
+            .any(|day| day.len() >= word.len() && day[..word.len()].eq_ignore_ascii_case(word))
 }
 
 /// Reads one date from `text` (surrounding space and a leading weekday name ignored).

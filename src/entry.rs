@@ -24,7 +24,7 @@ use crate::dates::{self, ReadDate};
 use crate::diagnostic::Diagnostic;
 use crate::label::{self, Label};
 use crate::markdown;
-use crate::model::{Entry, Field, FieldKey, Scope, Text, YearMonth};
+use crate::model::{Entry, Field, FieldKey, Scope, Text, YearMonth, contains_ignore_ascii_case};
 use crate::outline;
 
 /// How an entry opens.
@@ -59,20 +59,13 @@ pub struct Block {
 
 /// Reads one entry. Never fails: what cannot be read is reported in `diagnostics`.
 pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) -> Entry<'a> {
-    let line_text = &src[block.title_line.clone()];
-    let (title, title_date, lead) = match block.style {
-        Style::Heading => {
-            let (title, date) = split_title_date(heading_text(line_text), block.context);
-            (title, date, None)
-        }
-        Style::Bullet => bullet_title(src, block),
-    };
+    let (title, title_date) = title(src, block);
     let mut reader = Reader {
         src,
         block,
         pieces: Vec::new(),
     };
-    if let Some(lead) = lead {
+    if let Some(lead) = bullet_lead(src, block) {
         reader.content(lead);
     }
     reader.walk_block();
@@ -95,14 +88,67 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
     reader.finish(&mut entry);
     interpret_fields(&mut entry, block, diagnostics);
     if entry.date.is_none() {
-        entry.date = title_date
-            .or(block.context.day)
-            .or(block.context.month.map(YearMonth::first_day));
+        entry.date = fallback_date(title_date, block.context);
     }
     if entry.month.is_none() {
         entry.month = entry.date.map(YearMonth::of);
     }
     entry
+}
+
+/// The entry's title, and a date written in it.
+pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
+    let line = &src[block.title_line.clone()];
+    match block.style {
+        Style::Heading => split_title_date(heading_text(line), block.context),
+        Style::Bullet => {
+            let (title, date, _) = bullet_parts(line, block.context);
+            (title, date)
+        }
+    }
+}
+
+/// The date of an entry without a usable `Date` field.
+fn fallback_date(title_date: Option<NaiveDate>, context: Context) -> Option<NaiveDate> {
+    title_date
+        .or(context.day)
+        .or(context.month.map(YearMonth::first_day))
+}
+
+/// The entry's date from a line scan, where that decides it exactly; `None` means the
+/// entry must be read. It decides when the body cannot hold a `Date` field (no `date`
+/// or `when` in it), and when the body's first line is the canonical one-line item
+/// `- **Date**: ...` followed by another item, which is then the first `Date` field.
+/// A property test checks it against [`read`].
+pub fn quick_date(
+    src: &str,
+    block: &Block,
+    title_date: Option<NaiveDate>,
+) -> Option<Option<NaiveDate>> {
+    if block.style != Style::Heading {
+        return None;
+    }
+    let body = src.get(block.title_line.end..block.span.end).unwrap_or("");
+    let fallback = fallback_date(title_date, block.context);
+    if !contains_ignore_ascii_case(body, "date") && !contains_ignore_ascii_case(body, "when") {
+        return Some(fallback);
+    }
+    let mut lines = body.split('\n').skip(1);
+    let first = lines.next()?;
+    let value = first
+        .strip_suffix('\r')
+        .unwrap_or(first)
+        .strip_prefix("- **Date**:")?;
+    if lines.next().is_some_and(|next| !next.starts_with("- ")) {
+        return None;
+    }
+    let context = block.context;
+    Some(
+        match dates::read(value.trim(), context.year, context.month) {
+            ReadDate::Date(date) => Some(date),
+            _ => fallback,
+        },
+    )
 }
 
 /// The text of an ATX heading line: without the opening and closing `#` runs.
@@ -122,8 +168,12 @@ fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) 
         ReadDate::Date(date) => Some(date),
         _ => None,
     };
+    // Each form is tried only when the title could hold it: most titles hold none.
     let prefix = title.trim_start_matches('[');
-    if prefix.len() > 10 && prefix.is_char_boundary(10) {
+    if prefix.starts_with(|c: char| c.is_ascii_digit())
+        && prefix.len() > 10
+        && prefix.is_char_boundary(10)
+    {
         if let Some(date) = read(&prefix[..10]) {
             let rest = prefix[10..].trim_start_matches([']', ':', ' ', '-', '–', '—', '|']);
             if !rest.is_empty() && rest.len() < prefix.len() - 10 {
@@ -131,50 +181,58 @@ fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) 
             }
         }
     }
-    if let Some(open) = title.rfind('(').filter(|_| title.ends_with(')')) {
-        if let Some(date) = read(&title[open + 1..title.len() - 1]) {
-            let rest = title[..open].trim_end();
-            if !rest.is_empty() {
-                return (rest, Some(date));
+    if title.ends_with(')') {
+        if let Some(open) = title.rfind('(') {
+            if let Some(date) = read(&title[open + 1..title.len() - 1]) {
+                let rest = title[..open].trim_end();
+                if !rest.is_empty() {
+                    return (rest, Some(date));
+                }
             }
         }
     }
-    for dash in [" — ", " – ", " - "] {
-        if let Some(at) = title.rfind(dash) {
-            if let Some(date) = read(&title[at + dash.len()..]) {
-                return (title[..at].trim_end(), Some(date));
+    if title.ends_with(|c: char| c.is_ascii_digit()) {
+        for dash in [" — ", " – ", " - "] {
+            if let Some(at) = title.rfind(dash) {
+                if let Some(date) = read(&title[at + dash.len()..]) {
+                    return (title[..at].trim_end(), Some(date));
+                }
             }
         }
     }
     (title, None)
 }
 
-/// `- **Title** (2026-11-03): lead text` -> the title, its date, and the lead text.
-fn bullet_title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>, Option<Range<usize>>) {
+/// The text after a bullet entry's bold title (and its date), as notes.
+fn bullet_lead(src: &str, block: &Block) -> Option<Range<usize>> {
+    if block.style != Style::Bullet {
+        return None;
+    }
     let line = &src[block.title_line.clone()];
-    let inner_start = 4; // `- **`
-    let Some(close) = line[inner_start..].find("**") else {
-        return (line[2..].trim(), None, None);
+    let (_, _, lead) = bullet_parts(line, block.context);
+    (!lead.trim().is_empty()).then(|| block.title_line.end - lead.len()..block.title_line.end)
+}
+
+/// `- **Title** (2026-11-03): lead text` -> the title, its date, and the lead text.
+fn bullet_parts(line: &str, context: Context) -> (&str, Option<NaiveDate>, &str) {
+    let inner = line.get(4..).unwrap_or(""); // after `- **`
+    let Some(close) = inner.find("**") else {
+        return (inner.trim(), None, "");
     };
-    let title = line[inner_start..inner_start + close].trim().trim_end_matches([':', '：']);
-    let (title, mut date) = split_title_date(title, block.context);
-    let mut rest_start = inner_start + close + 2;
-    let mut rest = &line[rest_start..];
-    let trimmed = rest.trim_start();
-    if let Some(stripped) = trimmed.strip_prefix('(') {
-        if let Some(close) = stripped.find(')') {
+    let title = inner[..close].trim().trim_end_matches([':', '：']);
+    let (title, mut date) = split_title_date(title, context);
+    let mut rest = &inner[close + 2..];
+    if let Some(stripped) = rest.trim_start().strip_prefix('(') {
+        if let Some(end) = stripped.find(')') {
             if let ReadDate::Date(found) =
-                dates::read(&stripped[..close], block.context.year, block.context.month)
+                dates::read(&stripped[..end], context.year, context.month)
             {
                 date = date.or(Some(found));
-                rest_start += rest.len() - stripped.len() + close + 1;
-                rest = &line[rest_start..];
+                rest = &stripped[end + 1..];
             }
         }
     }
     let lead = rest.trim_start_matches([':', '：', ' ', '-', '–', '—', '\t']);
-    let lead_start = block.title_line.start + line.len() - lead.len();
-    let lead = (!lead.trim().is_empty()).then_some(lead_start..block.title_line.end);
     (title, date, lead)
 }
 
@@ -201,12 +259,18 @@ enum NodeKind {
     Other,
 }
 
-/// A block-level element of the entry, with absolute byte offsets.
+/// A block-level element of the entry, with absolute byte offsets. Nodes are kept in
+/// document order with their parent's index, so no node allocates a child list.
 #[derive(Debug)]
 struct Node {
     kind: NodeKind,
     range: Range<usize>,
-    children: Vec<usize>,
+    parent: usize,
+}
+
+/// The indices of `container`'s children, in order.
+fn children(nodes: &[Node], container: usize) -> impl Iterator<Item = usize> + '_ {
+    (container + 1..nodes.len()).filter(move |&index| nodes[index].parent == container)
 }
 
 /// The block-level tree of `src[range]`; node 0 is the root.
@@ -215,11 +279,11 @@ fn block_tree(src: &str, range: Range<usize>) -> Vec<Node> {
     let mut nodes = vec![Node {
         kind: NodeKind::Other,
         range: range.clone(),
-        children: Vec::new(),
+        parent: 0,
     }];
     // Open tags; `None` for inline ones.
     let mut open: Vec<Option<usize>> = vec![Some(0)];
-    let parent = |open: &[Option<usize>]| open.iter().rev().find_map(|&node| node);
+    let parent = |open: &[Option<usize>]| open.iter().rev().find_map(|&node| node).unwrap_or(0);
     for (event, at) in Parser::new_ext(&src[range], markdown::options()).into_offset_iter() {
         let at = base + at.start..base + at.end;
         match event {
@@ -235,33 +299,23 @@ fn block_tree(src: &str, range: Range<usize>) -> Vec<Node> {
                     _ => None,
                 };
                 let index = kind.map(|kind| {
-                    let index = nodes.len();
                     nodes.push(Node {
                         kind,
                         range: at,
-                        children: Vec::new(),
+                        parent: parent(&open),
                     });
-                    if let Some(parent) = parent(&open) {
-                        nodes[parent].children.push(index);
-                    }
-                    index
+                    nodes.len() - 1
                 });
                 open.push(index);
             }
             Event::End(_) => {
                 open.pop();
             }
-            Event::Rule => {
-                let index = nodes.len();
-                nodes.push(Node {
-                    kind: NodeKind::Other,
-                    range: at,
-                    children: Vec::new(),
-                });
-                if let Some(parent) = parent(&open) {
-                    nodes[parent].children.push(index);
-                }
-            }
+            Event::Rule => nodes.push(Node {
+                kind: NodeKind::Other,
+                range: at,
+                parent: parent(&open),
+            }),
             _ => {}
         }
     }
@@ -285,19 +339,18 @@ impl<'s> Reader<'s, '_> {
             }
             Style::Bullet => {
                 let nodes = block_tree(self.src, self.block.span.clone());
-                let root = &nodes[0];
-                for (position, &child) in root.children.iter().enumerate() {
+                for (position, child) in children(&nodes, 0).enumerate() {
                     let node = &nodes[child];
                     if position == 0 && node.kind == NodeKind::List {
                         // The entry's own item holds its fields; the list's later items
                         // (plain bullets) are notes or fields of their own.
-                        let items = &node.children;
-                        if let Some(&first) = items.first() {
-                            let end = nodes[first].range.end;
-                            self.walk(&nodes, first, body_start.min(end)..end, 2);
-                        }
-                        for &item in items.iter().skip(1) {
-                            self.item(&nodes[item]);
+                        for (position, item) in children(&nodes, child).enumerate() {
+                            if position == 0 {
+                                let end = nodes[item].range.end;
+                                self.walk(&nodes, item, body_start.min(end)..end, 2);
+                            } else {
+                                self.item(&nodes[item]);
+                            }
                         }
                     } else {
                         self.node(&nodes, child, 0);
@@ -310,7 +363,7 @@ impl<'s> Reader<'s, '_> {
     /// The pieces of `content`, the part of node `container` that holds its children.
     fn walk(&mut self, nodes: &[Node], container: usize, content: Range<usize>, dedent: usize) {
         let mut pos = content.start;
-        for &child in &nodes[container].children {
+        for child in children(nodes, container) {
             let range = &nodes[child].range;
             if range.end <= pos {
                 continue;
@@ -336,7 +389,7 @@ impl<'s> Reader<'s, '_> {
         match node.kind {
             NodeKind::Paragraph => self.lines(node.range.clone(), dedent),
             NodeKind::List => {
-                for &item in &node.children {
+                for item in children(nodes, index) {
                     self.item(&nodes[item]);
                 }
             }
@@ -372,13 +425,17 @@ impl<'s> Reader<'s, '_> {
         let text = &self.src[line.clone()];
         let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
         let after_indent = &text[indent..];
-        let digits = after_indent.bytes().take_while(|b| b.is_ascii_digit()).count();
+        let digits = after_indent
+            .bytes()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         let marker = match after_indent.as_bytes().get(digits) {
             Some(b'.' | b')') if digits > 0 => digits + 1,
             Some(b'-' | b'*' | b'+') if digits == 0 => 1,
             _ => 0,
         };
-        let spaces = after_indent[marker..].len() - after_indent[marker..].trim_start_matches(' ').len();
+        let spaces =
+            after_indent[marker..].len() - after_indent[marker..].trim_start_matches(' ').len();
         let content_column = indent + marker + spaces.clamp(1, 4);
         let first = &after_indent[(marker + spaces).min(after_indent.len())..];
         let first_start = line.end - first.len();
@@ -499,10 +556,13 @@ impl<'s> Reader<'s, '_> {
             }
         }
         close(entry, &mut open, block_end);
-        let lines_from = self.block.span.start;
-        let line_no = self.block.line_no;
+        // Fields are in source order: count each stretch of newlines once.
+        let (mut counted_to, mut line) = (self.block.span.start, self.block.line_no);
         for field in &mut entry.fields {
-            field.line = line_no + memchr::memchr_iter(b'\n', &src.as_bytes()[lines_from..field.span.start]).count();
+            line +=
+                memchr::memchr_iter(b'\n', &src.as_bytes()[counted_to..field.span.start]).count();
+            counted_to = field.span.start;
+            field.line = line;
         }
         entry.notes = notes
             .into_iter()
@@ -532,8 +592,11 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
         }
         if seen.contains(&key) {
             diagnostics.push(
-                Diagnostic::warning(offset, format!("a second {} field in this entry", field.label))
-                    .with_hint("brag keeps it under `fields`; merge it into the first one"),
+                Diagnostic::warning(
+                    offset,
+                    format!("a second {} field in this entry", field.label),
+                )
+                .with_hint("brag keeps it under `fields`; merge it into the first one"),
             );
             entry.fields[index].key = FieldKey::Other;
             continue;
@@ -543,7 +606,7 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
             FieldKey::Date => match dates::read(body.raw, context.year, context.month) {
                 ReadDate::Date(date) => {
                     entry.date = Some(date);
-                    context.month.filter(|m| *m != YearMonth::of(date)).map(|month| {
+                    if let Some(month) = context.month.filter(|m| *m != YearMonth::of(date)) {
                         // Still a usable date: a warning that does not demote the field.
                         diagnostics.push(
                             Diagnostic::warning(
@@ -556,7 +619,7 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
                             )
                             .with_hint("move the entry under its month, or fix the date"),
                         );
-                    });
+                    }
                     None
                 }
                 ReadDate::Ambiguous => Some(
@@ -565,7 +628,9 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
                 ),
                 ReadDate::NoYear => Some(
                     Diagnostic::warning(offset, format!("date {:?} has no year", body.raw))
-                        .with_hint("write dates as YYYY-MM-DD, or file the entry under a month heading"),
+                        .with_hint(
+                            "write dates as YYYY-MM-DD, or file the entry under a month heading",
+                        ),
                 ),
                 ReadDate::Invalid | ReadDate::NotADate => Some(
                     Diagnostic::error(offset, format!("cannot read the date {:?}", body.raw))
@@ -608,8 +673,18 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
 /// `performance, search` or `#performance #search` -> the tag names.
 pub fn split_tags(text: &str) -> Vec<&str> {
     let by_comma = text.contains(',');
-    text.split(|c: char| if by_comma { c == ',' } else { c.is_whitespace() })
-        .map(|tag| tag.trim().trim_matches(['#', '`', '*', '_', '.', ';']).trim())
-        .filter(|tag| !tag.is_empty())
-        .collect()
+    text.split(|c: char| {
+        if by_comma {
+            c == ','
+        } else {
+            c.is_whitespace()
+        }
+    })
+    .map(|tag| {
+        tag.trim()
+            .trim_matches(['#', '`', '*', '_', '.', ';'])
+            .trim()
+    })
+    .filter(|tag| !tag.is_empty())
+    .collect()
 }

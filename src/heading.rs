@@ -13,7 +13,7 @@
 //! | week | `Week of 2026-11-02`, `Week of Nov 2` (under a year or month) |
 //! | day | `2026-11-06`, `Friday 2026-11-06`, `Fri, Nov 6, 2026`, `Nov 6` (under a year or month) |
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::dates::{self, ReadDate};
 use crate::model::YearMonth;
@@ -41,9 +41,15 @@ pub enum HeadingKind {
 
 /// Classifies a heading's text. `year` and `month` are what enclosing headings give.
 pub fn classify(text: &str, year: Option<i32>, month: Option<YearMonth>) -> HeadingKind {
+    // The longest period form, `Friday, November 6th, 2026 (notes)`, has five words
+    // before its notes; most entry titles have more. Checked without allocating.
+    let before_notes = text.split('(').next().unwrap_or(text);
+    if before_notes.split_whitespace().nth(6).is_some() {
+        return HeadingKind::Other;
+    }
     let normal = normalize(text);
     let words: Vec<&str> = normal
-        .split(|c: char| c == ' ' || c == '/' || c == ',')
+        .split([' ', '/', ','])
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {
@@ -90,7 +96,8 @@ fn normalize(text: &str) -> String {
             out.push(' ');
         }
     }
-    out.trim_matches(|c: char| c == ' ' || c == ':' || c == '-').to_string()
+    out.trim_matches(|c: char| c == ' ' || c == ':' || c == '-')
+        .to_string()
 }
 
 fn year_number(word: &str) -> Option<i32> {
@@ -153,7 +160,10 @@ fn month_period(words: &[&str]) -> Option<Period> {
             period(Some(year_number(year)?), numeric_month(month)?)
         }
         [a, b] => match (year_number(a), year_number(b)) {
-            (None, Some(year)) => period(Some(year), dates::month_number(a).or_else(|| numeric_month(a))?),
+            (None, Some(year)) => period(
+                Some(year),
+                dates::month_number(a).or_else(|| numeric_month(a))?,
+            ),
             (Some(year), None) => period(Some(year), dates::month_number(b)?),
             _ => None,
         },
@@ -176,26 +186,6 @@ fn looks_like_a_date(words: &[&str]) -> bool {
             })
     });
     has_number && dateish
-}
-
-/// The first day of a period, where it has one on its own.
-pub fn first_day(period: Period) -> Option<NaiveDate> {
-    match period {
-        Period::Week(date) | Period::Day(date) => Some(date),
-        Period::Month {
-            year: Some(year),
-            month,
-        } => YearMonth::new(year, month).map(YearMonth::first_day),
-        _ => None,
-    }
-}
-
-/// The month a date-bearing period falls in.
-pub fn month_of(date: NaiveDate) -> YearMonth {
-    YearMonth {
-        year: date.year(),
-        month: date.month(),
-    }
 }
 
 #[cfg(test)]
@@ -222,27 +212,126 @@ mod tests {
             ("November/2026", None, None, month(Some(2026), 11)),
             ("[November 2026]", None, None, month(Some(2026), 11)),
             ("2026 November", None, None, month(Some(2026), 11)),
-            ("🚀 **November 2026** (promo cycle)", None, None, month(Some(2026), 11)),
+            (
+                "🚀 **November 2026** (promo cycle)",
+                None,
+                None,
+                month(Some(2026), 11),
+            ),
             ("_Nov 2026_ ✨", None, None, month(Some(2026), 11)),
             ("November, 2026", None, None, month(Some(2026), 11)),
             ("Apr", Some(2026), None, month(None, 4)),
             ("April:", None, None, month(None, 4)),
             ("2026", None, None, Period(super::Period::Year(2026))),
-            ("2026-H1", None, None, Period(super::Period::Half { year: Some(2026), half: 1 })),
-            ("2026H2", None, None, Period(super::Period::Half { year: Some(2026), half: 2 })),
-            ("H1 2026", None, None, Period(super::Period::Half { year: Some(2026), half: 1 })),
-            ("H1", None, None, Period(super::Period::Half { year: None, half: 1 })),
-            ("Q3 2026", None, None, Period(super::Period::Quarter { year: Some(2026), quarter: 3 })),
-            ("2026Q3", None, None, Period(super::Period::Quarter { year: Some(2026), quarter: 3 })),
-            ("2026-Q3", None, None, Period(super::Period::Quarter { year: Some(2026), quarter: 3 })),
-            ("Q3 (Jul-Sep)", None, None, Period(super::Period::Quarter { year: None, quarter: 3 })),
-            ("Week of 2026-11-02", None, None, Period(super::Period::Week(day(2026, 11, 2)))),
-            ("Week of Nov 2", Some(2026), None, Period(super::Period::Week(day(2026, 11, 2)))),
+            (
+                "2026-H1",
+                None,
+                None,
+                Period(super::Period::Half {
+                    year: Some(2026),
+                    half: 1,
+                }),
+            ),
+            (
+                "2026H2",
+                None,
+                None,
+                Period(super::Period::Half {
+                    year: Some(2026),
+                    half: 2,
+                }),
+            ),
+            (
+                "H1 2026",
+                None,
+                None,
+                Period(super::Period::Half {
+                    year: Some(2026),
+                    half: 1,
+                }),
+            ),
+            (
+                "H1",
+                None,
+                None,
+                Period(super::Period::Half {
+                    year: None,
+                    half: 1,
+                }),
+            ),
+            (
+                "Q3 2026",
+                None,
+                None,
+                Period(super::Period::Quarter {
+                    year: Some(2026),
+                    quarter: 3,
+                }),
+            ),
+            (
+                "2026Q3",
+                None,
+                None,
+                Period(super::Period::Quarter {
+                    year: Some(2026),
+                    quarter: 3,
+                }),
+            ),
+            (
+                "2026-Q3",
+                None,
+                None,
+                Period(super::Period::Quarter {
+                    year: Some(2026),
+                    quarter: 3,
+                }),
+            ),
+            (
+                "Q3 (Jul-Sep)",
+                None,
+                None,
+                Period(super::Period::Quarter {
+                    year: None,
+                    quarter: 3,
+                }),
+            ),
+            (
+                "Week of 2026-11-02",
+                None,
+                None,
+                Period(super::Period::Week(day(2026, 11, 2))),
+            ),
+            (
+                "Week of Nov 2",
+                Some(2026),
+                None,
+                Period(super::Period::Week(day(2026, 11, 2))),
+            ),
             ("Week of Nov 2", None, None, NoYear),
-            ("Friday 2026-11-06", None, None, Period(super::Period::Day(day(2026, 11, 6)))),
-            ("2026-11-06", None, None, Period(super::Period::Day(day(2026, 11, 6)))),
-            ("Fri, Nov 6, 2026", None, None, Period(super::Period::Day(day(2026, 11, 6)))),
-            ("Nov 6", None, nov, Period(super::Period::Day(day(2026, 11, 6)))),
+            (
+                "Friday 2026-11-06",
+                None,
+                None,
+                Period(super::Period::Day(day(2026, 11, 6))),
+            ),
+            (
+                "2026-11-06",
+                None,
+                None,
+                Period(super::Period::Day(day(2026, 11, 6))),
+            ),
+            (
+                "Fri, Nov 6, 2026",
+                None,
+                None,
+                Period(super::Period::Day(day(2026, 11, 6))),
+            ),
+            (
+                "Nov 6",
+                None,
+                nov,
+                Period(super::Period::Day(day(2026, 11, 6))),
+            ),
             ("Nov 31 2026", None, None, DateLike),
             ("2026-13", None, None, DateLike),
             ("2026-02-30", None, None, DateLike),
@@ -256,7 +345,11 @@ mod tests {
             ("()", None, None, Other),
         ];
         for (text, year, month, expected) in cases {
-            assert_eq!(classify(text, *year, *month), *expected, "classifying {text:?}");
+            assert_eq!(
+                classify(text, *year, *month),
+                *expected,
+                "classifying {text:?}"
+            );
         }
     }
 }

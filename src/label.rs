@@ -130,13 +130,32 @@ mod tests {
 
     #[test]
     fn labels_in_every_style() {
-        let cases: &[(&str, Option<(&str, FieldKey, &str)>)] = &[
-            ("**Situation**: Search was slow.", Some(("Situation", Situation, "Search was slow."))),
-            ("**Situation:** Search was slow.", Some(("Situation", Situation, "Search was slow."))),
-            ("Situation: Search was slow.", Some(("Situation", Situation, "Search was slow."))),
-            ("Situation： fullwidth", Some(("Situation", Situation, "fullwidth"))),
-            ("**Situation：** fullwidth", Some(("Situation", Situation, "fullwidth"))),
-            ("**Impact** — p95 fell", Some(("Impact", Results, "p95 fell"))),
+        type Expected = Option<(&'static str, FieldKey, &'static str)>;
+        let cases: &[(&str, Expected)] = &[
+            (
+                "**Situation**: Search was slow.",
+                Some(("Situation", Situation, "Search was slow.")),
+            ),
+            (
+                "**Situation:** Search was slow.",
+                Some(("Situation", Situation, "Search was slow.")),
+            ),
+            (
+                "Situation: Search was slow.",
+                Some(("Situation", Situation, "Search was slow.")),
+            ),
+            (
+                "Situation： fullwidth",
+                Some(("Situation", Situation, "fullwidth")),
+            ),
+            (
+                "**Situation：** fullwidth",
+                Some(("Situation", Situation, "fullwidth")),
+            ),
+            (
+                "**Impact** — p95 fell",
+                Some(("Impact", Results, "p95 fell")),
+            ),
             ("Impact - p95 fell", Some(("Impact", Results, "p95 fell"))),
             ("__Context__: x", Some(("Context", Situation, "x"))),
             ("**What I did**:", Some(("What I did", Actions, ""))),

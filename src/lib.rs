@@ -1,7 +1,18 @@
 //! brag: a command-line achievement log in STAR form, kept as plain Markdown.
+//!
+//! [`run`] is the whole program: it parses the command line, builds the [`app::Context`],
+//! dispatches to one `cmd` module, and is the one place that renders errors and picks
+//! the exit code (0 success, 1 error, 2 usage error from clap).
 
+use std::io::Write;
 use std::process::ExitCode;
 
+use clap::Parser as _;
+
+pub mod app;
+pub mod cli;
+pub mod cmd;
+pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod entry;
@@ -12,8 +23,52 @@ pub mod model;
 pub mod outline;
 pub mod parse;
 pub mod period;
+pub mod render;
+pub mod store;
+
+use cli::{Cli, Command};
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = dispatch(&cli, &mut out).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("brag: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let context = app::Context::new(cli)?;
+    match &cli.command {
+        Command::List(args) => cmd::list::run(&context, args, out),
+        Command::Check(args) => cmd::check::run(&context, args, out),
+        Command::Path => {
+            writeln!(out, "{}", context.log_path.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `brag list | head` closes the pipe early: that is success, not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    }) || error.chain().any(|cause| {
+        cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind)
+            == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

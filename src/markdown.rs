@@ -37,7 +37,9 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.starts[line - 1];
         let offset = floor_char_boundary(src, offset);
-        let column = src.get(start..offset).map_or(0, |text| text.chars().count());
+        let column = src
+            .get(start..offset)
+            .map_or(0, |text| text.chars().count());
         (line, column + 1)
     }
 
@@ -68,7 +70,15 @@ mod tests {
     fn offsets_map_to_lines_and_columns() {
         let src = "ab\r\nçd\n\nlast";
         let index = LineIndex::new(src);
-        let cases = [(0, (1, 1)), (1, (1, 2)), (4, (2, 1)), (6, (2, 2)), (8, (3, 1)), (9, (4, 1)), (13, (4, 5))];
+        let cases = [
+            (0, (1, 1)),
+            (1, (1, 2)),
+            (4, (2, 1)),
+            (6, (2, 2)),
+            (8, (3, 1)),
+            (9, (4, 1)),
+            (13, (4, 5)),
+        ];
         for (offset, expected) in cases {
             assert_eq!(index.line_col(src, offset), expected, "offset {offset}");
         }

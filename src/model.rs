@@ -226,6 +226,8 @@ impl Entry<'_> {
     /// known one, plus a known one brag could not use (a second `Results`, a `Date` it
     /// cannot read), so that nothing the person wrote is dropped.
     pub fn other_fields(&self) -> impl Iterator<Item = &Field<'_>> {
-        self.fields.iter().filter(|field| field.key == FieldKey::Other)
+        self.fields
+            .iter()
+            .filter(|field| field.key == FieldKey::Other)
     }
 }

@@ -30,14 +30,19 @@ pub enum MarkKind {
     Bullet,
 }
 
-/// One structural line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One structural line. Kept small: a 100k-entry log has about a million of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
     pub kind: MarkKind,
+    /// The first byte of the line.
+    pub start: usize,
+}
+
+impl Mark {
     /// The line's bytes, without its line ending.
-    pub line: Range<usize>,
-    /// 1-based line number.
-    pub line_no: usize,
+    pub fn line(&self, src: &str) -> Range<usize> {
+        line_at(src.as_bytes(), self.start)
+    }
 }
 
 /// Where the Markdown starts and which lines structure it.
@@ -196,6 +201,9 @@ fn is_table_delimiter(rest: &[u8]) -> bool {
 /// A link reference definition that may go on to the next line (`[a]:` with nothing
 /// after it, or an opened title), whose continuation can swallow a heading line.
 fn may_continue_link_definition(rest: &[u8]) -> bool {
+    if memchr(b']', rest).is_none() {
+        return false;
+    }
     match memmem::find(rest, b"]:") {
         Some(at) => {
             let after = &rest[at + 2..];
@@ -213,31 +221,26 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
         return None;
     }
     let mut marks = Vec::new();
-    let mut line_no = 1 + memchr_iter(b'\n', &bytes[..body_start]).count();
     let mut pos = body_start;
     while pos < bytes.len() {
         let line = line_at(bytes, pos);
         let text = &bytes[line.clone()];
         let (indent, rest) = indentation(text);
         let mut resume = next_line(bytes, line.end);
-        let mut lines_used = 1;
         if indent == 0 {
-            if let Some(level) = atx_level(rest) {
-                marks.push(Mark {
-                    kind: MarkKind::Heading(level),
-                    line: line.clone(),
-                    line_no,
-                });
-            } else if is_bold_bullet(rest) {
-                marks.push(Mark {
-                    kind: MarkKind::Bullet,
-                    line: line.clone(),
-                    line_no,
-                });
+            let kind = match atx_level(rest) {
+                Some(level) => Some(MarkKind::Heading(level)),
+                None => is_bold_bullet(rest).then_some(MarkKind::Bullet),
+            };
+            if let Some(kind) = kind {
+                marks.push(Mark { kind, start: pos });
             }
         }
         if indent <= 3 {
-            if opens_other_html(rest) || is_table_delimiter(rest) || may_continue_link_definition(rest) {
+            if opens_other_html(rest)
+                || is_table_delimiter(rest)
+                || may_continue_link_definition(rest)
+            {
                 return None;
             }
             let block = if let Some((fence, length)) = fence_open(rest) {
@@ -254,7 +257,6 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
                 while resume < bytes.len() {
                     let inner = line_at(bytes, resume);
                     let inner_text = &bytes[inner.clone()];
-                    lines_used += 1;
                     resume = next_line(bytes, inner.end);
                     if indent > 0 && !is_blank(inner_text) && indentation(inner_text).0 < indent {
                         return None;
@@ -265,7 +267,6 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
                 }
             }
         }
-        line_no += lines_used;
         if resume <= pos {
             break;
         }
@@ -279,7 +280,6 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
 pub fn scan_reference(src: &str, body_start: usize) -> Vec<Mark> {
     let body = &src[body_start..];
     let bytes = src.as_bytes();
-    let lines = markdown::LineIndex::new(src);
     let mut marks = Vec::new();
     // For every open tag: is it a list?
     let mut open: Vec<bool> = Vec::new();
@@ -298,11 +298,7 @@ pub fn scan_reference(src: &str, body_start: usize) -> Vec<Mark> {
                     _ => None,
                 };
                 if let Some(kind) = kind.filter(|_| at_line_start) {
-                    marks.push(Mark {
-                        kind,
-                        line: line_at(bytes, start),
-                        line_no: lines.line(start),
-                    });
+                    marks.push(Mark { kind, start });
                 }
                 open.push(matches!(tag, Tag::List(_)));
             }
@@ -320,7 +316,12 @@ mod tests {
     use super::*;
 
     fn kinds(src: &str) -> Vec<(MarkKind, usize)> {
-        scan(src).marks.into_iter().map(|m| (m.kind, m.line_no)).collect()
+        let lines = markdown::LineIndex::new(src);
+        scan(src)
+            .marks
+            .into_iter()
+            .map(|m| (m.kind, lines.line(m.start)))
+            .collect()
     }
 
     #[test]
@@ -328,9 +329,16 @@ mod tests {
         let src = "---\ntitle: x\n# no\n---\n# Log\n\n```\n# code\n```\n<!--\n## hidden\n-->\n## Nov 2026\n- **Shipped** it\n  - **nested** no\n";
         assert_eq!(
             kinds(src),
-            vec![(MarkKind::Heading(1), 5), (MarkKind::Heading(2), 13), (MarkKind::Bullet, 14)]
+            vec![
+                (MarkKind::Heading(1), 5),
+                (MarkKind::Heading(2), 13),
+                (MarkKind::Bullet, 14)
+            ]
         );
-        assert_eq!(scan_fast(src, body_start(src)), Some(scan_reference(src, body_start(src))));
+        assert_eq!(
+            scan_fast(src, body_start(src)),
+            Some(scan_reference(src, body_start(src)))
+        );
     }
 
     #[test]

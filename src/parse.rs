@@ -29,6 +29,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use chrono::NaiveDate;
+
 use crate::diagnostic::Diagnostic;
 use crate::entry::{self, Block, Context, Style};
 use crate::heading::{self, HeadingKind, Period};
@@ -73,22 +75,215 @@ pub struct Skeleton {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What identifies an entry before its fields are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head<'a> {
+    /// Index into [`Index::blocks`].
+    pub block: usize,
+    pub title: &'a str,
+    pub date: Option<NaiveDate>,
+    pub id: String,
+}
+
+/// A log's entries, identified, dated and sorted, but not yet read.
+///
+/// Commands choose entries from the heads (by date, or by a cheap look at the block's
+/// text) and read only those, a chunk at a time, so a 100k-entry log never holds every
+/// parsed entry in memory at once.
+#[derive(Debug)]
+pub struct Index<'a> {
+    pub src: &'a str,
+    pub blocks: Vec<Block>,
+    /// In date order (undated last, file order within a day), with ids.
+    pub heads: Vec<Head<'a>>,
+    pub months: Vec<MonthSection>,
+    pub order: Order,
+    /// Diagnostics about headings and month order; entries add their own when read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(src: &'a str) -> Self {
+        let skeleton = skeleton(src);
+        let mut diagnostics = skeleton.diagnostics;
+        let order = detect_order(&skeleton.months, &mut diagnostics);
+        diagnostics.sort_by_key(|d| d.offset);
+        let heads = heads(src, &skeleton.blocks);
+        Self {
+            src,
+            blocks: skeleton.blocks,
+            heads,
+            months: skeleton.months,
+            order,
+            diagnostics,
+        }
+    }
+
+    /// Reads the entries of `heads`, in their order, on every core for a large batch.
+    pub fn read(&self, heads: &[&Head<'a>]) -> (Vec<Entry<'a>>, Vec<Diagnostic>) {
+        parallel(
+            heads,
+            |_, part| self.read_here(part),
+            |(mut entries, mut diagnostics), (mut more, mut found)| {
+                entries.append(&mut more);
+                diagnostics.append(&mut found);
+                (entries, diagnostics)
+            },
+        )
+    }
+
+    /// Reads the entries of `heads` on this thread.
+    fn read_here(&self, heads: &[&Head<'a>]) -> (Vec<Entry<'a>>, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let entries = heads
+            .iter()
+            .map(|head| {
+                let mut entry = entry::read(self.src, &self.blocks[head.block], &mut diagnostics);
+                entry.id.clone_from(&head.id);
+                entry
+            })
+            .collect();
+        (entries, diagnostics)
+    }
+
+    /// Reads the entries of `heads` and renders them to bytes, both on worker threads,
+    /// while this thread writes the previous chunk's bytes to `out`, in order. Output
+    /// streams, and memory stays at a few chunks whatever the size of the log.
+    ///
+    /// `render` gets the position (in `heads`) of the first entry it is given.
+    pub fn render(
+        &self,
+        heads: &[&Head<'a>],
+        render: impl Fn(usize, &[Entry<'a>]) -> anyhow::Result<Vec<u8>> + Sync,
+        out: &mut impl std::io::Write,
+    ) -> anyhow::Result<()> {
+        let render = &render;
+        std::thread::scope(|scope| {
+            let (chunks, received) = std::sync::mpsc::sync_channel(1);
+            scope.spawn(move || {
+                for (number, chunk) in heads.chunks(STREAM_CHUNK).enumerate() {
+                    let bytes = parallel(
+                        chunk,
+                        |first, part| {
+                            render(number * STREAM_CHUNK + first, &self.read_here(part).0)
+                        },
+                        |a, b| {
+                            let (mut a, mut b) = (a?, b?);
+                            a.append(&mut b);
+                            Ok(a)
+                        },
+                    );
+                    // The writer stopped early (an error, or a closed pipe).
+                    if chunks.send(bytes).is_err() {
+                        break;
+                    }
+                }
+            });
+            for bytes in received {
+                out.write_all(&bytes?)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Every head, in order.
+    pub fn all(&self) -> Vec<&Head<'a>> {
+        self.heads.iter().collect()
+    }
+
+    /// The raw text of a head's block, for cheap checks before reading it.
+    pub fn block_text(&self, head: &Head<'_>) -> &'a str {
+        &self.src[self.blocks[head.block].span.clone()]
+    }
+}
+
+/// Entries read per batch when streaming: large enough to keep both cores busy.
+const STREAM_CHUNK: usize = 4096;
+
 /// Reads a whole log.
 pub fn parse(src: &str) -> Log<'_> {
-    let skeleton = skeleton(src);
-    let (entries, mut diagnostics) = read_blocks(src, &skeleton.blocks);
-    let mut all = skeleton.diagnostics;
-    all.append(&mut diagnostics);
-    all.sort_by_key(|d| d.offset);
-    let order = detect_order(&skeleton.months, &mut all);
-    all.sort_by_key(|d| d.offset);
+    let index = Index::new(src);
+    let (entries, mut found) = index.read(&index.all());
+    let mut diagnostics = index.diagnostics;
+    diagnostics.append(&mut found);
+    diagnostics.sort_by_key(|d| d.offset);
     Log {
         src,
-        entries: finish_entries(entries),
-        diagnostics: all,
-        months: skeleton.months,
-        order,
+        entries,
+        diagnostics,
+        months: index.months,
+        order: index.order,
     }
+}
+
+/// Applies `work` to `items`, split across the cores for a large batch, and merges in
+/// order. `work` gets the index of its part's first item and the part.
+fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(usize, &[T]) -> R + Sync,
+    merge: impl Fn(R, R) -> R,
+) -> R {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || items.len() < 1024 {
+        return work(0, items);
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(index, part)| scope.spawn(move || work(index * chunk, part)))
+            .collect();
+        let mut results = handles.into_iter().map(|handle| {
+            // A panic in a reader thread is a bug: re-raise it rather than lose entries.
+            handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        let first = results.next().unwrap_or_else(|| work(0, &[]));
+        results.fold(first, &merge)
+    })
+}
+
+/// Titles and dates of every block (reading only those whose date a line scan cannot
+/// decide), sorted by date with ids.
+fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
+    let mut heads = parallel(
+        blocks,
+        |first, part| {
+            part.iter()
+                .enumerate()
+                .map(|(index, block)| {
+                    let (title, title_date) = entry::title(src, block);
+                    let date = entry::quick_date(src, block, title_date)
+                        .unwrap_or_else(|| entry::read(src, block, &mut Vec::new()).date);
+                    Head {
+                        block: first + index,
+                        title,
+                        date,
+                        id: slug(title, date),
+                    }
+                })
+                .collect::<Vec<_>>()
+        },
+        |mut a, mut b| {
+            a.append(&mut b);
+            a
+        },
+    );
+    heads.sort_by_key(|head| (head.date.is_none(), head.date, head.block));
+    // Duplicate slugs get `-2`, `-3` in date order, so adding a later entry with the
+    // same title never renames an earlier one.
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for head in &mut heads {
+        let count = taken.entry(head.id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            head.id = format!("{}-{count}", head.id);
+        }
+    }
+    heads
 }
 
 /// An open heading while walking the marks.
@@ -113,10 +308,12 @@ pub fn skeleton(src: &str) -> Skeleton {
     let outline = outline::scan(src);
     let marks = &outline.marks;
     let mut out = Skeleton::default();
+    let mut lines = LineCounter::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut seen_months: HashMap<YearMonth, usize> = HashMap::new();
     for (index, mark) in marks.iter().enumerate() {
-        let line = &src[mark.line.clone()];
+        let line_range = mark.line(src);
+        let line = &src[line_range.clone()];
         let level = match mark.kind {
             MarkKind::Heading(level) => level,
             MarkKind::Bullet => {
@@ -126,9 +323,9 @@ pub fn skeleton(src: &str) -> Skeleton {
                     if holds_entries && label::key_of(title.trim_end_matches(':')).is_none() {
                         out.blocks.push(Block {
                             style: Style::Bullet,
-                            span: mark.line.start..next_start(src, marks, index + 1),
-                            title_line: mark.line.clone(),
-                            line_no: mark.line_no,
+                            span: mark.start..next_start(src, marks, index + 1),
+                            title_line: line_range.clone(),
+                            line_no: lines.line_of(src, mark.start),
                             context: frame.context,
                         });
                     }
@@ -147,12 +344,12 @@ pub fn skeleton(src: &str) -> Skeleton {
         let kind = heading::classify(text, context.year, context.month);
         match kind {
             HeadingKind::Period(period) => {
-                let context = period_context(period, context, mark, &mut out.diagnostics);
+                let context = period_context(period, context, mark.start, &mut out.diagnostics);
                 if let (Period::Month { .. }, Some(month)) = (period, context.month) {
                     if let Some(&first_line) = seen_months.get(&month) {
                         out.diagnostics.push(
                             Diagnostic::warning(
-                                mark.line.start,
+                                mark.start,
                                 format!(
                                     "{} {} already has a heading on line {first_line}",
                                     month.month_name(),
@@ -162,13 +359,13 @@ pub fn skeleton(src: &str) -> Skeleton {
                             .with_hint("merge the two sections; brag add writes to the last one"),
                         );
                     } else {
-                        seen_months.insert(month, mark.line_no);
+                        seen_months.insert(month, lines.line_of(src, mark.start));
                     }
                     out.months.push(MonthSection {
                         month,
                         level,
-                        heading: mark.line.clone(),
-                        span: mark.line.start..end,
+                        heading: line_range.clone(),
+                        span: mark.start..end,
                     });
                 }
                 stack.push(Frame {
@@ -181,13 +378,13 @@ pub fn skeleton(src: &str) -> Skeleton {
             }
             HeadingKind::DateLike => out.diagnostics.push(
                 Diagnostic::warning(
-                    mark.line.start,
+                    mark.start,
                     format!("heading {text:?} looks like a date but is not a period brag knows"),
                 )
                 .with_hint("write months as \"November 2026\" and days as \"2026-11-06\""),
             ),
             HeadingKind::NoYear => out.diagnostics.push(
-                Diagnostic::warning(mark.line.start, format!("heading {text:?} has no year"))
+                Diagnostic::warning(mark.start, format!("heading {text:?} has no year"))
                     .with_hint("put it under a year or month heading, or write the year"),
             ),
             HeadingKind::Other => {}
@@ -197,9 +394,9 @@ pub fn skeleton(src: &str) -> Skeleton {
         let role = if (in_period || dated_title) && !is_section {
             out.blocks.push(Block {
                 style: Style::Heading,
-                span: mark.line.start..end,
-                title_line: mark.line.clone(),
-                line_no: mark.line_no,
+                span: mark.start..end,
+                title_line: line_range.clone(),
+                line_no: lines.line_of(src, mark.start),
                 context,
             });
             Role::Entry
@@ -217,10 +414,15 @@ pub fn skeleton(src: &str) -> Skeleton {
 }
 
 /// The date context a period heading opens, given what encloses it.
-fn period_context(period: Period, outer: Context, mark: &Mark, diagnostics: &mut Vec<Diagnostic>) -> Context {
+fn period_context(
+    period: Period,
+    outer: Context,
+    offset: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Context {
     let no_year = |diagnostics: &mut Vec<Diagnostic>, what: &str| {
         diagnostics.push(
-            Diagnostic::warning(mark.line.start, format!("{what} with no recoverable year"))
+            Diagnostic::warning(offset, format!("{what} with no recoverable year"))
                 .with_hint("put it under a year heading, or write the year (\"April 2026\")"),
         );
     };
@@ -262,7 +464,26 @@ fn period_context(period: Period, outer: Context, mark: &Mark, diagnostics: &mut
 
 /// The start of mark `from`, or the end of the file.
 fn next_start(src: &str, marks: &[Mark], from: usize) -> usize {
-    marks.get(from).map_or(src.len(), |mark| mark.line.start)
+    marks.get(from).map_or(src.len(), |mark| mark.start)
+}
+
+/// 1-based line numbers for increasing offsets, counting only the new bytes each time.
+#[derive(Debug, Default)]
+struct LineCounter {
+    offset: usize,
+    /// Newlines before `offset`.
+    newlines: usize,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, src: &str, offset: usize) -> usize {
+        if offset >= self.offset {
+            self.newlines +=
+                memchr::memchr_iter(b'\n', &src.as_bytes()[self.offset..offset]).count();
+            self.offset = offset;
+        }
+        self.newlines + 1
+    }
 }
 
 /// Where the heading at `index` ends: the next heading of its level or above.
@@ -270,7 +491,7 @@ fn section_end(src: &str, marks: &[Mark], index: usize, level: u8) -> usize {
     marks[index + 1..]
         .iter()
         .find(|mark| matches!(mark.kind, MarkKind::Heading(l) if l <= level))
-        .map_or(src.len(), |mark| mark.line.start)
+        .map_or(src.len(), |mark| mark.start)
 }
 
 /// Whether the heading at `index` holds a deeper heading that is not a field label.
@@ -283,7 +504,7 @@ fn holds_other_headings(src: &str, marks: &[Mark], index: usize, level: u8) -> b
         })
         .take_while(|&(l, _)| l > level)
         .any(|(_, mark)| {
-            let text = entry::heading_text(&src[mark.line.clone()]);
+            let text = entry::heading_text(&src[mark.line(src)]);
             let text = text.trim_matches(['*', '_']).trim_end_matches([':', '：']);
             label::key_of(text).is_none()
         })
@@ -299,63 +520,14 @@ fn has_title_date(text: &str, context: Context) -> bool {
         )
 }
 
-/// Reads every block, on every core for a large log. Entries keep file order.
-fn read_blocks<'a>(src: &'a str, blocks: &[Block]) -> (Vec<Entry<'a>>, Vec<Diagnostic>) {
-    let read_all = |blocks: &[Block]| {
-        let mut diagnostics = Vec::new();
-        let entries: Vec<Entry<'a>> = blocks
-            .iter()
-            .map(|block| entry::read(src, block, &mut diagnostics))
-            .collect();
-        (entries, diagnostics)
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || blocks.len() < 2048 {
-        return read_all(blocks);
-    }
-    let chunk = blocks.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = blocks
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || read_all(part)))
-            .collect();
-        let mut entries = Vec::with_capacity(blocks.len());
-        let mut diagnostics = Vec::new();
-        for handle in handles {
-            // A panic in a reader thread is a bug; re-raise it rather than lose entries.
-            let (mut part, mut found) = handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            entries.append(&mut part);
-            diagnostics.append(&mut found);
-        }
-        (entries, diagnostics)
-    })
-}
-
-/// Sorts entries by date (undated last, file order within a day) and gives them ids.
-pub fn finish_entries(mut entries: Vec<Entry<'_>>) -> Vec<Entry<'_>> {
-    entries.sort_by_key(|entry| (entry.date.is_none(), entry.date, entry.span.start));
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    for entry in &mut entries {
-        let base = slug(entry);
-        let count = taken.entry(base.clone()).or_insert(0);
-        *count += 1;
-        entry.id = if *count == 1 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
-    }
-    entries
-}
-
 /// `YYYY-MM-DD-title-words`: lowercase ASCII, at most 60 characters, cut at a word.
-pub fn slug(entry: &Entry<'_>) -> String {
-    let mut out = match entry.date {
+pub fn slug(title: &str, date: Option<NaiveDate>) -> String {
+    let mut out = match date {
         Some(date) => date.format("%Y-%m-%d").to_string(),
         None => "undated".to_string(),
     };
     let mut words = String::new();
-    for c in entry.title.chars() {
+    for c in title.chars() {
         let c = fold_accent(c);
         if c.is_ascii_alphanumeric() {
             words.push(c.to_ascii_lowercase());

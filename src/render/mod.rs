@@ -1,0 +1,4 @@
+//! Renderers: pure functions from entries and options to bytes on a writer.
+
+pub mod schema;
+pub mod table;
