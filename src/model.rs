@@ -105,7 +105,8 @@ impl fmt::Display for Scope {
 ///
 /// A field written as a list item (`- **Actions**:` followed by nested bullets) has its
 /// continuation lines indented by the item's content column; the schema gives the body
-/// without that indentation. Removing it lazily keeps a 100k-entry log from being copied.
+/// without that indentation, and with `\n` line endings whatever the file uses. Doing
+/// that lazily, when the text is written out, keeps a 100k-entry log from being copied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Text<'a> {
     pub raw: &'a str,
@@ -130,10 +131,11 @@ impl<'a> Text<'a> {
 
 impl fmt::Display for Text<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.dedent == 0 {
+        if self.dedent == 0 && !self.raw.contains('\r') {
             return f.write_str(self.raw);
         }
         for (index, line) in self.raw.split('\n').enumerate() {
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if index > 0 {
                 f.write_str("\n")?;
                 let spaces = line.bytes().take(self.dedent).take_while(|&b| b == b' ');

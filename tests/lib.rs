@@ -1,0 +1,7 @@
+//! brag's integration tests: one binary, driving the real executable through `Brag`.
+
+mod support;
+
+mod cli;
+mod properties;
+mod reading;

@@ -1,0 +1,1 @@
+//! Properties of the reader, over arbitrary and generated documents.

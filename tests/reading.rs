@@ -1,0 +1,102 @@
+//! The tolerant reader, one fixture per rule: the exact JSON and the diagnostics.
+
+use crate::support::Brag;
+
+/// `list --format json` and `check` over a fixture, as one reviewed snapshot.
+fn read_fixture(name: &str) -> String {
+    let text = std::fs::read_to_string(format!("tests/fixtures/{name}.md")).expect("fixture");
+    let listed = Brag::new()
+        .log(&text)
+        .args(&["list", "--format", "json"])
+        .run();
+    listed.success();
+    let checked = Brag::new().log(&text).args(&["check"]).run();
+    format!(
+        "$ brag list --format json\n{}\n$ brag check  (exit {})\n{}{}",
+        listed.stdout, checked.code, checked.stdout, checked.stderr
+    )
+}
+
+macro_rules! fixture_tests {
+    ($($name:ident => $file:literal,)*) => {$(
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!($file, read_fixture($file));
+        }
+    )*};
+}
+
+fixture_tests! {
+    canonical_log => "canonical",
+    month_headings_in_every_form => "month-forms",
+    years_halves_and_quarters_give_the_year => "year-containers",
+    week_and_day_headings_date_their_entries => "week-day-headings",
+    bold_led_bullets_are_entries => "bullet-entries",
+    labels_in_every_style_and_synonym => "label-styles",
+    field_bodies_are_kept_verbatim => "verbatim-bodies",
+    code_comments_and_front_matter_are_not_structure => "code-comments-frontmatter",
+    newest_first_with_tabs => "newest-first",
+    what_cannot_be_placed_is_reported => "warnings",
+    category_sections_hold_entries => "category-sections",
+    other_labels_and_free_text_are_kept => "extra-fields-notes",
+    dates_in_titles => "dated-titles",
+}
+
+/// CRLF line endings, a BOM and a missing final newline read exactly like the plain file.
+#[test]
+fn crlf_bom_and_no_final_newline_read_the_same() {
+    let plain = std::fs::read_to_string("tests/fixtures/canonical.md").expect("fixture");
+    let odd = format!("\u{feff}{}", plain.replace('\n', "\r\n").trim_end());
+    let expected = Brag::new()
+        .log(&plain)
+        .args(&["list", "--format", "json"])
+        .run()
+        .json();
+    let read = Brag::new()
+        .log(&odd)
+        .args(&["list", "--format", "json"])
+        .run();
+    read.success();
+    assert_eq!(read.json(), expected);
+    Brag::new()
+        .log(&odd)
+        .args(&["check"])
+        .run()
+        .success()
+        .stdout("[DIR]/brag.md: 2 entries, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn yaml_has_the_same_entries_as_json() {
+    let text = std::fs::read_to_string("tests/fixtures/canonical.md").expect("fixture");
+    let json = Brag::new()
+        .log(&text)
+        .args(&["list", "--format", "json"])
+        .run()
+        .json();
+    let yaml = Brag::new()
+        .log(&text)
+        .args(&["list", "--format", "yaml"])
+        .run();
+    yaml.success();
+    let yaml: serde_json::Value = serde_yaml::from_str(&yaml.stdout).expect("stdout is YAML");
+    assert_eq!(yaml, json);
+}
+
+#[test]
+fn empty_log_lists_nothing() {
+    for format in ["json", "yaml"] {
+        Brag::new()
+            .log("")
+            .args(&["list", "--format", format])
+            .run()
+            .success()
+            .stdout("[]\n");
+    }
+    Brag::new()
+        .log("# Achievement log\n")
+        .args(&["list"])
+        .run()
+        .success()
+        .stdout("");
+}

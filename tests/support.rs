@@ -1,0 +1,199 @@
+//! `Brag`: a test builder that runs the binary in a pinned, throwaway environment.
+//!
+//! It sets the log's text, config, arguments, environment and stdin, runs `brag`, and
+//! hands back stdout, stderr, the exit code and the log's bytes afterwards. HOME, the
+//! XDG folders and every `BRAG_*` variable point into a temporary folder, and today is
+//! pinned to 2026-11-23 (a Monday), so no test sees the machine it runs on.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+use tempfile::TempDir;
+
+pub const TODAY: &str = "2026-11-23";
+
+pub struct Brag {
+    dir: TempDir,
+    log: Option<Vec<u8>>,
+    config: Option<String>,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    stdin: Vec<u8>,
+}
+
+/// What a run left behind.
+#[derive(Debug)]
+pub struct Ran {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+    /// The log's bytes after the run (`None` if there is no file).
+    pub log: Option<Vec<u8>>,
+    /// The run's folder, removed when `Ran` is dropped.
+    _dir: TempDir,
+}
+
+impl Brag {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+            log: None,
+            config: None,
+            args: Vec::new(),
+            env: Vec::new(),
+            stdin: Vec::new(),
+        }
+    }
+
+    /// The log's text, written to `<dir>/brag.md`, which `BRAG_FILE` points at.
+    pub fn log(self, text: &str) -> Self {
+        self.log_bytes(text.as_bytes())
+    }
+
+    pub fn log_bytes(mut self, bytes: &[u8]) -> Self {
+        self.log = Some(bytes.to_vec());
+        self
+    }
+
+    /// The config's text, at the default config path (`$XDG_CONFIG_HOME/brag/config.yaml`).
+    pub fn config(mut self, text: &str) -> Self {
+        self.config = Some(text.to_string());
+        self
+    }
+
+    pub fn args(mut self, args: &[&str]) -> Self {
+        self.args.extend(args.iter().map(ToString::to_string));
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn log_path(&self) -> PathBuf {
+        self.dir.path().join("brag.md")
+    }
+
+    pub fn run(self) -> Ran {
+        let root = self.dir.path();
+        let log_path = self.log_path();
+        if let Some(bytes) = &self.log {
+            std::fs::write(&log_path, bytes).expect("write the log");
+        }
+        let config_dir = root.join("config").join("brag");
+        std::fs::create_dir_all(&config_dir).expect("config folder");
+        if let Some(text) = &self.config {
+            std::fs::write(config_dir.join("config.yaml"), text).expect("write the config");
+        }
+        let mut command = Command::cargo_bin("brag").expect("the brag binary");
+        command
+            .args(&self.args)
+            .current_dir(root)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", root.join("home"))
+            .env("XDG_CONFIG_HOME", root.join("config"))
+            .env("XDG_DATA_HOME", root.join("data"))
+            .env("BRAG_FILE", &log_path)
+            .env("BRAG_TODAY", TODAY)
+            .env("TZ", "UTC")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (key, value) in &self.env {
+            if value.is_empty() {
+                command.env_remove(key);
+            } else {
+                command.env(key, value);
+            }
+        }
+        let mut child = command.spawn().expect("spawn brag");
+        let stdin = self.stdin;
+        let mut pipe = child.stdin.take().expect("stdin pipe");
+        let writer = std::thread::spawn(move || {
+            use std::io::Write;
+            // brag may exit before reading stdin: a closed pipe is fine.
+            let _ = pipe.write_all(&stdin);
+        });
+        let output = child.wait_with_output().expect("wait for brag");
+        writer.join().expect("stdin writer");
+        let shown = root.display().to_string();
+        let clean = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&shown, "[DIR]");
+        Ran {
+            stdout: clean(&output.stdout),
+            stderr: clean(&output.stderr),
+            code: output.status.code().unwrap_or(-1),
+            log: std::fs::read(&log_path).ok(),
+            _dir: self.dir,
+        }
+    }
+}
+
+impl Ran {
+    pub fn success(&self) -> &Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    pub fn failure(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    pub fn stdout(&self, expected: &str) -> &Self {
+        assert_eq!(
+            self.stdout, expected,
+            "stdout differs; stderr:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    pub fn stderr(&self, expected: &str) -> &Self {
+        assert_eq!(
+            self.stderr, expected,
+            "stderr differs; stdout:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    pub fn stderr_contains(&self, part: &str) -> &Self {
+        assert!(
+            self.stderr.contains(part),
+            "stderr lacks {part:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// The log's bytes afterwards are exactly `expected`.
+    pub fn log_is(&self, expected: &[u8]) -> &Self {
+        assert_eq!(
+            self.log.as_deref().map(String::from_utf8_lossy),
+            Some(String::from_utf8_lossy(expected)),
+            "the log's bytes differ"
+        );
+        self
+    }
+
+    /// The entries as JSON values, from `list --format json` output.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).expect("stdout is JSON")
+    }
+}
