@@ -14,6 +14,10 @@
 //! a column-one line interrupts, a multi-line link definition), it falls back to
 //! [`scan_reference`], one pulldown-cmark pass over the whole document. A property test
 //! proves that the two return the same marks wherever the fast scan answers.
+//!
+//! [`scan_headings`] is the same line scan for a file too large to read whole: it
+//! streams the file and finds its headings while looking only at the lines that can
+//! matter, which is what lets `brag add` find its month in a 100k-entry log quickly.
 
 use std::ops::Range;
 
@@ -213,27 +217,50 @@ fn may_continue_link_definition(rest: &[u8]) -> bool {
     }
 }
 
-/// The fast line scan. `None` when the file needs the reference pass (see module doc).
-pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
-    let bytes = src.as_bytes();
-    // A lone `\r` ends a line for some of pulldown-cmark's scanners but not for this one.
-    if memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n')) {
-        return None;
-    }
-    let mut marks = Vec::new();
-    let mut pos = body_start;
-    while pos < bytes.len() {
-        let line = line_at(bytes, pos);
-        let text = &bytes[line.clone()];
+/// What one line means to the fast scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// The line opens a mark.
+    Mark(MarkKind),
+    /// Text, or a line inside a verbatim block: no structure.
+    Text,
+    /// The line needs Markdown nesting that a line scan cannot see (see module doc).
+    NeedsReference,
+}
+
+/// The fast scan's state between lines: whether a verbatim block is open, and how
+/// far its opening line was indented.
+///
+/// Outside a verbatim block, only lines that start with `#`, or hold one of the
+/// bytes `` ` `` `~` `]` `<` `|`, can open a mark or change the state; every other line
+/// is text (bold bullets aside, which start with `-`, `*` or `+`). [`scan_headings`]
+/// relies on that to jump from one such line to the next.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LineScanner {
+    open: Option<(Verbatim, usize)>,
+}
+
+impl LineScanner {
+    /// Reads one line (without its `\n`).
+    pub fn line(&mut self, text: &[u8]) -> LineKind {
+        if let Some((block, indent)) = self.open {
+            // An indented opener may sit in a list item, where a less indented line
+            // would end the block instead: such files go to the reference pass.
+            if indent > 0 && !is_blank(text) && indentation(text).0 < indent {
+                return LineKind::NeedsReference;
+            }
+            if block.closed_by(text) {
+                self.open = None;
+            }
+            return LineKind::Text;
+        }
         let (indent, rest) = indentation(text);
-        let mut resume = next_line(bytes, line.end);
+        let mut kind = LineKind::Text;
         if indent == 0 {
-            let kind = match atx_level(rest) {
-                Some(level) => Some(MarkKind::Heading(level)),
-                None => is_bold_bullet(rest).then_some(MarkKind::Bullet),
-            };
-            if let Some(kind) = kind {
-                marks.push(Mark { kind, start: pos });
+            if let Some(level) = atx_level(rest) {
+                kind = LineKind::Mark(MarkKind::Heading(level));
+            } else if is_bold_bullet(rest) {
+                kind = LineKind::Mark(MarkKind::Bullet);
             }
         }
         if indent <= 3 {
@@ -241,38 +268,226 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
                 || is_table_delimiter(rest)
                 || may_continue_link_definition(rest)
             {
-                return None;
+                return LineKind::NeedsReference;
             }
-            let block = if let Some((fence, length)) = fence_open(rest) {
-                Some(Verbatim::Fence(fence, length))
+            if let Some((fence, length)) = fence_open(rest) {
+                self.open = Some((Verbatim::Fence(fence, length), indent));
             } else if opens_comment(rest) && !closes_comment(text) {
-                Some(Verbatim::Comment)
-            } else {
-                None
-            };
-            if let Some(block) = block {
-                // Skip to the line that closes the block. An indented opener may sit in
-                // a list item, where a less indented line would end the block instead:
-                // such files go to the reference pass.
-                while resume < bytes.len() {
-                    let inner = line_at(bytes, resume);
-                    let inner_text = &bytes[inner.clone()];
-                    resume = next_line(bytes, inner.end);
-                    if indent > 0 && !is_blank(inner_text) && indentation(inner_text).0 < indent {
-                        return None;
-                    }
-                    if block.closed_by(inner_text) {
-                        break;
-                    }
-                }
+                self.open = Some((Verbatim::Comment, indent));
             }
         }
-        if resume <= pos {
-            break;
+        kind
+    }
+
+    /// Whether a fenced code block or an HTML comment is open.
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+}
+
+/// A lone `\r` ends a line for some of pulldown-cmark's scanners but not for this one.
+fn has_lone_cr(bytes: &[u8]) -> bool {
+    memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
+}
+
+/// The fast line scan. `None` when the file needs the reference pass (see module doc).
+pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
+    let bytes = src.as_bytes();
+    if has_lone_cr(bytes) {
+        return None;
+    }
+    let mut marks = Vec::new();
+    let mut scanner = LineScanner::default();
+    let mut pos = body_start;
+    while pos < bytes.len() {
+        let line = line_at(bytes, pos);
+        match scanner.line(&bytes[line.clone()]) {
+            LineKind::Mark(kind) => marks.push(Mark { kind, start: pos }),
+            LineKind::Text => {}
+            LineKind::NeedsReference => return None,
         }
-        pos = resume;
+        pos = next_line(bytes, line.end);
     }
     Some(marks)
+}
+
+/// A heading line found by [`scan_headings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadingLine {
+    /// The first byte of the line.
+    pub start: usize,
+    pub level: u8,
+    /// 1-based.
+    pub line: usize,
+}
+
+/// The heading marks of a whole file, found without holding it in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headings {
+    pub body_start: usize,
+    pub lines: Vec<HeadingLine>,
+    /// The file's length in bytes.
+    pub len: usize,
+}
+
+/// The heading marks (bold bullets are left out) of a file read in chunks, exactly as
+/// [`scan_fast`] finds them, at close to `memchr` speed: outside verbatim blocks it
+/// looks only at the lines that can matter (see [`LineScanner`]). `None` when the file
+/// needs the reference pass, or holds front matter longer than a chunk.
+///
+/// `brag add` uses it to find month headings in a large log without reading every line.
+pub fn scan_headings(
+    mut reader: impl std::io::Read,
+    chunk: usize,
+) -> std::io::Result<Option<Headings>> {
+    let mut buffer = vec![0; chunk.max(64)];
+    let mut filled = 0;
+    let mut base = 0;
+    let mut first = true;
+    let mut body_start = 0;
+    let mut scan = SparseScan::default();
+    loop {
+        if filled == buffer.len() {
+            // One line longer than the buffer: make room for it.
+            buffer.resize(buffer.len() * 2, 0);
+        }
+        let read = reader.read(&mut buffer[filled..])?;
+        filled += read;
+        let at_end = read == 0;
+        if !at_end && filled < buffer.len() {
+            continue;
+        }
+        // Complete lines only, except at the end of the file.
+        let complete = if at_end {
+            filled
+        } else {
+            match memchr::memrchr(b'\n', &buffer[..filled]) {
+                Some(at) => at + 1,
+                None => continue,
+            }
+        };
+        let segment = &buffer[..complete];
+        let mut from = 0;
+        if first {
+            first = false;
+            let Some(start) = sparse_body_start(segment, at_end) else {
+                return Ok(None);
+            };
+            body_start = start;
+            from = start;
+        }
+        if !scan.segment(segment, base, from) {
+            return Ok(None);
+        }
+        if at_end {
+            return Ok(Some(Headings {
+                body_start,
+                lines: scan.headings,
+                len: base + complete,
+            }));
+        }
+        buffer.copy_within(complete..filled, 0);
+        filled -= complete;
+        base += complete;
+    }
+}
+
+/// [`body_start`] on the first chunk; `None` when front matter may run past it.
+fn sparse_body_start(first: &[u8], whole_file: bool) -> Option<usize> {
+    let bom = if first.starts_with("\u{feff}".as_bytes()) {
+        3
+    } else {
+        0
+    };
+    let opening = line_at(first, bom);
+    if trim_line(&first[opening]) != b"---" {
+        return Some(bom);
+    }
+    let text = std::str::from_utf8(first).ok()?;
+    let start = body_start(text);
+    (start != bom || whole_file).then_some(start)
+}
+
+/// The state of [`scan_headings`] between chunks.
+#[derive(Debug, Default)]
+struct SparseScan {
+    scanner: LineScanner,
+    headings: Vec<HeadingLine>,
+    /// Newlines before `counted_to` (an absolute offset).
+    newlines: usize,
+    counted_to: usize,
+    candidates: Vec<usize>,
+}
+
+impl SparseScan {
+    /// Scans `segment` (whole lines, at file offset `base`) from `from`; false when the
+    /// file needs the reference pass.
+    fn segment(&mut self, segment: &[u8], base: usize, from: usize) -> bool {
+        if has_lone_cr(segment) {
+            return false;
+        }
+        // The starts of the lines that can matter, in order.
+        self.candidates.clear();
+        // The first line starts at `from` (after a BOM or front matter), not at 0.
+        let line_start = |at: usize| {
+            memchr::memrchr(b'\n', &segment[..at]).map_or(from, |nl| (nl + 1).max(from))
+        };
+        if segment.get(from) == Some(&b'#') {
+            self.candidates.push(from);
+        }
+        self.candidates
+            .extend(memmem::find_iter(segment, b"\n#").map(|at| at + 1));
+        for at in memchr::memchr3_iter(b'`', b'~', b']', segment) {
+            let next_two = segment.get(at + 1..at + 3);
+            let matters = match segment[at] {
+                b']' => segment.get(at + 1) == Some(&b':'),
+                fence => next_two == Some(&[fence, fence][..]),
+            };
+            if matters {
+                self.candidates.push(line_start(at));
+            }
+        }
+        for at in memchr::memchr2_iter(b'<', b'|', segment) {
+            self.candidates.push(line_start(at));
+        }
+        self.candidates.sort_unstable();
+        self.candidates.dedup();
+        let mut pos = from;
+        let mut next = 0;
+        while pos < segment.len() {
+            if !self.scanner.is_open() {
+                // Every line before the next candidate is text: skip to it.
+                while next < self.candidates.len() && self.candidates[next] < pos {
+                    next += 1;
+                }
+                match self.candidates.get(next) {
+                    Some(&candidate) => pos = candidate,
+                    None => break,
+                }
+            }
+            let line = line_at(segment, pos);
+            match self.scanner.line(&segment[line.clone()]) {
+                LineKind::Mark(MarkKind::Heading(level)) => {
+                    let start = base + pos;
+                    self.newlines +=
+                        memchr_iter(b'\n', &segment[self.counted_to - base..pos]).count();
+                    self.counted_to = start;
+                    self.headings.push(HeadingLine {
+                        start,
+                        level,
+                        line: self.newlines + 1,
+                    });
+                }
+                LineKind::Mark(MarkKind::Bullet) | LineKind::Text => {}
+                LineKind::NeedsReference => return false,
+            }
+            pos = next_line(segment, line.end);
+        }
+        // Count the rest of the segment, so the next one starts from its base.
+        self.newlines += memchr_iter(b'\n', &segment[self.counted_to - base..]).count();
+        self.counted_to = base + segment.len();
+        true
+    }
 }
 
 /// The reference: one pulldown-cmark pass over the whole document, keeping the
@@ -314,6 +529,7 @@ pub fn scan_reference(src: &str, body_start: usize) -> Vec<Mark> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn kinds(src: &str) -> Vec<(MarkKind, usize)> {
         let lines = markdown::LineIndex::new(src);
@@ -367,5 +583,106 @@ mod tests {
         let fast = scan_fast(src, 0).expect("fast path");
         assert_eq!(fast, scan_reference(src, 0));
         assert_eq!(fast.len(), 4, "two headings, the bullet, and B");
+    }
+
+    /// The fast scan's headings with their lines, as [`scan_headings`] reports them.
+    fn fast_headings(src: &str) -> Option<Vec<HeadingLine>> {
+        let lines = markdown::LineIndex::new(src);
+        let marks = scan_fast(src, body_start(src))?;
+        Some(
+            marks
+                .into_iter()
+                .filter_map(|mark| match mark.kind {
+                    MarkKind::Heading(level) => Some(HeadingLine {
+                        start: mark.start,
+                        level,
+                        line: lines.line(mark.start),
+                    }),
+                    MarkKind::Bullet => None,
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn streamed_headings_skip_code_comments_and_front_matter() {
+        let src = "\u{feff}---\ntitle: x\n---\n# Log\n```\n# code\n```\n<!--\n## hidden\n-->\n## Nov 2026\n- **a**\n### Entry\n";
+        for chunk in [64, 7, 4096] {
+            let found = scan_headings(src.as_bytes(), chunk)
+                .expect("read")
+                .expect("fast");
+            assert_eq!(Some(found.lines), fast_headings(src), "chunk {chunk}");
+            assert_eq!(found.body_start, body_start(src));
+            assert_eq!(found.len, src.len());
+        }
+        assert_eq!(
+            scan_headings(&b"<div>\n# x\n</div>\n"[..], 64).expect("read"),
+            None
+        );
+        assert_eq!(scan_headings(&b"a\rb\n# x\n"[..], 64).expect("read"), None);
+    }
+
+    /// Lines that exercise every rule of the line scan.
+    fn line() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "# Log",
+            "## November 2026",
+            "### Entry",
+            "#### Results",
+            "#no",
+            " # indented",
+            "- **Date**: 2026-11-03",
+            "* **Bold** lead",
+            "- plain",
+            "text with `code`",
+            "text ~~struck~~",
+            "```",
+            "```sh",
+            "~~~",
+            "  ```",
+            "    ```",
+            "`````",
+            "<!--",
+            "<!-- one line -->",
+            "-->",
+            "<div>",
+            "a <b> c",
+            "| a | b |",
+            "|---|---|",
+            "[ref]: https://x",
+            "[ref]:",
+            "see [x](y)",
+            "",
+            "   ",
+            "\t- tab",
+            "---",
+            "...",
+            "text\r",
+            "lone\rcr",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn streamed_headings_equal_the_fast_scan(
+            lines in prop::collection::vec(line(), 0..40),
+            bom in any::<bool>(),
+            final_newline in any::<bool>(),
+            chunk in 64usize..300,
+        ) {
+            let mut src = if bom { "\u{feff}".to_string() } else { String::new() };
+            src.push_str(&lines.join("\n"));
+            if final_newline {
+                src.push('\n');
+            }
+            let streamed = scan_headings(src.as_bytes(), chunk).expect("read");
+            match (fast_headings(&src), streamed) {
+                (Some(fast), Some(streamed)) => prop_assert_eq!(fast, streamed.lines),
+                (None, None) => {}
+                // Front matter that runs past the first chunk is left to the caller.
+                (Some(_), None) => prop_assert!(src.len() > chunk),
+                (None, Some(_)) => prop_assert!(false, "the stream missed a reference-only construct"),
+            }
+        }
     }
 }
