@@ -423,8 +423,18 @@ impl<'s> Reader<'s, '_> {
         let bytes = self.src.as_bytes();
         let line = outline::line_at(bytes, node.range.start);
         let text = &self.src[line.clone()];
-        let indent = text.len() - text.trim_start_matches([' ', '\t']).len();
-        let after_indent = &text[indent..];
+        // A nested item's range starts at its marker: the spaces before it on its line
+        // are part of its content column too.
+        let line_start = memchr::memrchr(b'\n', &bytes[..node.range.start]).map_or(0, |at| at + 1);
+        let before = &bytes[line_start..node.range.start];
+        let outer = if before.iter().all(|&b| b == b' ') {
+            before.len()
+        } else {
+            0
+        };
+        let own = text.len() - text.trim_start_matches([' ', '\t']).len();
+        let after_indent = &text[own..];
+        let indent = outer + own;
         let digits = after_indent
             .bytes()
             .take_while(|b| b.is_ascii_digit())
@@ -687,4 +697,20 @@ pub fn split_tags(text: &str) -> Vec<&str> {
     })
     .filter(|tag| !tag.is_empty())
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::Index;
+
+    /// Regression: a field nested in a bullet entry kept two spaces of indentation on
+    /// its continuation lines, because the item's column was measured from its marker.
+    #[test]
+    fn nested_field_items_dedent_by_their_own_column() {
+        let src = "## January 2024\n- **Zebra** (2024-01-03)\n  - **Actions**:\n    - a\n    - b\n";
+        let index = Index::new(src);
+        let (entries, _) = index.read(&index.all());
+        let actions = entries[0].actions.map(|text| text.to_string());
+        assert_eq!(actions.as_deref(), Some("- a\n- b"));
+    }
 }
