@@ -15,6 +15,7 @@ pub mod cmd;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;
+pub mod edit;
 pub mod entry;
 pub mod heading;
 pub mod label;

@@ -67,11 +67,29 @@ pub struct Log<'a> {
     pub order: Order,
 }
 
+/// A period heading of any kind (year, half, quarter, month, week, day) and its section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodSection {
+    pub period: Period,
+    /// What the heading resolves to with what encloses it: its year, and its month for
+    /// months, weeks and days.
+    pub context: Context,
+    pub level: u8,
+    /// The heading line, without its line ending.
+    pub heading: Range<usize>,
+    /// From the heading to the next heading of its level or above.
+    pub span: Range<usize>,
+}
+
 /// The outline of a log: its entry blocks and month sections, before any entry is read.
 #[derive(Debug, Default)]
 pub struct Skeleton {
     pub blocks: Vec<Block>,
     pub months: Vec<MonthSection>,
+    /// Every period heading, months included, in file order.
+    pub periods: Vec<PeriodSection>,
+    /// The outline's marks, in file order.
+    pub marks: Vec<Mark>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -255,9 +273,7 @@ fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
             part.iter()
                 .enumerate()
                 .map(|(index, block)| {
-                    let (title, title_date) = entry::title(src, block);
-                    let date = entry::quick_date(src, block, title_date)
-                        .unwrap_or_else(|| entry::read(src, block, &mut Vec::new()).date);
+                    let (title, date) = title_and_date(src, block);
                     Head {
                         block: first + index,
                         title,
@@ -284,6 +300,15 @@ fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
         }
     }
     heads
+}
+
+/// A block's title and date, reading the entry only when a line scan cannot decide
+/// the date.
+pub fn title_and_date<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
+    let (title, title_date) = entry::title(src, block);
+    let date = entry::quick_date(src, block, title_date)
+        .unwrap_or_else(|| entry::read(src, block, &mut Vec::new()).date);
+    (title, date)
 }
 
 /// An open heading while walking the marks.
@@ -345,6 +370,13 @@ pub fn skeleton(src: &str) -> Skeleton {
         match kind {
             HeadingKind::Period(period) => {
                 let context = period_context(period, context, mark.start, &mut out.diagnostics);
+                out.periods.push(PeriodSection {
+                    period,
+                    context,
+                    level,
+                    heading: line_range.clone(),
+                    span: mark.start..end,
+                });
                 if let (Period::Month { .. }, Some(month)) = (period, context.month) {
                     if let Some(&first_line) = seen_months.get(&month) {
                         out.diagnostics.push(
@@ -410,6 +442,7 @@ pub fn skeleton(src: &str) -> Skeleton {
             role,
         });
     }
+    out.marks = outline.marks;
     out
 }
 
@@ -567,16 +600,23 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// The file's month order, by majority; a month against it is reported.
-fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagnostic>) -> Order {
+/// The order of month headings, by majority of neighbouring pairs; `None` when the
+/// headings do not say (fewer than two months, or as many pairs each way).
+pub fn month_order(months: &[MonthSection]) -> Option<Order> {
     let pairs = || months.windows(2).map(|pair| (&pair[0], &pair[1]));
     let rising = pairs().filter(|(a, b)| a.month < b.month).count();
     let falling = pairs().filter(|(a, b)| a.month > b.month).count();
-    let order = if falling > rising {
-        Order::NewestFirst
-    } else {
-        Order::OldestFirst
-    };
+    match rising.cmp(&falling) {
+        std::cmp::Ordering::Greater => Some(Order::OldestFirst),
+        std::cmp::Ordering::Less => Some(Order::NewestFirst),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The file's month order, by majority; a month against it is reported.
+fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagnostic>) -> Order {
+    let pairs = || months.windows(2).map(|pair| (&pair[0], &pair[1]));
+    let order = month_order(months).unwrap_or_default();
     for (before, after) in pairs() {
         let out_of_order = match order {
             Order::OldestFirst => after.month < before.month,

@@ -1,0 +1,504 @@
+//! A new entry before it is placed: from flags, from Markdown in the log's own shape
+//! (stdin, the editor), or from a JSON object with the schema's keys.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::dates::{self, ReadDate};
+use crate::diagnostic::Severity;
+use crate::entry::{self, Block, Context, Style};
+use crate::heading::{self, HeadingKind};
+use crate::label;
+use crate::markdown::LineIndex;
+use crate::model::{FieldKey, Scope};
+use crate::outline::{self, MarkKind};
+use crate::period::{self, Calendar};
+
+/// A field's Markdown, or a list of items (repeated `--action`s) that the log's own
+/// bullet character will mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    Text(String),
+    Items(Vec<String>),
+}
+
+/// One new entry: what the person asked for, before brag decides where and how to write it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub title: String,
+    pub date: NaiveDate,
+    pub tags: Vec<String>,
+    pub scope: Option<Scope>,
+    pub situation: Option<Body>,
+    pub task: Option<Body>,
+    pub actions: Option<Body>,
+    pub results: Option<Body>,
+    /// Other labelled fields, in order.
+    pub fields: Vec<(String, Body)>,
+    /// Free text, one piece per paragraph group.
+    pub notes: Vec<String>,
+}
+
+impl Draft {
+    /// A draft with a title (checked: one line, not empty) and a date, and nothing else.
+    pub fn new(title: &str, date: NaiveDate) -> Result<Self> {
+        let title = title.trim();
+        if title.is_empty() {
+            bail!("the title is empty; say what you did, e.g. brag add \"Cut p95 latency by 40%\"");
+        }
+        if title.contains(['\n', '\r']) {
+            bail!(
+                "the title must be one line; put the details in --situation, --action or --result"
+            );
+        }
+        Ok(Self {
+            title: title.to_string(),
+            date,
+            tags: Vec::new(),
+            scope: None,
+            situation: None,
+            task: None,
+            actions: None,
+            results: None,
+            fields: Vec::new(),
+            notes: Vec::new(),
+        })
+    }
+
+    /// The Results text, for the coaching hint.
+    pub fn results_text(&self) -> Option<String> {
+        self.results.as_ref().map(|body| match body {
+            Body::Text(text) => text.clone(),
+            Body::Items(items) => items.join("\n"),
+        })
+    }
+}
+
+/// `Some(Body::Text)` for text with something in it, trimmed, with `\n` line endings.
+pub fn text(raw: &str) -> Option<Body> {
+    let text = raw.replace("\r\n", "\n");
+    let text = text.trim();
+    (!text.is_empty()).then(|| Body::Text(text.to_string()))
+}
+
+/// `Some(Body::Items)` for the non-empty items, each trimmed.
+pub fn items(raw: &[String]) -> Option<Body> {
+    let items: Vec<String> = raw
+        .iter()
+        .map(|item| item.replace("\r\n", "\n").trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect();
+    (!items.is_empty()).then_some(Body::Items(items))
+}
+
+/// Tags from `--tag` values (each may hold several, comma-separated) or a JSON list:
+/// `#` and emphasis trimmed as the reader trims them, duplicates dropped. A tag with a
+/// space in it is an error: the log's `Tags` field could not keep it one tag.
+pub fn tags<'a>(values: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>> {
+    let mut tags: Vec<String> = Vec::new();
+    for value in values {
+        for part in value.split(',') {
+            let tag = part
+                .trim()
+                .trim_matches(['#', '`', '*', '_', '.', ';'])
+                .trim();
+            if tag.is_empty() {
+                continue;
+            }
+            if tag.contains(char::is_whitespace) {
+                bail!(
+                    "tag {tag:?} has a space in it; tags are single words (such as {:?}), \
+                     separated by commas",
+                    tag.split_whitespace().collect::<Vec<_>>().join("-")
+                );
+            }
+            if !tags.iter().any(|t| t == tag) {
+                tags.push(tag.to_string());
+            }
+        }
+    }
+    Ok(tags)
+}
+
+/// A scope name, or an error that lists the five.
+pub fn scope(text: &str) -> Result<Scope> {
+    Scope::parse(text).ok_or_else(|| {
+        anyhow!(
+            "unknown scope {:?}; scope is one of task, milestone, project, product, business",
+            text.trim()
+        )
+    })
+}
+
+/// A day expression (`2026-11-03`, `yesterday`, `last friday`).
+pub fn day(expr: &str, calendar: &Calendar) -> Result<NaiveDate> {
+    period::day(expr, calendar).map_err(|error| anyhow!("invalid date: {error}"))
+}
+
+/// The guidance comment that `templates/entry.md` ends with: from a line starting with
+/// `<!-- brag:` through the line that closes it. Like `#` lines in a commit message, it is
+/// removed before the entry is read.
+pub fn strip_guidance(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for line in text.split_inclusive('\n') {
+        if !inside && line.trim_start().starts_with("<!-- brag:") {
+            inside = true;
+        }
+        if inside {
+            inside = !line.contains("-->");
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Reads one entry written in the log's own Markdown shape: a title heading (any level)
+/// or bold-led bullet, then fields and notes. `origin` names the input in messages
+/// (`stdin`, a draft's path); `default_date` is used when the entry has no `Date`.
+///
+/// A `Date` may also be any day expression (`yesterday`); empty fields are left out.
+/// Anything the reader would warn about is an error here: a new entry should be clean.
+pub fn from_markdown(
+    origin: &str,
+    input: &str,
+    default_date: NaiveDate,
+    calendar: &Calendar,
+) -> Result<Draft> {
+    let text = strip_guidance(input.trim_start_matches('\u{feff}')).replace("\r\n", "\n");
+    if text.trim().is_empty() {
+        bail!("{origin} holds no entry");
+    }
+    let lines = LineIndex::new(&text);
+    let marks = outline::scan(&text).marks;
+    let first_content = text.len() - text.trim_start().len();
+    let opening = "an entry starts with its title, as a heading (### Title) or a bold bullet \
+                   (- **Title**)";
+    let Some(first) = marks.first().filter(|mark| mark.start <= first_content) else {
+        bail!("{origin}:{}: {opening}", lines.line(first_content));
+    };
+    let title_line = first.line(&text);
+    let style = match first.kind {
+        MarkKind::Heading(_) => Style::Heading,
+        MarkKind::Bullet => Style::Bullet,
+    };
+    if let MarkKind::Heading(_) = first.kind {
+        let title = entry::heading_text(&text[title_line.clone()]);
+        if let HeadingKind::Period(_) = heading::classify(title, None, None) {
+            bail!("{origin}:1: {title:?} is a period heading; {opening}");
+        }
+    }
+    for mark in &marks[1..] {
+        let line = &text[mark.line(&text)];
+        let second_entry = match (first.kind, mark.kind) {
+            (MarkKind::Heading(title), MarkKind::Heading(level)) => level <= title,
+            (MarkKind::Heading(_), MarkKind::Bullet) => false,
+            (MarkKind::Bullet, MarkKind::Heading(_)) => true,
+            (MarkKind::Bullet, MarkKind::Bullet) => {
+                let bold = line[4..].split("**").next().unwrap_or("");
+                label::key_of(bold.trim_end_matches(':')).is_none()
+            }
+        };
+        if second_entry {
+            bail!(
+                "{origin}:{}: a second entry starts here; add one entry at a time",
+                lines.line(mark.start)
+            );
+        }
+    }
+    let block = Block {
+        style,
+        span: first.start..text.len(),
+        title_line,
+        line_no: lines.line(first.start),
+        context: Context::default(),
+    };
+    let mut diagnostics = Vec::new();
+    let read = entry::read(&text, &block, &mut diagnostics);
+    let mut draft = Draft::new(read.title, default_date)
+        .map_err(|error| anyhow!("{origin}:{}: {error}", block.line_no))?;
+    // Fields brag has taken care of: empty ones (a template's prompts left blank) are
+    // left out, and the first `Date` may be any day expression.
+    let mut used = Vec::new();
+    let mut date_seen = false;
+    for field in &read.fields {
+        let at = field.span.start;
+        if field.body.is_empty() {
+            diagnostics.retain(|d| d.offset != at);
+            used.push(at);
+        } else if label::key_of(field.label) == Some(FieldKey::Date) && !date_seen {
+            date_seen = true;
+            let raw = field.body.raw;
+            let date = match dates::read(raw, None, None) {
+                ReadDate::Date(date) => Some(date),
+                _ => period::day(raw, calendar).ok(),
+            };
+            if let Some(date) = date {
+                diagnostics.retain(|d| d.offset != at);
+                draft.date = date;
+                used.push(at);
+            }
+        }
+    }
+    if let Some(problem) = diagnostics.first() {
+        let rendered = problem.render(origin, &text, &lines);
+        let severity = if problem.severity == Severity::Error {
+            ""
+        } else {
+            " (a new entry must read cleanly)"
+        };
+        bail!("{}{severity}", rendered.trim_end());
+    }
+    draft.tags = tags(read.tags.iter().copied())
+        .map_err(|error| anyhow!("{origin}:{}: {error}", block.line_no))?;
+    draft.scope = read.scope;
+    let body = |text: Option<crate::model::Text<'_>>| text.and_then(|t| self::text(&t.to_string()));
+    draft.situation = body(read.situation);
+    draft.task = body(read.task);
+    draft.actions = body(read.actions);
+    draft.results = body(read.results);
+    draft.fields = read
+        .other_fields()
+        .filter(|field| !used.contains(&field.span.start))
+        .filter_map(|field| {
+            Some((
+                field.label.to_string(),
+                self::text(&field.body.to_string())?,
+            ))
+        })
+        .collect();
+    draft.notes = read
+        .notes
+        .iter()
+        .map(ToString::to_string)
+        .filter(|note| !note.trim().is_empty())
+        .collect();
+    Ok(draft)
+}
+
+/// `actions` and `results` in JSON: one Markdown string or a list of items.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// One entry in the public schema; `id`, `month` and `line` are accepted and ignored, so
+/// that an entry from `brag list --format json` can be added again.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonEntry {
+    title: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    scope: Option<String>,
+    #[serde(default)]
+    situation: Option<String>,
+    #[serde(default)]
+    task: Option<String>,
+    #[serde(default)]
+    actions: Option<OneOrMany>,
+    #[serde(default)]
+    results: Option<OneOrMany>,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+    #[serde(default)]
+    notes: Option<String>,
+    #[serde(default, rename = "id")]
+    _id: serde::de::IgnoredAny,
+    #[serde(default, rename = "month")]
+    _month: serde::de::IgnoredAny,
+    #[serde(default, rename = "line")]
+    _line: serde::de::IgnoredAny,
+}
+
+/// Reads one JSON object with the schema's keys (see `render::schema`).
+pub fn from_json(
+    origin: &str,
+    input: &str,
+    default_date: NaiveDate,
+    calendar: &Calendar,
+) -> Result<Draft> {
+    let json: JsonEntry = serde_json::from_str(input).map_err(|error| {
+        anyhow!(
+            "{origin} is not a JSON entry: {error}\n  expected one object with the keys of \
+             `brag list --format json`: title, date, tags, scope, situation, task, actions, \
+             results, fields, notes"
+        )
+    })?;
+    let date = match json.date.as_deref() {
+        Some(date) => day(date, calendar)?,
+        None => default_date,
+    };
+    let mut draft = Draft::new(&json.title, date)?;
+    draft.tags = tags(json.tags.iter().map(String::as_str))?;
+    draft.scope = json.scope.as_deref().map(scope).transpose()?;
+    draft.situation = json.situation.as_deref().and_then(text);
+    draft.task = json.task.as_deref().and_then(text);
+    let many = |value: Option<OneOrMany>| match value {
+        Some(OneOrMany::One(one)) => text(&one),
+        Some(OneOrMany::Many(list)) => items(&list),
+        None => None,
+    };
+    draft.actions = many(json.actions);
+    draft.results = many(json.results);
+    for (name, body) in json.fields {
+        if label::key_of(&name).is_some() {
+            bail!("fields.{name}: {name:?} is a known field; give it under its own key");
+        }
+        let valid = label::detect(&format!("**{name}**: x")).is_some_and(|l| l.text == name);
+        if !valid {
+            bail!(
+                "fields.{name}: {name:?} cannot be a field label (letters, digits and spaces, up to 40)"
+            );
+        }
+        if let Some(body) = text(&body) {
+            draft.fields.push((name, body));
+        }
+    }
+    draft.notes = json
+        .notes
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| n.trim().to_string())
+        .collect();
+    Ok(draft)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calendar() -> Calendar {
+        Calendar::new(NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"))
+    }
+
+    fn today() -> NaiveDate {
+        calendar().today
+    }
+
+    #[test]
+    fn markdown_entry_in_the_logs_shape() {
+        let text = "### Cut p95 search latency by 40%\n- **Date**: 2026-11-03\n- **Tags**: performance, search\n- **Scope**: project\n- **Situation**: Slow.\n- **Actions**:\n  - Profiled.\n  - Cached.\n- **Results**: 900 to 540 ms\n- **Links**: [pr](x)\n\nA note.\n";
+        let draft = from_markdown("stdin", text, today(), &calendar()).expect("reads");
+        assert_eq!(draft.title, "Cut p95 search latency by 40%");
+        assert_eq!(
+            draft.date,
+            NaiveDate::from_ymd_opt(2026, 11, 3).expect("date")
+        );
+        assert_eq!(draft.tags, ["performance", "search"]);
+        assert_eq!(draft.scope, Some(Scope::Project));
+        assert_eq!(
+            draft.actions,
+            Some(Body::Text("- Profiled.\n- Cached.".into()))
+        );
+        assert_eq!(
+            draft.fields,
+            [("Links".to_string(), Body::Text("[pr](x)".into()))]
+        );
+        assert_eq!(draft.notes, ["A note."]);
+    }
+
+    #[test]
+    fn template_prompts_left_empty_are_dropped() {
+        let text = "## Shipped it\n- **Date**: yesterday\n- **Tags**:\n- **Scope**:\n- **Situation**:\n- **Results**: 3 teams\n\n<!-- brag: guidance\n  more -->\n";
+        let draft = from_markdown("draft", text, today(), &calendar()).expect("reads");
+        assert_eq!(
+            draft.date,
+            NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
+        );
+        assert_eq!(
+            (draft.tags.len(), draft.scope, &draft.situation),
+            (0, None, &None)
+        );
+        assert_eq!(draft.results, Some(Body::Text("3 teams".into())));
+        assert!(
+            draft.fields.is_empty() && draft.notes.is_empty(),
+            "{draft:?}"
+        );
+    }
+
+    #[test]
+    fn malformed_markdown_names_the_line() {
+        let cases = [
+            ("just prose\n", "stdin:1: an entry starts with its title"),
+            ("\n\n### A\n### B\n", "stdin:4: a second entry starts here"),
+            (
+                "### A\n- **Scope**: galaxy\n",
+                "stdin:2:1: error: unknown scope \"galaxy\"",
+            ),
+            (
+                "### A\n- **Date**: 2026-02-30\n",
+                "stdin:2:1: error: cannot read the date",
+            ),
+            (
+                "## November 2026\n### A\n",
+                "stdin:1: \"November 2026\" is a period heading",
+            ),
+            ("###\n- **Results**: 1\n", "stdin:1: the title is empty"),
+            (
+                "### A\n- **Tags**: cross team,\n",
+                "tag \"cross team\" has a space",
+            ),
+            ("", "stdin holds no entry"),
+        ];
+        for (text, expected) in cases {
+            let error = from_markdown("stdin", text, today(), &calendar()).expect_err(text);
+            assert!(
+                format!("{error:#}").contains(expected),
+                "{text:?} gave {error:#}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_entry_with_the_schema_keys() {
+        let text = r#"{"id": "x", "title": "Led the migration", "date": "2026-11-03", "month": "2026-11",
+            "tags": ["migration"], "scope": "project", "situation": null, "task": "Move",
+            "actions": ["One", "Two"], "results": "2 weeks early", "fields": {"Links": "[a](b)"},
+            "notes": null, "line": 4}"#;
+        let draft = from_json("stdin", text, today(), &calendar()).expect("reads");
+        assert_eq!(
+            draft.actions,
+            Some(Body::Items(vec!["One".into(), "Two".into()]))
+        );
+        assert_eq!(draft.scope, Some(Scope::Project));
+        for (bad, expected) in [
+            (
+                "{\"title\": \"A\", \"colour\": 1}",
+                "unknown field `colour`",
+            ),
+            ("{\"title\": ", "stdin is not a JSON entry"),
+            (
+                "{\"title\": \"A\", \"scope\": \"galaxy\"}",
+                "unknown scope \"galaxy\"",
+            ),
+            ("{\"title\": \"A\", \"date\": \"someday\"}", "invalid date"),
+            ("{\"title\": \" \"}", "the title is empty"),
+            (
+                "{\"title\": \"A\", \"fields\": {\"Impact\": \"x\"}}",
+                "is a known field",
+            ),
+        ] {
+            let error = from_json("stdin", bad, today(), &calendar()).expect_err(bad);
+            assert!(
+                format!("{error:#}").contains(expected),
+                "{bad:?} gave {error:#}"
+            );
+        }
+    }
+
+    #[test]
+    fn tags_split_on_commas_and_refuse_spaces() {
+        assert_eq!(tags(["a,b", "#c", "a"]).expect("tags"), ["a", "b", "c"]);
+        assert!(tags(["cross team"]).is_err());
+    }
+}

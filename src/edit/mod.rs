@@ -1,0 +1,737 @@
+//! `brag add`'s core: where a new entry goes, how it is written, and the proof that
+//! inserting it changed nothing else. Pure: text in, text out; `store` does the I/O.
+//!
+//! # Placement
+//!
+//! - The entry goes under its month heading: the last one in the file when a month has
+//!   two. Within the month it goes by date, in the file's order, after every entry of
+//!   the same date (so ids already handed out never change), as a direct child of the
+//!   month: never into a week, day or category sub-section, whose choice brag cannot
+//!   make for the person.
+//! - A missing month heading is created at its chronological place among its siblings,
+//!   inside the year, half or quarter container that covers it where the file uses
+//!   them (a missing container is created too, shaped like its neighbour), in the
+//!   heading form of its neighbour (`Nov 2026`, `2026-11`, `Nov` under a year).
+//! - The file's order comes from its month headings; a file whose headings do not say
+//!   takes `order` from the config, else oldest first.
+//! - Text is only ever inserted, after the last non-blank line of what precedes it: the
+//!   blank lines that followed that line follow the new text instead.
+//!
+//! [`insert`] plans, applies and verifies (see `verify`); `window` does the same on a
+//! small part of a large log.
+
+pub mod draft;
+pub mod style;
+pub mod verify;
+pub mod window;
+
+use chrono::NaiveDate;
+
+pub use draft::{Body, Draft};
+use style::{EntryForm, Style};
+
+use crate::entry::{self, Block};
+use crate::heading::Period;
+use crate::model::{FieldKey, MONTH_NAMES, Scope, YearMonth};
+use crate::outline::{self, MarkKind};
+use crate::parse::{self, Order, PeriodSection, Skeleton};
+
+/// What the log's config says about new text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The month order for a log whose headings do not say (config `order`).
+    pub order: Option<Order>,
+}
+
+/// What the new entry must read back as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    pub title: String,
+    pub date: NaiveDate,
+    pub month: YearMonth,
+    pub tags: Vec<String>,
+    pub scope: Option<Scope>,
+    pub situation: Option<String>,
+    pub task: Option<String>,
+    pub actions: Option<String>,
+    pub results: Option<String>,
+    /// Other labels and their bodies, in order.
+    pub fields: Vec<(String, String)>,
+    /// The notes, joined as the schema joins them.
+    pub notes: Option<String>,
+}
+
+/// Where the new entry goes and the bytes that put it there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub offset: usize,
+    pub text: String,
+    pub expected: Expected,
+}
+
+/// A planned insertion that verification accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Insertion {
+    pub offset: usize,
+    pub text: String,
+    pub month: YearMonth,
+    /// The new entry's id.
+    pub id: String,
+    /// The 1-based line of the new entry's heading (or bullet) in the new text.
+    pub line: usize,
+}
+
+/// Plans the insertion of `draft` into `src`, applies it and verifies the result.
+pub fn insert(src: &str, draft: &Draft, settings: &Settings) -> anyhow::Result<Insertion> {
+    insert_after(src, 0, draft, settings)
+}
+
+/// [`insert`], where the text before `from` is only context for the reader (a window's
+/// enclosing headings): the file's style is not read from it.
+pub fn insert_after(
+    src: &str,
+    from: usize,
+    draft: &Draft,
+    settings: &Settings,
+) -> anyhow::Result<Insertion> {
+    let skeleton = parse::skeleton(src);
+    let plan = plan(src, &skeleton, from, draft, settings);
+    let new = apply(src, &plan);
+    let added = verify::verify(src, &skeleton, &new, &plan)?;
+    Ok(Insertion {
+        offset: plan.offset,
+        text: plan.text,
+        month: plan.expected.month,
+        id: added.id,
+        line: added.line,
+    })
+}
+
+/// `src` with the plan's text inserted.
+pub fn apply(src: &str, plan: &Plan) -> String {
+    let mut out = String::with_capacity(src.len() + plan.text.len());
+    out.push_str(&src[..plan.offset]);
+    out.push_str(&plan.text);
+    out.push_str(&src[plan.offset..]);
+    out
+}
+
+/// Where the new entry goes, and how; the file's style is read after `from`.
+pub fn plan(
+    src: &str,
+    skeleton: &Skeleton,
+    from: usize,
+    draft: &Draft,
+    settings: &Settings,
+) -> Plan {
+    let target = YearMonth::of(draft.date);
+    let order = parse::month_order(&skeleton.months)
+        .or(settings.order)
+        .unwrap_or_default();
+    let nodes = tree(&skeleton.periods);
+    let existing = nodes
+        .iter()
+        .rposition(|node| node.kind == Kind::Month && node.first == Some(target));
+    let spot = match existing {
+        Some(month) => in_month(src, skeleton, &nodes[month], draft.date, order),
+        None => new_month(src, &nodes, target, order),
+    };
+    let style = Style::detect(src, skeleton, from, spot.offset);
+    let (text, expected) = write(src, skeleton, &spot, &style, draft);
+    Plan {
+        offset: spot.offset,
+        text,
+        expected,
+    }
+}
+
+/// A period heading that can hold months: a year, half, quarter, or a month itself.
+#[derive(Debug)]
+struct Node<'s> {
+    section: &'s PeriodSection,
+    kind: Kind,
+    /// The first and last month it covers; `None` without a recoverable year.
+    first: Option<YearMonth>,
+    last: Option<YearMonth>,
+    /// The enclosing node.
+    parent: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Year,
+    Half(u8),
+    Quarter(u8),
+    Month,
+}
+
+impl Node<'_> {
+    fn covers(&self, month: YearMonth) -> bool {
+        matches!((self.first, self.last), (Some(first), Some(last)) if first <= month && month <= last)
+    }
+
+    /// Whether the node comes before `month` in a file of this order.
+    fn before(&self, month: YearMonth, order: Order) -> bool {
+        match order {
+            Order::OldestFirst => self.last.is_some_and(|last| last < month),
+            Order::NewestFirst => self.first.is_some_and(|first| first > month),
+        }
+    }
+}
+
+/// The year, half, quarter and month headings, each with its enclosing one. Week and
+/// day headings live inside months and are left out.
+fn tree(periods: &[PeriodSection]) -> Vec<Node<'_>> {
+    let mut nodes: Vec<Node<'_>> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for section in periods {
+        let year = section.context.year;
+        let span = |from: u32, to: u32| {
+            let month = |m| year.and_then(|y| YearMonth::new(y, m));
+            (month(from), month(to))
+        };
+        let (kind, (first, last)) = match section.period {
+            Period::Year(_) => (Kind::Year, span(1, 12)),
+            Period::Half { half, .. } => {
+                let from = u32::from(half) * 6 - 5;
+                (Kind::Half(half), span(from, from + 5))
+            }
+            Period::Quarter { quarter, .. } => {
+                let from = u32::from(quarter) * 3 - 2;
+                (Kind::Quarter(quarter), span(from, from + 2))
+            }
+            Period::Month { .. } => (Kind::Month, (section.context.month, section.context.month)),
+            Period::Week(_) | Period::Day(_) => continue,
+        };
+        while open.last().is_some_and(|&top| {
+            let outer = nodes[top].section;
+            !(outer.span.contains(&section.span.start) && outer.level < section.level)
+        }) {
+            open.pop();
+        }
+        nodes.push(Node {
+            section,
+            kind,
+            first,
+            last,
+            parent: open.last().copied(),
+        });
+        open.push(nodes.len() - 1);
+    }
+    nodes
+}
+
+/// Where and how the entry goes, before the file's style is applied.
+#[derive(Debug)]
+struct Spot {
+    offset: usize,
+    /// Period headings to create first, outermost first: `(level, text)`.
+    headings: Vec<(u8, String)>,
+    /// The level of the month heading the entry goes under.
+    month_level: u8,
+    /// How the entry opens, where the month already says; else the file's style decides.
+    form: Option<EntryForm>,
+}
+
+/// A place in an existing month: after the last entry that sorts at or before `date`,
+/// else before the first entry.
+fn in_month(
+    src: &str,
+    skeleton: &Skeleton,
+    month: &Node<'_>,
+    date: NaiveDate,
+    order: Order,
+) -> Spot {
+    let section = month.section;
+    let inside = |start: usize| start > section.heading.start && start < section.span.end;
+    let first_mark = skeleton
+        .marks
+        .partition_point(|mark| mark.start <= section.heading.start);
+    let marks = skeleton.marks[first_mark..]
+        .iter()
+        .take_while(|mark| inside(mark.start));
+    let child_level = marks
+        .clone()
+        .filter_map(|mark| match mark.kind {
+            MarkKind::Heading(level) => Some(level),
+            MarkKind::Bullet => None,
+        })
+        .min();
+    let first_block = skeleton
+        .blocks
+        .partition_point(|block| block.span.start <= section.heading.start);
+    let blocks: Vec<&Block> = skeleton.blocks[first_block..]
+        .iter()
+        .take_while(|block| inside(block.span.start))
+        .collect();
+    let is_block = |start: usize| blocks.iter().any(|block| block.span.start == start);
+    // The month's direct children: headings of its shallowest level inside it, and
+    // bullet entries before the first of those.
+    let mut children: Vec<usize> = Vec::new();
+    let mut under_heading = false;
+    for mark in marks {
+        match mark.kind {
+            MarkKind::Heading(level) if Some(level) == child_level => {
+                children.push(mark.start);
+                under_heading = true;
+            }
+            MarkKind::Bullet if !under_heading && is_block(mark.start) => children.push(mark.start),
+            _ => {}
+        }
+    }
+    let child = |start: usize| {
+        let index = children
+            .partition_point(|&child| child <= start)
+            .checked_sub(1)?;
+        Some(children[index]..children.get(index + 1).copied().unwrap_or(section.span.end))
+    };
+    let sorts_before = |block: &&Block| {
+        parse::title_and_date(src, block)
+            .1
+            .is_none_or(|day| match order {
+                Order::OldestFirst => day <= date,
+                Order::NewestFirst => day >= date,
+            })
+    };
+    let offset = match blocks.iter().rev().copied().find(sorts_before) {
+        Some(block) => {
+            let range = child(block.span.start).unwrap_or_else(|| block.span.clone());
+            style::last_content_end(src, range)
+        }
+        None => {
+            let end = children.first().copied().unwrap_or(section.span.end);
+            style::last_content_end(src, section.heading.start..end)
+        }
+    };
+    let has = |wanted| blocks.iter().any(|block| block.style == wanted);
+    let form = if has(entry::Style::Heading) {
+        child_level.map(|level| EntryForm::Heading {
+            depth: level.saturating_sub(section.level),
+        })
+    } else if has(entry::Style::Bullet) {
+        Some(EntryForm::Bullet)
+    } else {
+        None
+    };
+    Spot {
+        offset,
+        headings: Vec::new(),
+        month_level: section.level,
+        form,
+    }
+}
+
+/// A place for a new month heading (and any container it needs) among its siblings.
+fn new_month(src: &str, nodes: &[Node<'_>], target: YearMonth, order: Order) -> Spot {
+    let body_start = outline::body_start(src);
+    // Down through the containers that cover the month.
+    let mut parent: Option<usize> = None;
+    while let Some(inner) = nodes
+        .iter()
+        .rposition(|node| node.parent == parent && node.kind != Kind::Month && node.covers(target))
+    {
+        parent = Some(inner);
+    }
+    let siblings: Vec<usize> = (0..nodes.len())
+        .filter(|&index| nodes[index].parent == parent)
+        .collect();
+    let region = parent.map_or(body_start..src.len(), |p| nodes[p].section.span.clone());
+    let previous = siblings
+        .iter()
+        .rev()
+        .copied()
+        .find(|&index| nodes[index].before(target, order));
+    let offset = match (previous, siblings.first()) {
+        (Some(previous), _) => style::last_content_end(src, nodes[previous].section.span.clone()),
+        (None, Some(&first)) => {
+            style::last_content_end(src, region.start..nodes[first].section.span.start)
+        }
+        (None, None) => style::last_content_end(src, region),
+    };
+    let reference = previous.or(siblings.first().copied());
+    let outer_level = parent.map_or(1, |p| nodes[p].section.level);
+    let headings = chain(src, nodes, reference, outer_level, target);
+    let month_level = headings.last().map_or(2, |(level, _)| *level);
+    Spot {
+        offset,
+        headings,
+        month_level,
+        form: None,
+    }
+}
+
+/// The headings that a new month needs, shaped like the sibling `reference`: the same
+/// kind, level and form, and inside a new container, the same shape as the reference's
+/// first child. Without a reference, a canonical month heading one level below.
+fn chain(
+    src: &str,
+    nodes: &[Node<'_>],
+    reference: Option<usize>,
+    outer_level: u8,
+    target: YearMonth,
+) -> Vec<(u8, String)> {
+    let Some(reference) = reference else {
+        return vec![(outer_level + 1, month_text(target, MonthForm::Full))];
+    };
+    let node = &nodes[reference];
+    let level = node.section.level;
+    let text = entry::heading_text(&src[node.section.heading.clone()]);
+    let own = node.first.unwrap_or(target);
+    let mut out = vec![(
+        level,
+        match node.kind {
+            Kind::Month => month_text(target, detect_form(text, own, month_text)),
+            Kind::Year => target.year.to_string(),
+            Kind::Half(_) => half_text(target, detect_form(text, own, half_text)),
+            Kind::Quarter(_) => quarter_text(target, detect_form(text, own, quarter_text)),
+        },
+    )];
+    if node.kind != Kind::Month {
+        let first_child =
+            (reference + 1..nodes.len()).find(|&index| nodes[index].parent == Some(reference));
+        out.extend(chain(src, nodes, first_child, level, target));
+    }
+    out
+}
+
+/// How a period heading is written, as one of a few forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MonthForm {
+    /// The canonical form, with a year: `November 2026`, `H1 2026`, `Q3 2026`.
+    Full,
+    /// `Nov 2026`, `2026H1`, `2026Q3`
+    Short,
+    /// `2026-11`, `2026-H1`, `2026-Q3`
+    Dashed,
+    /// Without the year (from a container): `November`, `H1`, `Q3`
+    Bare,
+    /// `Nov`, `Q3 (Jul-Sep)`
+    BareShort,
+    /// `11/2026`, `2026 Q3`
+    Other,
+}
+
+const FORMS: [MonthForm; 6] = [
+    MonthForm::Full,
+    MonthForm::Short,
+    MonthForm::Dashed,
+    MonthForm::Bare,
+    MonthForm::BareShort,
+    MonthForm::Other,
+];
+
+/// The form in which `text` writes `own` (its own period), else the canonical one.
+fn detect_form(
+    text: &str,
+    own: YearMonth,
+    render: fn(YearMonth, MonthForm) -> String,
+) -> MonthForm {
+    FORMS
+        .into_iter()
+        .find(|&form| render(own, form) == text)
+        .unwrap_or(MonthForm::Full)
+}
+
+fn short_month(month: u32) -> &'static str {
+    &MONTH_NAMES[(month - 1) as usize][..3]
+}
+
+fn month_text(month: YearMonth, form: MonthForm) -> String {
+    let (name, year, number) = (month.month_name(), month.year, month.month);
+    match form {
+        MonthForm::Full => format!("{name} {year}"),
+        MonthForm::Short => format!("{} {year}", short_month(number)),
+        MonthForm::Dashed => format!("{year}-{number:02}"),
+        MonthForm::Bare => name.to_string(),
+        MonthForm::BareShort => short_month(number).to_string(),
+        MonthForm::Other => format!("{number:02}/{year}"),
+    }
+}
+
+fn half_text(month: YearMonth, form: MonthForm) -> String {
+    let (half, year) = ((month.month - 1) / 6 + 1, month.year);
+    match form {
+        MonthForm::Full => format!("H{half} {year}"),
+        MonthForm::Short => format!("{year}H{half}"),
+        MonthForm::Dashed => format!("{year}-H{half}"),
+        MonthForm::Bare | MonthForm::BareShort => format!("H{half}"),
+        MonthForm::Other => format!("{year} H{half}"),
+    }
+}
+
+fn quarter_text(month: YearMonth, form: MonthForm) -> String {
+    let (quarter, year) = ((month.month - 1) / 3 + 1, month.year);
+    match form {
+        MonthForm::Full => format!("Q{quarter} {year}"),
+        MonthForm::Short => format!("{year}Q{quarter}"),
+        MonthForm::Dashed => format!("{year}-Q{quarter}"),
+        MonthForm::Bare => format!("Q{quarter}"),
+        MonthForm::BareShort => format!(
+            "Q{quarter} ({}-{})",
+            short_month(quarter * 3 - 2),
+            short_month(quarter * 3)
+        ),
+        MonthForm::Other => format!("{year} Q{quarter}"),
+    }
+}
+
+/// What the line before an insertion point is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follows {
+    /// Nothing but blank lines (or front matter).
+    Nothing,
+    PeriodHeading,
+    Other,
+}
+
+fn follows(src: &str, skeleton: &Skeleton, offset: usize) -> Follows {
+    if !style::has_content(src, 0..offset) {
+        return Follows::Nothing;
+    }
+    let last_line = style::line_start(
+        src,
+        if src.as_bytes()[offset - 1] == b'\n' {
+            offset - 1
+        } else {
+            offset
+        },
+    );
+    let is_period = skeleton
+        .periods
+        .binary_search_by_key(&last_line, |period| period.heading.start)
+        .is_ok();
+    if is_period {
+        Follows::PeriodHeading
+    } else {
+        Follows::Other
+    }
+}
+
+/// The inserted text: gaps, new headings, the entry, and what it must read back as.
+fn write(
+    src: &str,
+    skeleton: &Skeleton,
+    spot: &Spot,
+    style: &Style,
+    draft: &Draft,
+) -> (String, Expected) {
+    // The entry's heading level, or `None` for a bullet entry.
+    let level = match spot.form.unwrap_or(style.entry) {
+        EntryForm::Heading { depth } => Some(spot.month_level + depth.max(1)).filter(|&l| l <= 6),
+        EntryForm::Bullet => None,
+    };
+    let entry_gap = match level {
+        Some(_) => style.gap_heading_entries,
+        None => style.gap_bullet_entries,
+    };
+    let (entry, expected) = render_entry(draft, style, level);
+    let mut lines: Vec<String> = Vec::new();
+    let lead = match (
+        follows(src, skeleton, spot.offset),
+        spot.headings.is_empty(),
+    ) {
+        (Follows::Nothing, _) => 0,
+        (Follows::PeriodHeading, _) => style.gap_after_period,
+        (Follows::Other, true) => entry_gap,
+        (Follows::Other, false) => style.gap_before_period,
+    };
+    lines.extend(std::iter::repeat_n(String::new(), lead));
+    for (level, text) in &spot.headings {
+        lines.push(format!("{} {text}", "#".repeat(usize::from(*level))));
+        lines.extend(std::iter::repeat_n(String::new(), style.gap_after_period));
+    }
+    lines.extend(entry);
+    // Text that follows straight on gets the gap it would have after an entry.
+    let next = outline::line_at(src.as_bytes(), spot.offset);
+    if spot.offset < src.len() && !style::is_blank(&src[next.clone()]) {
+        let next_is_period = skeleton
+            .periods
+            .binary_search_by_key(&next.start, |period| period.heading.start)
+            .is_ok();
+        let gap = if next_is_period {
+            style.gap_before_period
+        } else {
+            entry_gap
+        };
+        lines.extend(std::iter::repeat_n(String::new(), gap));
+    }
+    let eol = style.eol;
+    let mut text: String = lines.iter().flat_map(|line| [line.as_str(), eol]).collect();
+    // A last line without a line ending keeps the file ending without one.
+    let open_end = spot.offset == src.len()
+        && !src.ends_with('\n')
+        && !style::is_blank(&src[style::line_start(src, src.len())..]);
+    if open_end {
+        text.insert_str(0, eol);
+        text.truncate(text.len() - eol.len());
+    }
+    (text, expected)
+}
+
+/// The entry's lines, in the file's style, and what it must read back as.
+fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>, Expected) {
+    let mut lines = Vec::new();
+    let date = draft.date.format("%Y-%m-%d").to_string();
+    let (indent, date_in_title) = match level {
+        Some(level) => {
+            lines.push(format!(
+                "{} {}",
+                "#".repeat(usize::from(level)),
+                draft.title
+            ));
+            (0, false)
+        }
+        None => {
+            let dated = if style.bullet_date_in_title {
+                format!(" ({date})")
+            } else {
+                String::new()
+            };
+            lines.push(format!("{} **{}**{dated}", style.bullet, draft.title));
+            (2, style.bullet_date_in_title)
+        }
+    };
+    let mut fields: Vec<String> = Vec::new();
+    let mut field = |key: FieldKey, label: &str, body: &Body| -> String {
+        let (field_lines, expected) = render_field(
+            style,
+            indent,
+            &style.label_text(label, key != FieldKey::Other),
+            body,
+        );
+        fields.extend(field_lines);
+        expected
+    };
+    if !date_in_title {
+        field(
+            FieldKey::Date,
+            style.word(FieldKey::Date),
+            &Body::Text(date.clone()),
+        );
+    }
+    if !draft.tags.is_empty() {
+        field(
+            FieldKey::Tags,
+            style.word(FieldKey::Tags),
+            &Body::Text(draft.tags.join(", ")),
+        );
+    }
+    if let Some(scope) = draft.scope {
+        field(
+            FieldKey::Scope,
+            style.word(FieldKey::Scope),
+            &Body::Text(scope.as_str().to_string()),
+        );
+    }
+    let mut star = |key: FieldKey, body: &Option<Body>| {
+        body.as_ref().map(|body| field(key, style.word(key), body))
+    };
+    let situation = star(FieldKey::Situation, &draft.situation);
+    let task = star(FieldKey::Task, &draft.task);
+    let actions = star(FieldKey::Actions, &draft.actions);
+    let results = star(FieldKey::Results, &draft.results);
+    let other: Vec<(String, String)> = draft
+        .fields
+        .iter()
+        .map(|(label, body)| (label.clone(), field(FieldKey::Other, label, body)))
+        .collect();
+    if !fields.is_empty() {
+        if level.is_some() {
+            lines.extend(std::iter::repeat_n(String::new(), style.gap_after_title));
+        }
+        lines.extend(fields);
+    }
+    for note in &draft.notes {
+        lines.push(String::new());
+        lines.extend(note.lines().map(|line| indented(indent, line)));
+    }
+    let expected = Expected {
+        title: draft.title.clone(),
+        date: draft.date,
+        month: YearMonth::of(draft.date),
+        tags: draft.tags.clone(),
+        scope: draft.scope,
+        situation,
+        task,
+        actions,
+        results,
+        fields: other,
+        notes: (!draft.notes.is_empty()).then(|| draft.notes.join("\n\n")),
+    };
+    (lines, expected)
+}
+
+/// `line` indented by `columns` spaces; a blank line stays empty.
+fn indented(columns: usize, line: &str) -> String {
+    if line.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{}{line}", " ".repeat(columns))
+    }
+}
+
+/// Whether `text` can follow a label on its line: one line that opens no block.
+fn inline_safe(text: &str) -> bool {
+    let opens_block = {
+        let bytes = text.as_bytes();
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        matches!(
+            bytes,
+            [b'-' | b'*' | b'+', b' ' | b'\t', ..] | [b'#' | b'>' | b'|' | b'<', ..]
+        ) || (digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')')))
+            || text.starts_with("```")
+            || text.starts_with("~~~")
+    };
+    !text.contains('\n') && !opens_block
+}
+
+/// A field as a list item at `indent`, and its body as the reader gives it back.
+fn render_field(style: &Style, indent: usize, label: &str, body: &Body) -> (Vec<String>, String) {
+    let item = format!("{}{} {label}", " ".repeat(indent), style.bullet);
+    let content = indent + 2;
+    let single = match body {
+        Body::Text(text) => Some(text.as_str()),
+        Body::Items(items) if items.len() == 1 => Some(items[0].as_str()),
+        Body::Items(_) => None,
+    };
+    match single {
+        Some(text) if inline_safe(text) => (vec![format!("{item} {text}")], text.to_string()),
+        Some(text) if matches!(body, Body::Text(_)) => {
+            let mut lines = vec![item];
+            lines.extend(text.lines().map(|line| indented(content, line)));
+            (lines, text.to_string())
+        }
+        _ => {
+            let items: &[String] = match body {
+                Body::Items(items) => items,
+                Body::Text(_) => &[],
+            };
+            let mut lines = vec![item];
+            let mut expected = Vec::new();
+            for entry in items {
+                for (index, line) in entry.lines().enumerate() {
+                    let (columns, mark) = if index == 0 {
+                        (content, format!("{} ", style.bullet))
+                    } else {
+                        (content + 2, String::new())
+                    };
+                    lines.push(indented(columns, &format!("{mark}{line}")));
+                    expected.push(if index == 0 || line.trim().is_empty() {
+                        format!("{mark}{line}").trim_end().to_string()
+                    } else {
+                        format!("  {line}")
+                    });
+                }
+            }
+            (lines, expected.join("\n"))
+        }
+    }
+}
+
+/// The month a plan files its entry under, as a person reads it.
+pub fn month_name(month: YearMonth) -> String {
+    format!("{} {}", month.month_name(), month.year)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,664 @@
+//! The planner as tables: (original log, new entry, expected log), each also planned
+//! on a window to show that the window gives the same bytes; and properties over
+//! generated logs.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+use crate::model::Entry;
+use crate::outline;
+use crate::parse::Index;
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
+}
+
+/// `Shipped it` on `date`, with one result.
+fn shipped(date: &str) -> Draft {
+    let mut draft = Draft::new("Shipped it", day(date)).expect("draft");
+    draft.results = Some(Body::Text("2 teams".into()));
+    draft
+}
+
+/// The log after adding `draft` to `src`, checked to be the same on a window.
+fn added_with(src: &str, draft: &Draft, settings: &Settings) -> String {
+    let insertion = insert(src, draft, settings).unwrap_or_else(|e| panic!("{e:#}\n{src}"));
+    let mut out = src.to_string();
+    out.insert_str(insertion.offset, &insertion.text);
+    if let Some((window, line, _)) = windowed(src, draft, settings) {
+        assert_eq!(
+            (window, line),
+            (out.clone(), insertion.line),
+            "the window planned differently"
+        );
+    }
+    out
+}
+
+fn added(src: &str, draft: &Draft) -> String {
+    added_with(src, draft, &Settings::default())
+}
+
+/// The whole log after a windowed insertion, the line reported and the inserted text,
+/// when a window decides.
+fn windowed(src: &str, draft: &Draft, settings: &Settings) -> Option<(String, usize, String)> {
+    let headings = outline::scan_headings(src.as_bytes(), 97).expect("read")?;
+    let read = |range: std::ops::Range<usize>| Ok(src.as_bytes()[range].to_vec());
+    let done = window::insert(&headings, read, draft, settings).expect("read")?;
+    let mut out = src.to_string();
+    out.replace_range(done.range.clone(), &done.new_text);
+    let mut check = src.to_string();
+    check.insert_str(done.insertion.offset, &done.insertion.text);
+    assert_eq!(out, check, "the window's text and its offset disagree");
+    Some((out, done.insertion.line, done.insertion.text))
+}
+
+const ENTRY: &str = "### Shipped it\n- **Date**: 2026-11-03\n- **Results**: 2 teams\n";
+
+#[test]
+fn edge_cases_of_the_file() {
+    let cases: &[(&str, &str, String)] = &[
+        ("empty file", "", format!("## November 2026\n\n{ENTRY}")),
+        (
+            "header only",
+            "# Achievement log\n",
+            format!("# Achievement log\n\n## November 2026\n\n{ENTRY}"),
+        ),
+        (
+            "header without a final newline",
+            "# Achievement log",
+            format!(
+                "# Achievement log\n\n## November 2026\n\n{}",
+                ENTRY.trim_end()
+            ),
+        ),
+        (
+            "BOM",
+            "\u{feff}# Log\n",
+            format!("\u{feff}# Log\n\n## November 2026\n\n{ENTRY}"),
+        ),
+        (
+            "BOM only",
+            "\u{feff}",
+            format!("\u{feff}## November 2026\n\n{ENTRY}"),
+        ),
+        (
+            "front matter",
+            "---\ntitle: wins\n---\n",
+            format!("---\ntitle: wins\n---\n\n## November 2026\n\n{ENTRY}"),
+        ),
+        (
+            "no final newline",
+            "## November 2026\n\n### A\n- **Date**: 2026-11-01",
+            format!(
+                "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n{}",
+                ENTRY.trim_end()
+            ),
+        ),
+        (
+            "trailing blank lines stay at the end",
+            "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n\n",
+            format!("## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n{ENTRY}\n\n"),
+        ),
+        (
+            "a tight file stays tight",
+            "# Log\n## October 2026\n### A\n- **Date**: 2026-10-01\n",
+            format!(
+                "# Log\n## October 2026\n### A\n- **Date**: 2026-10-01\n## November 2026\n{ENTRY}"
+            ),
+        ),
+    ];
+    for (name, src, expected) in cases {
+        assert_eq!(added(src, &shipped("2026-11-03")), *expected, "{name}");
+    }
+}
+
+#[test]
+fn crlf_files_get_crlf() {
+    let src = "# Log\r\n\r\n## November 2026\r\n\r\n### A\r\n- **Date**: 2026-11-01\r\n";
+    let expected = format!("{src}\r\n{}", ENTRY.replace('\n', "\r\n"));
+    assert_eq!(added(src, &shipped("2026-11-03")), expected);
+    let new_month = "# Log\r\n\r\n## October 2026\r\n\r\n### A\r\n- **Date**: 2026-10-01";
+    let expected = format!(
+        "{new_month}\r\n\r\n## November 2026\r\n\r\n{}",
+        ENTRY.trim_end().replace('\n', "\r\n")
+    );
+    assert_eq!(added(new_month, &shipped("2026-11-03")), expected);
+}
+
+const OCT: &str = "## October 2026\n\n### A\n- **Date**: 2026-10-01\n";
+const DEC: &str = "## December 2026\n\n### C\n- **Date**: 2026-12-01\n";
+const NOV: &str = "## November 2026\n\n";
+
+#[test]
+fn new_months_go_in_chronological_order() {
+    let cases = [
+        (
+            "after, oldest first",
+            format!("# Log\n\n{OCT}"),
+            format!("# Log\n\n{OCT}\n{NOV}{ENTRY}"),
+        ),
+        (
+            "before, oldest first",
+            format!("# Log\n\n{DEC}"),
+            format!("# Log\n\n{NOV}{ENTRY}\n{DEC}"),
+        ),
+        (
+            "between, oldest first",
+            format!("# Log\n\n{OCT}\n{DEC}"),
+            format!("# Log\n\n{OCT}\n{NOV}{ENTRY}\n{DEC}"),
+        ),
+        (
+            "between, newest first",
+            format!("# Log\n\n{DEC}\n{OCT}"),
+            format!("# Log\n\n{DEC}\n{NOV}{ENTRY}\n{OCT}"),
+        ),
+        (
+            "before, newest first",
+            format!("# Log\n\n{DEC}\n## September 2026\n"),
+            format!("# Log\n\n{DEC}\n{NOV}{ENTRY}\n## September 2026\n"),
+        ),
+    ];
+    for (name, src, expected) in cases {
+        assert_eq!(added(&src, &shipped("2026-11-03")), expected, "{name}");
+    }
+}
+
+#[test]
+fn config_order_decides_only_when_the_headings_do_not() {
+    let newest = Settings {
+        order: Some(Order::NewestFirst),
+    };
+    let src = format!("# Log\n\n{OCT}");
+    assert_eq!(
+        added_with(&src, &shipped("2026-11-03"), &newest),
+        format!("# Log\n\n{NOV}{ENTRY}\n{OCT}")
+    );
+    let src = format!("# Log\n\n{OCT}\n## September 2026\n");
+    assert_eq!(
+        added_with(&src, &shipped("2026-11-03"), &Settings::default()),
+        format!("# Log\n\n{NOV}{ENTRY}\n{OCT}\n## September 2026\n"),
+        "two months newest first outvote the default"
+    );
+}
+
+#[test]
+fn within_a_month_by_date_after_the_same_date() {
+    let month = "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n### B\n- **Date**: 2026-11-03\n\n### C\n- **Date**: 2026-11-05\n";
+    let expected = format!(
+        "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n### B\n- **Date**: 2026-11-03\n\n{ENTRY}\n### C\n- **Date**: 2026-11-05\n"
+    );
+    assert_eq!(
+        added(month, &shipped("2026-11-03")),
+        expected,
+        "oldest first"
+    );
+    let newest = "## November 2026\n\n### C\n- **Date**: 2026-11-05\n\n### B\n- **Date**: 2026-11-03\n\n### A\n- **Date**: 2026-11-01\n\n## October 2026\n";
+    let expected = format!(
+        "## November 2026\n\n### C\n- **Date**: 2026-11-05\n\n### B\n- **Date**: 2026-11-03\n\n{ENTRY}\n### A\n- **Date**: 2026-11-01\n\n## October 2026\n"
+    );
+    assert_eq!(
+        added(newest, &shipped("2026-11-03")),
+        expected,
+        "newest first"
+    );
+    let before_all = "## November 2026\n\nNotes on the month.\n\n### C\n- **Date**: 2026-11-05\n";
+    let expected = format!(
+        "## November 2026\n\nNotes on the month.\n\n{ENTRY}\n### C\n- **Date**: 2026-11-05\n"
+    );
+    assert_eq!(
+        added(before_all, &shipped("2026-11-03")),
+        expected,
+        "before the first"
+    );
+}
+
+#[test]
+fn year_and_quarter_containers() {
+    let years = "# Log\n\n## 2026\n\n### October\n\n#### A\n- **Date**: 2026-10-01\n";
+    let entry = ENTRY.replace("### ", "#### ");
+    assert_eq!(
+        added(years, &shipped("2026-11-03")),
+        format!("{years}\n### November\n\n{entry}"),
+        "a month inside its year"
+    );
+    let mut next_year = shipped("2027-01-04");
+    next_year.results = None;
+    assert_eq!(
+        added(years, &next_year),
+        format!("{years}\n## 2027\n\n### January\n\n#### Shipped it\n- **Date**: 2027-01-04\n"),
+        "a new year shaped like the last"
+    );
+    let quarters = "## 2026\n### Q3 (Jul-Sep)\n#### Aug\n##### A\n- **Date**: 2026-08-01\n";
+    assert_eq!(
+        added(quarters, &shipped("2026-11-03")),
+        format!(
+            "{quarters}### Q4 (Oct-Dec)\n#### Nov\n{}",
+            ENTRY.replace("### ", "##### ")
+        ),
+        "a new quarter inside the year"
+    );
+    let in_quarter = "## Q4 2026\n\n### October 2026\n\n#### A\n\n## Q1 2027\n";
+    assert_eq!(
+        added(in_quarter, &shipped("2026-11-03")),
+        format!(
+            "## Q4 2026\n\n### October 2026\n\n#### A\n\n### November 2026\n\n{}\n## Q1 2027\n",
+            ENTRY.replace("### ", "#### ")
+        ),
+        "into the quarter that covers it"
+    );
+}
+
+#[test]
+fn month_heading_forms_follow_the_neighbour() {
+    for (october, november) in [
+        ("Oct 2026", "Nov 2026"),
+        ("2026-10", "2026-11"),
+        ("10/2026", "11/2026"),
+        ("October 2026", "November 2026"),
+        ("🚀 October 2026", "November 2026"),
+    ] {
+        let src = format!("## {october}\n\n### A\n");
+        assert_eq!(
+            added(&src, &shipped("2026-11-03")),
+            format!("{src}\n## {november}\n\n{ENTRY}"),
+            "{october}"
+        );
+    }
+}
+
+#[test]
+fn a_month_that_exists_twice_gets_the_entry_in_the_last() {
+    let src = "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n## December 2026\n\n## November 2026\n\n### B\n- **Date**: 2026-11-02\n";
+    assert_eq!(
+        added(src, &shipped("2026-11-03")),
+        format!("{src}\n{ENTRY}")
+    );
+}
+
+#[test]
+fn bold_led_bullet_entries() {
+    let src = "# Wins\n\n## November 2026\n\n- **Shipped dark mode** (2026-11-01): 40% switched.\n- **Cut build time** (2026-11-05)\n\n## December 2026\n";
+    assert_eq!(
+        added(src, &shipped("2026-11-03")),
+        "# Wins\n\n## November 2026\n\n- **Shipped dark mode** (2026-11-01): 40% switched.\n- **Shipped it** (2026-11-03)\n  - **Results**: 2 teams\n- **Cut build time** (2026-11-05)\n\n## December 2026\n"
+    );
+    let undated = "## November 2026\n\n- **Mentored Ana**\n  - Situation: first review.\n";
+    assert_eq!(
+        added(undated, &shipped("2026-11-03")),
+        format!("{undated}- **Shipped it**\n  - Date: 2026-11-03\n  - Results: 2 teams\n"),
+        "plain labels, no date in titles"
+    );
+}
+
+#[test]
+fn label_style_and_words_follow_the_file() {
+    let src = "## November 2026\n\n### A\n* **Date:** 2026-11-01\n* **Impact:** 3 teams\n";
+    let mut draft = shipped("2026-11-03");
+    draft.tags = vec!["search".into(), "perf".into()];
+    draft.scope = Some(Scope::Project);
+    draft.actions = Some(Body::Items(vec![
+        "Profiled".into(),
+        "Cached\nthe hot path".into(),
+    ]));
+    assert_eq!(
+        added(src, &draft),
+        format!(
+            "{src}\n### Shipped it\n* **Date:** 2026-11-03\n* **Tags:** search, perf\n* **Scope:** project\n* **Actions:**\n  * Profiled\n  * Cached\n    the hot path\n* **Impact:** 2 teams\n"
+        )
+    );
+}
+
+#[test]
+fn markdown_bodies_and_notes_are_kept() {
+    let mut draft = shipped("2026-11-03");
+    draft.situation = Some(Body::Text("Slow.\n\n```sql\nselect 1;\n```".into()));
+    draft.actions = Some(Body::Text("- one\n  - nested".into()));
+    draft.fields = vec![("Links".into(), Body::Text("[pr](https://x)".into()))];
+    draft.notes = vec!["A note.\n\nTwo paragraphs.".into()];
+    let out = added("## November 2026\n", &draft);
+    assert_eq!(
+        out,
+        "## November 2026\n\n### Shipped it\n- **Date**: 2026-11-03\n- **Situation**:\n  Slow.\n\n  ```sql\n  select 1;\n  ```\n- **Actions**:\n  - one\n    - nested\n- **Results**: 2 teams\n- **Links**: [pr](https://x)\n\nA note.\n\nTwo paragraphs.\n"
+    );
+}
+
+#[test]
+fn titles_that_would_not_read_back_are_refused() {
+    for title in ["2026-11-03 Dated", "November 2026", "Trailing #"] {
+        let draft = Draft::new(title, day("2026-11-03")).expect("draft");
+        let error = insert("## November 2026\n", &draft, &Settings::default())
+            .expect_err(title)
+            .to_string();
+        assert!(error.contains("the new"), "{title}: {error}");
+    }
+}
+
+#[test]
+fn category_and_week_sections_are_left_alone() {
+    let src = "## November 2026\n\n### Week of 2026-11-02\n\n#### A\n- **Date**: 2026-11-03\n\n#### B\n- **Date**: 2026-11-04\n\n### Week of 2026-11-09\n\n#### C\n";
+    assert_eq!(
+        added(src, &shipped("2026-11-03")),
+        format!(
+            "## November 2026\n\n### Week of 2026-11-02\n\n#### A\n- **Date**: 2026-11-03\n\n#### B\n- **Date**: 2026-11-04\n\n{ENTRY}\n### Week of 2026-11-09\n\n#### C\n"
+        )
+    );
+}
+
+#[test]
+fn a_window_decides_for_the_months_at_either_end() {
+    let months: String = (1..=6)
+        .map(|m| {
+            format!(
+                "\n## {} 2026\n\n### E{m}\n- **Date**: 2026-{m:02}-02\n",
+                MONTH_NAMES[m - 1]
+            )
+        })
+        .collect();
+    let src = format!("# Log\n{months}");
+    for date in ["2026-06-05", "2026-07-01", "2026-05-09"] {
+        assert!(
+            windowed(&src, &shipped(date), &Settings::default()).is_some(),
+            "{date}"
+        );
+        added(&src, &shipped(date));
+    }
+    assert!(
+        windowed(&src, &shipped("2026-03-05"), &Settings::default()).is_none(),
+        "a month in the middle is for the whole file"
+    );
+    added(&src, &shipped("2026-03-05"));
+    assert!(
+        windowed(&src, &shipped("2026-01-05"), &Settings::default()).is_some(),
+        "the first months"
+    );
+    let newest: String = (1..=6)
+        .rev()
+        .map(|m| {
+            format!(
+                "\n## {} 2026\n\n### E{m}\n- **Date**: 2026-{m:02}-02\n",
+                MONTH_NAMES[m - 1]
+            )
+        })
+        .collect();
+    let src = format!("# Log\n{newest}");
+    for date in ["2026-06-05", "2026-07-01"] {
+        assert!(
+            windowed(&src, &shipped(date), &Settings::default()).is_some(),
+            "newest first, {date}"
+        );
+        added(&src, &shipped(date));
+    }
+}
+
+// ---- properties over generated logs ----
+
+/// A generated log: months (in either order, some in year containers), entries with
+/// fields, in one of a few styles.
+#[derive(Debug, Clone)]
+struct Generated {
+    text: String,
+    /// Every month has entries, so every gap in the file is the same kind.
+    uniform: bool,
+}
+
+/// How a generated log writes its structure.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    newest_first: bool,
+    crlf: bool,
+    bom: bool,
+    final_newline: bool,
+    /// Blank lines around headings.
+    gap: usize,
+    bullets: bool,
+    /// Months as `### November` under `## 2026`.
+    years: bool,
+    colon_inside: bool,
+    star: bool,
+}
+
+fn shape() -> impl Strategy<Value = Shape> {
+    (
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        0usize..3,
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+    )
+        .prop_map(
+            |(
+                (newest_first, crlf, bom, final_newline),
+                gap,
+                (bullets, years, colon_inside, star),
+            )| Shape {
+                newest_first,
+                crlf,
+                bom,
+                final_newline,
+                gap,
+                bullets,
+                years,
+                colon_inside,
+                star,
+            },
+        )
+}
+
+fn generated() -> impl Strategy<Value = Generated> {
+    let month = (2024i32..2027, 1u32..13);
+    let entry = (0usize..6, 1u32..29, any::<bool>(), any::<bool>());
+    (
+        prop::collection::vec((month, prop::collection::vec(entry, 0..4)), 0..6),
+        shape(),
+    )
+        .prop_map(|(mut months, shape)| {
+            months.sort_by_key(|((y, m), _)| (*y, *m));
+            months.dedup_by_key(|((y, m), _)| (*y, *m));
+            if shape.newest_first {
+                months.reverse();
+            }
+            let blank = "\n".repeat(shape.gap);
+            // Every month with entries, every entry with a labelled field: any window
+            // then sees the style the whole file shows.
+            let uniform = !shape.years
+                && months.iter().all(|(_, entries)| {
+                    !entries.is_empty() && entries.iter().all(|&(_, _, _, results)| results)
+                });
+            let label = |word: &str| {
+                if shape.colon_inside {
+                    format!("**{word}:**")
+                } else {
+                    format!("**{word}**:")
+                }
+            };
+            let bullet = if shape.star { '*' } else { '-' };
+            let (month_level, entry_level) = if shape.years {
+                ("###", "####")
+            } else {
+                ("##", "###")
+            };
+            let mut text = String::from("# Achievement log\n");
+            const TITLES: [&str; 6] = [
+                "Cut latency by 40%",
+                "Led the migration",
+                "Mentored Ana",
+                "Wrote the RFC",
+                "Fixed the flaky test",
+                "Ran the review",
+            ];
+            let mut year_open = None;
+            for ((year, month), entries) in months {
+                let name = YearMonth::new(year, month).expect("month").month_name();
+                if shape.years {
+                    if year_open != Some(year) {
+                        text.push_str(&format!("{blank}\n## {year}\n"));
+                        year_open = Some(year);
+                    }
+                    text.push_str(&format!("{blank}\n{month_level} {name}\n{blank}"));
+                } else {
+                    text.push_str(&format!("{blank}\n{month_level} {name} {year}\n{blank}"));
+                }
+                for (title, day, tags, results) in entries {
+                    let day = day.min(28);
+                    if shape.bullets {
+                        text.push_str(&format!(
+                            "{bullet} **{}** ({year}-{month:02}-{day:02})\n",
+                            TITLES[title]
+                        ));
+                        if results {
+                            text.push_str(&format!("  {bullet} {} 3 teams\n", label("Results")));
+                        }
+                    } else {
+                        text.push_str(&format!(
+                            "\n{entry_level} {}\n{bullet} {} {year}-{month:02}-{day:02}\n",
+                            TITLES[title],
+                            label("Date")
+                        ));
+                        if tags {
+                            text.push_str(&format!("{bullet} {} a, b\n", label("Tags")));
+                        }
+                        if results {
+                            text.push_str(&format!(
+                                "{bullet} {}\n  {bullet} 3 teams\n  {bullet} 4 services\n",
+                                label("Results")
+                            ));
+                        }
+                    }
+                }
+            }
+            if !shape.final_newline {
+                text.truncate(text.trim_end().len());
+            }
+            if shape.crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            if shape.bom {
+                text.insert(0, '\u{feff}');
+            }
+            Generated { text, uniform }
+        })
+}
+
+fn new_draft() -> impl Strategy<Value = Draft> {
+    (
+        (2024i32..2028, 1u32..13, 1u32..29),
+        prop::collection::vec("[a-z]{1,8}", 0..3),
+        prop::option::of("[A-Za-z0-9 ,.%]{1,30}"),
+        prop::collection::vec("[A-Za-z0-9 ]{1,20}", 0..3),
+        prop::option::of(prop::sample::select(Scope::ALL.to_vec())),
+    )
+        .prop_map(|((y, m, d), tags, situation, actions, scope)| {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
+            let mut draft = Draft::new("Zebra unique win", date).expect("draft");
+            draft.tags = draft::tags(tags.iter().map(String::as_str)).expect("tags");
+            draft.situation = situation.as_deref().and_then(draft::text);
+            draft.actions = draft::items(&actions);
+            draft.scope = scope;
+            draft
+        })
+}
+
+/// The one entry titled as the draft, read from `text`.
+fn found<'a>(index: &'a Index<'a>, title: &str) -> Vec<Entry<'a>> {
+    let heads: Vec<_> = index
+        .heads
+        .iter()
+        .filter(|head| head.title == title)
+        .collect();
+    index.read(&heads).0
+}
+
+/// The properties of one add: `new` is `old` with `inserted` put in at one place, the
+/// entry reads back once in its month with its fields, and every old id stays.
+fn check_add(old: &str, new: &str, inserted: &str, draft: &Draft) -> Result<(), TestCaseError> {
+    // Exactly one contiguous block inserted: the old bytes on both sides of it.
+    prop_assert_eq!(new.len(), old.len() + inserted.len());
+    let common_prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let common_suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    prop_assert!(
+        common_prefix + common_suffix >= old.len(),
+        "more than one block changed"
+    );
+    let index = Index::new(new);
+    let entries = found(&index, &draft.title);
+    prop_assert_eq!(entries.len(), 1, "the entry reads back once");
+    let entry = &entries[0];
+    prop_assert_eq!(entry.date, Some(draft.date));
+    prop_assert_eq!(entry.month, Some(YearMonth::of(draft.date)));
+    let tags: Vec<&str> = draft.tags.iter().map(String::as_str).collect();
+    prop_assert_eq!(&entry.tags, &tags);
+    prop_assert_eq!(entry.scope, draft.scope);
+    let text = |body: &Option<Body>| match body {
+        Some(Body::Text(text)) => Some(text.clone()),
+        Some(Body::Items(items)) if items.len() == 1 => Some(items[0].clone()),
+        Some(Body::Items(items)) => Some(
+            items
+                .iter()
+                .map(|i| format!("{} {i}", bullet_of(inserted)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        None => None,
+    };
+    prop_assert_eq!(
+        entry.situation.map(|t| t.to_string()),
+        text(&draft.situation)
+    );
+    prop_assert_eq!(entry.actions.map(|t| t.to_string()), text(&draft.actions));
+    // Every old entry is still there, with the same id.
+    let ids = |index: &Index<'_>| {
+        index
+            .heads
+            .iter()
+            .map(|head| head.id.clone())
+            .collect::<Vec<_>>()
+    };
+    let new_id = index.heads[index
+        .heads
+        .iter()
+        .position(|h| h.title == draft.title)
+        .unwrap_or(0)]
+    .id
+    .clone();
+    let mut after = ids(&index);
+    after.retain(|id| *id != new_id);
+    prop_assert_eq!(ids(&Index::new(old)), after);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn an_add_inserts_one_block_that_reads_back_in_its_month(log in generated(), draft in new_draft()) {
+        let old = &log.text;
+        let settings = Settings::default();
+        let insertion = insert(old, &draft, &settings)
+            .map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
+        let mut new = old.clone();
+        new.insert_str(insertion.offset, &insertion.text);
+        check_add(old, &new, &insertion.text, &draft)?;
+        // A window, where one decides, makes an add with the same properties; in a
+        // log of one style throughout, the very same add.
+        if let Some((windowed, line, inserted)) = windowed(old, &draft, &settings) {
+            check_add(old, &windowed, &inserted, &draft)?;
+            if log.uniform {
+                prop_assert_eq!((&windowed, line), (&new, insertion.line));
+            }
+        }
+    }
+}
+
+/// The bullet an inserted entry uses.
+fn bullet_of(inserted: &str) -> char {
+    if inserted.contains("* **") { '*' } else { '-' }
+}

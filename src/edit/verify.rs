@@ -1,0 +1,195 @@
+//! The proof that an insertion did what it should and nothing else, by reading the new
+//! text back: the bytes around the insertion are the old ones; every old entry keeps its
+//! block, its context and its text (and in the month the insertion edits, reads exactly
+//! as before); the new entry reads back once, in its month, with the fields the person
+//! gave; and no new error appears.
+
+use anyhow::{Result, bail, ensure};
+use serde_json::Value;
+
+use crate::diagnostic::Severity;
+use crate::edit::{Expected, Plan};
+use crate::entry;
+use crate::model::Entry;
+use crate::parse::{Index, Skeleton};
+use crate::render::schema::{self, EntryView};
+
+/// What verification learnt about the new entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    pub id: String,
+    /// 1-based line of the entry's heading (or bullet) in the new text.
+    pub line: usize,
+}
+
+/// Checks `new` (`old` with `plan` applied) against `old`, read as `old_skeleton`.
+pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Result<Added> {
+    let (at, len) = (plan.offset, plan.text.len());
+    ensure!(
+        new.len() == old.len() + len
+            && new.get(..at) == old.get(..at)
+            && new.get(at + len..) == old.get(at..),
+        "the new text is not the old one with one insertion"
+    );
+    let index = Index::new(new);
+    let inserted = at..at + len;
+    let mut added = index
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| inserted.contains(&block.span.start))
+        .map(|(number, _)| number);
+    let Some(number) = added.next() else {
+        bail!("the new text would not read as an entry");
+    };
+    if added.next().is_some() {
+        bail!("the new text would read as more than one entry");
+    }
+    ensure!(
+        index.blocks.len() == old_skeleton.blocks.len() + 1,
+        "the insertion would change which entries the log holds"
+    );
+    let shift = |pos: usize| if pos >= at { pos + len } else { pos };
+    let new_lines = memchr::memchr_iter(b'\n', plan.text.as_bytes()).count();
+    let others = index
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|&(other, _)| other != number);
+    for (before, (other, after)) in old_skeleton.blocks.iter().zip(others) {
+        let lines = if before.span.start >= at {
+            new_lines
+        } else {
+            0
+        };
+        let same = after.style == before.style
+            && after.context == before.context
+            && after.span.start == shift(before.span.start)
+            && after.title_line.start == shift(before.title_line.start)
+            && after.line_no == before.line_no + lines
+            && new[after.span.clone()].trim_end() == old[before.span.clone()].trim_end();
+        ensure!(
+            same,
+            "the insertion would change the entry on line {}",
+            before.line_no
+        );
+        // Where the insertion lands, read each entry and compare.
+        if after.context.month == Some(plan.expected.month) {
+            let was = entry::read(old, before, &mut Vec::new());
+            let now = entry::read(new, &index.blocks[other], &mut Vec::new());
+            ensure!(
+                comparable(&was) == comparable(&now),
+                "the insertion would change how the entry on line {} reads",
+                before.line_no
+            );
+        }
+    }
+    let mut diagnostics = Vec::new();
+    let entry = entry::read(new, &index.blocks[number], &mut diagnostics);
+    check_fields(&entry, &plan.expected)?;
+    if let Some(error) = diagnostics.iter().find(|d| d.severity == Severity::Error) {
+        bail!("the new entry would read with an error: {}", error.message);
+    }
+    let errors = |diagnostics: &[crate::diagnostic::Diagnostic]| {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    };
+    ensure!(
+        errors(&index.diagnostics) <= errors(&old_skeleton.diagnostics),
+        "the insertion would add an error to the log"
+    );
+    let id = index
+        .heads
+        .iter()
+        .find(|head| head.block == number)
+        .map(|head| head.id.clone())
+        .unwrap_or_default();
+    Ok(Added {
+        id,
+        line: index.blocks[number].line_no,
+    })
+}
+
+/// An entry as the schema shows it, without its line (which an insertion may shift).
+fn comparable(entry: &Entry<'_>) -> Value {
+    let mut value = serde_json::to_value(EntryView(entry)).unwrap_or(Value::Null);
+    if let Some(map) = value.as_object_mut() {
+        map.remove("line");
+    }
+    value
+}
+
+/// The new entry's fields against what the person gave.
+fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()> {
+    let text = |t: Option<crate::model::Text<'_>>| t.map(|t| t.to_string());
+    let other: Vec<(String, String)> = entry
+        .other_fields()
+        .map(|field| (field.label.to_string(), field.body.to_string()))
+        .collect();
+    let checks: [(&str, String, String); 11] = [
+        (
+            "title",
+            format!("{:?}", entry.title),
+            format!("{:?}", expected.title),
+        ),
+        (
+            "date",
+            format!("{:?}", entry.date),
+            format!("{:?}", Some(expected.date)),
+        ),
+        (
+            "month",
+            format!("{:?}", entry.month),
+            format!("{:?}", Some(expected.month)),
+        ),
+        (
+            "tags",
+            format!("{:?}", entry.tags),
+            format!("{:?}", expected.tags),
+        ),
+        (
+            "scope",
+            format!("{:?}", entry.scope),
+            format!("{:?}", expected.scope),
+        ),
+        (
+            "situation",
+            format!("{:?}", text(entry.situation)),
+            format!("{:?}", expected.situation),
+        ),
+        (
+            "task",
+            format!("{:?}", text(entry.task)),
+            format!("{:?}", expected.task),
+        ),
+        (
+            "actions",
+            format!("{:?}", text(entry.actions)),
+            format!("{:?}", expected.actions),
+        ),
+        (
+            "results",
+            format!("{:?}", text(entry.results)),
+            format!("{:?}", expected.results),
+        ),
+        (
+            "fields",
+            format!("{other:?}"),
+            format!("{:?}", expected.fields),
+        ),
+        (
+            "notes",
+            format!("{:?}", schema::notes(entry)),
+            format!("{:?}", expected.notes),
+        ),
+    ];
+    for (what, got, wanted) in checks {
+        ensure!(
+            got == wanted,
+            "the new entry would read back with {what} {got}, not {wanted}"
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,266 @@
+//! `brag add` on a large log without reading it whole: plan and verify on a window.
+//!
+//! A window is the last few month sections of the file (or the first few, for a log
+//! kept newest first), preceded by the lines of the headings that enclose it (the
+//! document's title, a year heading): enough for the reader to give every entry in the
+//! window the context it has in the whole file. [`outline::scan_headings`] has already
+//! proved that no fenced block or comment is open where the window starts, and that the
+//! file needs no whole-document Markdown pass, so the reader sees the window's lines
+//! exactly as it sees them in place.
+//!
+//! The plan made in the window is the plan for the whole file when it lands inside the
+//! window, after its first line (so nothing before the window would have been a better
+//! place) and, unless the window runs to the end of the file, before its last content
+//! with the headings open at its end unchanged (so nothing after it reads differently).
+//! Otherwise the caller reads the whole file.
+
+use std::io;
+use std::ops::Range;
+
+use crate::edit::{self, Draft, Insertion, Settings, style};
+use crate::entry;
+use crate::heading::{self, HeadingKind, Period};
+use crate::outline::{self, HeadingLine, Headings, MarkKind};
+
+/// Month headings a window holds, so that it shows the file's order and neighbours.
+const MONTHS: usize = 3;
+/// The first read from either end of the file; doubled until it holds the months.
+const FIRST_READ: usize = 1 << 20;
+
+/// An insertion planned and verified on a window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Windowed {
+    /// Offset and line in the whole file.
+    pub insertion: Insertion,
+    /// The bytes of the file the window covered.
+    pub range: Range<usize>,
+    /// Those bytes after the insertion.
+    pub new_text: String,
+}
+
+/// Plans, applies and verifies `draft` on a window of the file that `headings`
+/// describes; `read` gives the file's bytes in a range. `None` when no window can
+/// decide and the whole file must be read.
+pub fn insert(
+    headings: &Headings,
+    read: impl FnMut(Range<usize>) -> io::Result<Vec<u8>>,
+    draft: &Draft,
+    settings: &Settings,
+) -> io::Result<Option<Windowed>> {
+    let lines = &headings.lines;
+    let mut file = Cache::new(read, headings.len);
+    if let Some(first) = tail_start(lines, &mut file)? {
+        if let Some(done) = try_window(headings, &mut file, first, lines.len(), draft, settings)? {
+            return Ok(Some(done));
+        }
+    }
+    if let Some(end) = head_end(lines, &mut file)? {
+        if let Some(done) = try_window(headings, &mut file, 0, end, draft, settings)? {
+            return Ok(Some(done));
+        }
+    }
+    Ok(None)
+}
+
+/// The part of the file read so far, one contiguous run, grown by at least doubling.
+struct Cache<R> {
+    read: R,
+    start: usize,
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>> Cache<R> {
+    fn new(read: R, len: usize) -> Self {
+        Self {
+            read,
+            start: len,
+            bytes: Vec::new(),
+            len,
+        }
+    }
+
+    fn end(&self) -> usize {
+        self.start + self.bytes.len()
+    }
+
+    /// The bytes of `range`, reading what is missing.
+    fn get(&mut self, range: Range<usize>) -> io::Result<&[u8]> {
+        let grow = self.bytes.len().max(FIRST_READ);
+        if self.bytes.is_empty() {
+            self.start = range.start;
+        }
+        if range.start < self.start {
+            let from = range.start.min(self.start.saturating_sub(grow));
+            let mut before = (self.read)(from..self.start)?;
+            before.extend_from_slice(&self.bytes);
+            self.bytes = before;
+            self.start = from;
+        }
+        if range.end > self.end() {
+            let end = self.end();
+            let to = range.end.max(end + grow).min(self.len);
+            let more = (self.read)(end..to)?;
+            self.bytes.extend_from_slice(&more);
+        }
+        Ok(&self.bytes[range.start - self.start..range.end - self.start])
+    }
+
+    /// The line starting at `start`; a far-away line is read on its own.
+    fn line(&mut self, start: usize) -> io::Result<Option<String>> {
+        let bytes = if start >= self.start && start < self.end() {
+            self.bytes[start - self.start..].to_vec()
+        } else {
+            (self.read)(start..(start + 4096).min(self.len))?
+        };
+        let line = outline::line_at(&bytes, 0);
+        Ok(std::str::from_utf8(&bytes[line]).ok().map(str::to_string))
+    }
+}
+
+/// Whether heading `index` is a month heading.
+fn is_month<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
+    lines: &[HeadingLine],
+    index: usize,
+    file: &mut Cache<R>,
+) -> io::Result<bool> {
+    let start = lines[index].start;
+    let end = lines.get(index + 1).map_or(file.len, |next| next.start);
+    let bytes = file.get(start..end.min(start + 4096))?;
+    let line = &bytes[outline::line_at(bytes, 0)];
+    Ok(std::str::from_utf8(line).is_ok_and(|text| {
+        matches!(
+            heading::classify(entry::heading_text(text), None, None),
+            HeadingKind::Period(Period::Month { .. })
+        )
+    }))
+}
+
+/// How far from either end of the file a window may reach.
+const REACH: usize = 64 * FIRST_READ;
+
+/// The index of the first heading of the window at the end of the file: the
+/// [`MONTHS`]th month heading from the end. `None` when there is no such heading near.
+fn tail_start<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
+    lines: &[HeadingLine],
+    file: &mut Cache<R>,
+) -> io::Result<Option<usize>> {
+    let mut found = 0;
+    for index in (0..lines.len()).rev() {
+        if file.len - lines[index].start > REACH {
+            break;
+        }
+        if is_month(lines, index, file)? {
+            found += 1;
+            if found == MONTHS {
+                return Ok(Some(index));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The index one past the last heading of the window at the start of the file: the
+/// first heading after the [`MONTHS`]th month heading at its level or above.
+fn head_end<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
+    lines: &[HeadingLine],
+    file: &mut Cache<R>,
+) -> io::Result<Option<usize>> {
+    let mut found = 0;
+    for index in 0..lines.len() {
+        if lines[index].start > REACH {
+            break;
+        }
+        if is_month(lines, index, file)? {
+            found += 1;
+            if found == MONTHS {
+                let level = lines[index].level;
+                return Ok((index + 1..lines.len()).find(|&next| lines[next].level <= level));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Plans on the window from heading `first` to heading `end` (exclusive; the end of
+/// the file when it is the last), and checks that the plan holds for the whole file.
+fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
+    headings: &Headings,
+    file: &mut Cache<R>,
+    first: usize,
+    end: usize,
+    draft: &Draft,
+    settings: &Settings,
+) -> io::Result<Option<Windowed>> {
+    let lines = &headings.lines;
+    let start = if first == 0 { 0 } else { lines[first].start };
+    let stop = lines.get(end).map_or(headings.len, |line| line.start);
+    let at_end = stop == headings.len;
+    let Ok(text) = String::from_utf8(file.get(start..stop)?.to_vec()) else {
+        return Ok(None);
+    };
+    // The headings that enclose the window, outermost first.
+    let mut enclosing = Vec::new();
+    if start > 0 {
+        let mut level = lines[first].level;
+        for index in (0..first).rev() {
+            if lines[index].level < level {
+                level = lines[index].level;
+                match file.line(lines[index].start)? {
+                    Some(line) => enclosing.push(line),
+                    None => return Ok(None),
+                }
+            }
+        }
+    }
+    enclosing.reverse();
+    let eol = style::eol_near(&text, 0);
+    let prefix: String = enclosing
+        .iter()
+        .flat_map(|line| [line.as_str(), eol])
+        .collect();
+    let doc = format!("{prefix}{text}");
+    let Ok(insertion) = edit::insert_after(&doc, prefix.len(), draft, settings) else {
+        return Ok(None);
+    };
+    let Some(offset) = insertion.offset.checked_sub(prefix.len()) else {
+        return Ok(None);
+    };
+    // The plan must land after the window's first line, and before its last content
+    // unless the window runs to the end of the file.
+    let lands_inside =
+        (start == 0 || offset > 0) && (at_end || style::has_content(&text, offset..text.len()));
+    if !lands_inside {
+        return Ok(None);
+    }
+    let mut new_text = String::with_capacity(text.len() + insertion.text.len());
+    new_text.push_str(&text[..offset]);
+    new_text.push_str(&insertion.text);
+    new_text.push_str(&text[offset..]);
+    if !at_end && open_at_end(&text) != open_at_end(&new_text) {
+        return Ok(None);
+    }
+    let first_line = if start == 0 { 1 } else { lines[first].line };
+    Ok(Some(Windowed {
+        insertion: Insertion {
+            offset: start + offset,
+            line: first_line + insertion.line - enclosing.len() - 1,
+            ..insertion
+        },
+        range: start..stop,
+        new_text,
+    }))
+}
+
+/// The levels of the headings still open at the end of `text`, innermost first.
+fn open_at_end(text: &str) -> Vec<u8> {
+    let mut open = Vec::new();
+    for mark in outline::scan(text).marks.iter().rev() {
+        if let MarkKind::Heading(level) = mark.kind {
+            if open.last().is_none_or(|&last| level < last) {
+                open.push(level);
+            }
+        }
+    }
+    open
+}
