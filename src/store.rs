@@ -1,9 +1,21 @@
-//! Reading the log from disk, with an error a person can act on.
+//! Reading the log from disk, and writing it back: atomically, under a lock, following
+//! a symlinked log to its target and keeping its permissions.
+//!
+//! A write never edits the log in place. The new bytes go to a temporary file in the
+//! log's own folder (copied from the old file by the kernel where it can, with the new
+//! text spliced in), are flushed to disk, read back where they changed, and renamed over
+//! the log. Readers see the old log or the new one, never a mix; a crash leaves the old
+//! one. An exclusive lock on the log, held from the read to the rename, serialises
+//! concurrent `brag add`s; one that waited re-opens the log if it was replaced meanwhile.
+//! A new log is created without replacing anything (so two first `brag add`s cannot
+//! both create it), readable only by its owner, in a folder created for the owner only.
 
-use std::io::ErrorKind;
-use std::path::Path;
+use std::fs::File;
+use std::io::{self, ErrorKind, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail, ensure};
 
 /// The log's text. Missing files, folders, unreadable files and non-UTF-8 bytes are
 /// errors that name the path (and the line, for bad bytes).
@@ -20,6 +32,11 @@ pub fn read_log(path: &Path) -> Result<String> {
         }
         Err(error) => bail!("cannot read {shown}: {error}"),
     };
+    decode(path, bytes)
+}
+
+/// The log's bytes as text; non-UTF-8 bytes are an error with their line and column.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|error| {
         let bytes = error.as_bytes();
         let at = error.utf8_error().valid_up_to();
@@ -32,8 +49,233 @@ pub fn read_log(path: &Path) -> Result<String> {
             .chars()
             .count();
         anyhow::anyhow!(
-            "{shown}:{line}:{column}: the log is not valid UTF-8 (byte 0x{:02x}); save it as UTF-8",
+            "{}:{line}:{column}: the log is not valid UTF-8 (byte 0x{:02x}); save it as UTF-8",
+            path.display(),
             bytes[at]
         )
     })
+}
+
+/// The log opened for a read-modify-write.
+#[derive(Debug)]
+pub enum Opened {
+    /// It exists, and this process holds its lock.
+    Existing(Locked),
+    /// There is no log yet at this path (a symlink's target, if the log is a symlink).
+    Missing(PathBuf),
+}
+
+/// An existing log, locked until dropped.
+#[derive(Debug)]
+pub struct Locked {
+    /// The file itself (a symlink's target).
+    path: PathBuf,
+    /// The path as given, for messages.
+    shown: PathBuf,
+    file: File,
+    len: usize,
+}
+
+/// Opens the log at `path` and takes its exclusive lock, waiting for another `brag`
+/// that holds it.
+pub fn lock(path: &Path) -> Result<Opened> {
+    loop {
+        let target = resolve(path)?;
+        let file = match File::open(&target) {
+            Ok(file) => file,
+            Err(error) if error.kind() == ErrorKind::NotFound => return Ok(Opened::Missing(target)),
+            Err(error) => bail!("cannot open {}: {error}", path.display()),
+        };
+        let metadata = file.metadata()?;
+        if metadata.is_dir() {
+            bail!(
+                "{} is a folder, not a log file; pass the Markdown file itself",
+                path.display()
+            );
+        }
+        fs4::FileExt::lock(&file)
+            .with_context(|| format!("cannot lock {}", path.display()))?;
+        // Whoever held the lock may have replaced the log: lock the one there now.
+        if is_current(&file, &target)? {
+            let len = usize::try_from(file.metadata()?.len())?;
+            return Ok(Opened::Existing(Locked {
+                path: target,
+                shown: path.to_path_buf(),
+                file,
+                len,
+            }));
+        }
+    }
+}
+
+/// Follows symlinks (each relative to its own folder) to the file they name.
+fn resolve(path: &Path) -> Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)
+                    .with_context(|| format!("cannot follow the symlink {}", current.display()))?;
+                current = match current.parent() {
+                    Some(folder) if target.is_relative() => folder.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    bail!("{} is a loop of symlinks", path.display())
+}
+
+/// Whether `file` is still the file at `path`.
+#[cfg(unix)]
+fn is_current(file: &File, path: &Path) -> Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let open = file.metadata()?;
+    Ok(match std::fs::metadata(path) {
+        Ok(now) => (now.dev(), now.ino()) == (open.dev(), open.ino()),
+        Err(error) if error.kind() == ErrorKind::NotFound => false,
+        Err(error) => return Err(error.into()),
+    })
+}
+
+#[cfg(not(unix))]
+fn is_current(_file: &File, _path: &Path) -> Result<bool> {
+    Ok(true)
+}
+
+impl Locked {
+    /// The log's length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The log read from its start, for a streaming pass.
+    pub fn reader(&self) -> io::Result<impl Read + '_> {
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(file)
+    }
+
+    /// The bytes in `range`.
+    pub fn read_range(&self, range: Range<usize>) -> io::Result<Vec<u8>> {
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(range.start as u64))?;
+        let mut bytes = vec![0; range.len()];
+        file.read_exact(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// The whole log as text.
+    pub fn read_all(&self) -> Result<String> {
+        let bytes = self
+            .read_range(0..self.len)
+            .with_context(|| format!("cannot read {}", self.shown.display()))?;
+        decode(&self.shown, bytes)
+    }
+
+    /// Replaces the log with its old bytes and `text` inserted at `offset`, atomically,
+    /// keeping its permissions. Before the rename, the new file's length is checked and
+    /// the bytes in `check.0` are read back and compared with `check.1`.
+    pub fn insert(&self, offset: usize, text: &[u8], check: (Range<usize>, &[u8])) -> Result<()> {
+        let shown = self.shown.display();
+        let folder = folder_of(&self.path);
+        let mut temp = tempfile::Builder::new()
+            .prefix(".brag-")
+            .suffix(".tmp")
+            .tempfile_in(folder)
+            .with_context(|| format!("cannot write a temporary file beside {shown}"))?;
+        let write = |temp: &mut tempfile::NamedTempFile| -> io::Result<()> {
+            temp.as_file()
+                .set_permissions(self.file.metadata()?.permissions())?;
+            let mut old = &self.file;
+            old.seek(SeekFrom::Start(0))?;
+            let out = temp.as_file_mut();
+            // File to file: the kernel copies (copy_file_range) where it can.
+            io::copy(&mut old.take(offset as u64), out)?;
+            out.write_all(text)?;
+            io::copy(&mut old, out)?;
+            out.sync_all()
+        };
+        write(&mut temp).with_context(|| format!("cannot write the new {shown}"))?;
+        let written = temp.as_file().metadata()?.len();
+        ensure!(
+            written == (self.len + text.len()) as u64,
+            "the new {shown} came out {written} bytes long, not {}; nothing was changed",
+            self.len + text.len()
+        );
+        let (range, expected) = check;
+        let mut reread = vec![0; range.len()];
+        let mut file = temp.as_file();
+        file.seek(SeekFrom::Start(range.start as u64))?;
+        file.read_exact(&mut reread)?;
+        ensure!(
+            reread == expected,
+            "the new {shown} did not read back as written; nothing was changed"
+        );
+        temp.persist(&self.path)
+            .map_err(|error| error.error)
+            .with_context(|| format!("cannot replace {shown}"))?;
+        sync_folder(folder);
+        Ok(())
+    }
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
+}
+
+/// Makes a rename in `folder` durable. Best effort: not every system can sync a folder.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = File::open(folder) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+/// Creates `path` with `bytes`, readable and writable by its owner only, in a folder
+/// created for the owner only if it is missing. Never replaces a file: `Ok(false)` when
+/// one is already there.
+pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
+    let folder = folder_of(path);
+    if !folder.exists() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(folder)
+            .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(".brag-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .with_context(|| format!("cannot write in {}", folder.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => {
+            sync_folder(folder);
+            Ok(true)
+        }
+        Err(error) if error.error.kind() == ErrorKind::AlreadyExists => Ok(false),
+        Err(error) => Err(error.error).with_context(|| format!("cannot create {}", path.display())),
+    }
 }
