@@ -1,4 +1,5 @@
-//! The run's context: config, log path and today. The only reader of env, clock and dirs.
+//! The run's context: config, log path, today and the editor. The only reader of env,
+//! clock and dirs.
 
 use std::path::PathBuf;
 
@@ -6,7 +7,8 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use crate::cli::Cli;
-use crate::config::{Config, ReviewSetting};
+use crate::config::{Config, OrderSetting, ReviewSetting};
+use crate::parse::Order;
 use crate::period::{Calendar, Reviews};
 
 /// What every command needs to know about where it runs.
@@ -16,6 +18,8 @@ pub struct Context {
     pub config_path: PathBuf,
     pub log_path: PathBuf,
     pub today: NaiveDate,
+    /// The editor command: `editor` in the config, else `$VISUAL`, else `$EDITOR`.
+    pub editor: Option<String>,
 }
 
 impl Context {
@@ -34,12 +38,49 @@ impl Context {
             (None, Some(file)) => file,
             (None, None) => app_dir(dirs::data_dir(), "data")?.join("brag.md"),
         };
+        let editor = config
+            .editor
+            .clone()
+            .or_else(|| std::env::var("VISUAL").ok())
+            .or_else(|| std::env::var("EDITOR").ok())
+            .filter(|editor| !editor.trim().is_empty());
         Ok(Self {
             config,
             config_path,
             log_path,
             today: today()?,
+            editor,
         })
+    }
+
+    /// A template: `templates/NAME` beside the config file if there is one, else the
+    /// built-in one.
+    pub fn template(&self, name: &str) -> Result<String> {
+        let builtin = match name {
+            "entry.md" => include_str!("../templates/entry.md"),
+            "log.md" => include_str!("../templates/log.md"),
+            "config.yaml" => include_str!("../templates/config.yaml"),
+            _ => bail!("no template named {name}"),
+        };
+        let custom = self
+            .config_path
+            .parent()
+            .map(|folder| folder.join("templates").join(name));
+        match custom {
+            Some(path) if path.is_file() => std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read the template {}", path.display())),
+            _ => Ok(builtin.to_string()),
+        }
+    }
+
+    /// The settings `brag add` takes from the config.
+    pub fn edit_settings(&self) -> crate::edit::Settings {
+        crate::edit::Settings {
+            order: self.config.order.map(|order| match order {
+                OrderSetting::OldestFirst => Order::OldestFirst,
+                OrderSetting::NewestFirst => Order::NewestFirst,
+            }),
+        }
     }
 
     /// The calendar that period expressions resolve against.

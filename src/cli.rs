@@ -51,6 +51,97 @@ Example:
 
     /// Print the path of the log in use
     Path,
+
+    /// Add an entry: from flags, in your editor, or from stdin
+    #[command(after_help = "\
+With a title, the entry comes from the flags. Without one, on a terminal, your editor
+opens on a STAR template (like `git commit`); with `-` or a pipe, stdin holds one entry
+in the log's own Markdown shape, or with --json one object with the keys of
+`brag list --format json`.
+
+The entry goes under its month heading, after the entries of its date; a missing month
+is created in its place. Nothing else in the log changes: brag inserts, re-reads the
+result to check it, and replaces the log atomically under a lock.
+
+Examples:
+  brag add \"Cut p95 search latency by 40%\" -r \"p95 900 -> 540 ms\" --tag performance,search
+  brag add \"Mentored Ana\" --scope task --date \"last friday\" -a \"Paired weekly\" -a \"Reviewed her RFC\"
+  brag add
+  brag add - < entry.md
+  brag list --format json | jq '.[0]' | brag add --json")]
+    Add(AddArgs),
+
+    /// Create the log and a commented config (never overwrites)
+    Init,
+
+    /// Open the log in your editor, at an entry's line
+    #[command(after_help = "\
+The editor is `editor` in the config, else $VISUAL, else $EDITOR, else vi.
+
+Examples:
+  brag edit
+  brag edit 2026-11-03-cut-p95-search-latency")]
+    Edit(EditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// What you did, in a few words; `-` reads the entry from stdin
+    pub title: Option<String>,
+
+    /// The context: what was wrong, or at stake
+    #[arg(long, short = 's', value_name = "TEXT")]
+    pub situation: Option<String>,
+
+    /// What you set out to do
+    #[arg(long, short = 't', value_name = "TEXT")]
+    pub task: Option<String>,
+
+    /// What you did; repeat for several
+    #[arg(long = "action", short = 'a', value_name = "TEXT")]
+    pub actions: Vec<String>,
+
+    /// What changed, with a number; repeat for several
+    #[arg(long = "result", short = 'r', value_name = "TEXT")]
+    pub results: Vec<String>,
+
+    /// A tag; repeat, or separate with commas
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// task, milestone, project, product or business
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Option<String>,
+
+    /// The day: 2026-11-03, yesterday, last friday ... [default: today]
+    #[arg(long, short = 'd', value_name = "DAY")]
+    pub date: Option<String>,
+
+    /// Read one JSON object from stdin
+    #[arg(long)]
+    pub json: bool,
+
+    /// Open the editor, with the flags filled in
+    #[arg(long, short = 'e', conflicts_with = "json")]
+    pub edit: bool,
+}
+
+impl AddArgs {
+    /// Whether any flag gives part of the entry.
+    pub fn has_fields(&self) -> bool {
+        self.situation.is_some()
+            || self.task.is_some()
+            || !self.actions.is_empty()
+            || !self.results.is_empty()
+            || !self.tags.is_empty()
+            || self.scope.is_some()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The entry to open at (its id, or the start of one)
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Args)]

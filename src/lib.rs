@@ -16,6 +16,7 @@ pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod edit;
+pub mod editor;
 pub mod entry;
 pub mod heading;
 pub mod label;
@@ -53,6 +54,9 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::List(args) => cmd::list::run(&context, args, out),
         Command::Check(args) => cmd::check::run(&context, args, out),
+        Command::Add(args) => cmd::add::run(&context, args, out),
+        Command::Init => cmd::init::run(&context, out),
+        Command::Edit(args) => cmd::edit::run(&context, args),
         Command::Path => {
             writeln!(out, "{}", context.log_path.display())?;
             Ok(ExitCode::SUCCESS)

@@ -663,6 +663,13 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig {
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+            )),
+            ..ProptestConfig::default()
+        })]
+
         #[test]
         fn streamed_headings_equal_the_fast_scan(
             lines in prop::collection::vec(line(), 0..40),

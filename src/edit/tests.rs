@@ -636,7 +636,13 @@ fn check_add(old: &str, new: &str, inserted: &str, draft: &Draft) -> Result<(), 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn an_add_inserts_one_block_that_reads_back_in_its_month(log in generated(), draft in new_draft()) {

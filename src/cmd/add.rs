@@ -1,0 +1,383 @@
+//! `brag add`: one new entry, from flags, the editor or stdin, inserted under its month.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use crate::app::Context;
+use crate::cli::AddArgs;
+use crate::edit::{self, Draft, Insertion, Settings, draft, window};
+use crate::editor;
+use crate::period::Calendar;
+use crate::store::{self, Locked, Opened};
+use crate::{model::YearMonth, outline};
+
+/// From this size on, a log is planned on a window (see `edit::window`).
+const WINDOW_FROM: usize = 1 << 20;
+/// The chunk in which a large log is streamed to find its headings.
+const CHUNK: usize = 256 << 10;
+
+pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let calendar = context.calendar();
+    let date = match &args.date {
+        Some(expr) => draft::day(expr, &calendar)?,
+        None => context.today,
+    };
+    let (added, draft) = match source(args, std::io::stdin().is_terminal())? {
+        Source::Flags(title) => {
+            let draft = from_flags(title, date, args)?;
+            (add(context, &draft)?, draft)
+        }
+        Source::Stdin { json } => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("cannot read the entry from stdin")?;
+            if text.trim().is_empty() {
+                bail!(
+                    "stdin is empty: pipe one entry in, or give a title: brag add \"What you did\""
+                );
+            }
+            let draft = if json {
+                draft::from_json("stdin", &text, date, &calendar)?
+            } else {
+                draft::from_markdown("stdin", &text, date, &calendar)?
+            };
+            (add(context, &draft)?, draft)
+        }
+        Source::Editor => edit_and_add(context, args, date, &calendar)?,
+    };
+    writeln!(
+        out,
+        "added {} under {} ({}:{})",
+        added.id,
+        edit::month_name(added.month),
+        context.log_path.display(),
+        added.line
+    )?;
+    if let Some(hint) = coaching(&draft, &added.id) {
+        // After the line it comments on.
+        out.flush()?;
+        eprintln!("hint: {hint}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where the entry comes from.
+#[derive(Debug, PartialEq, Eq)]
+enum Source<'a> {
+    /// A title and flags.
+    Flags(&'a str),
+    /// One entry on stdin, as Markdown or JSON.
+    Stdin { json: bool },
+    /// The editor, on the entry template.
+    Editor,
+}
+
+fn source(args: &AddArgs, terminal: bool) -> Result<Source<'_>> {
+    let dash = args.title.as_deref() == Some("-");
+    let reads_stdin = args.json || dash;
+    if reads_stdin && args.has_fields() {
+        bail!(
+            "the entry comes from stdin, so its fields go there too; \
+             only --date can be given with it"
+        );
+    }
+    if args.json {
+        if args.title.is_some() && !dash {
+            bail!("--json reads the whole entry from stdin; put the title in it");
+        }
+        return Ok(Source::Stdin { json: true });
+    }
+    if dash {
+        if args.edit {
+            bail!("--edit cannot take the entry from stdin");
+        }
+        return Ok(Source::Stdin { json: false });
+    }
+    Ok(match &args.title {
+        _ if args.edit => Source::Editor,
+        Some(title) => Source::Flags(title),
+        None if terminal => Source::Editor,
+        None if args.has_fields() => {
+            bail!("give the entry a title: brag add \"What you did\" ...")
+        }
+        None => Source::Stdin { json: false },
+    })
+}
+
+/// The entry the flags describe.
+fn from_flags(title: &str, date: NaiveDate, args: &AddArgs) -> Result<Draft> {
+    let mut draft = Draft::new(title, date)?;
+    draft.tags = draft::tags(args.tags.iter().map(String::as_str))?;
+    draft.scope = args.scope.as_deref().map(draft::scope).transpose()?;
+    draft.situation = args.situation.as_deref().and_then(draft::text);
+    draft.task = args.task.as_deref().and_then(draft::text);
+    draft.actions = draft::items(&args.actions);
+    draft.results = draft::items(&args.results);
+    Ok(draft)
+}
+
+/// What `brag add` reports.
+#[derive(Debug)]
+struct Added {
+    id: String,
+    month: YearMonth,
+    line: usize,
+}
+
+impl From<&Insertion> for Added {
+    fn from(insertion: &Insertion) -> Self {
+        Self {
+            id: insertion.id.clone(),
+            month: insertion.month,
+            line: insertion.line,
+        }
+    }
+}
+
+/// Adds `draft` to the log, creating the log from its template if there is none.
+fn add(context: &Context, draft: &Draft) -> Result<Added> {
+    let settings = context.edit_settings();
+    loop {
+        match store::lock(&context.log_path)? {
+            Opened::Existing(log) => return add_to(&log, draft, &settings),
+            Opened::Missing(target) => {
+                let mut text = context.template("log.md")?;
+                let insertion = edit::insert(&text, draft, &settings).map_err(refused)?;
+                text.insert_str(insertion.offset, &insertion.text);
+                if store::create_new(&target, text.as_bytes())? {
+                    return Ok(Added::from(&insertion));
+                }
+                // Another brag created the log meanwhile: add to that one.
+            }
+        }
+    }
+}
+
+fn refused(error: anyhow::Error) -> anyhow::Error {
+    anyhow!("cannot add the entry safely: {error:#}; the log was not changed")
+}
+
+/// Plans on a window of a large log where one decides, else on the whole log, and
+/// writes the result.
+fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
+    let windowed = if log.len() >= WINDOW_FROM {
+        match outline::scan_headings(log.reader()?, CHUNK)? {
+            Some(headings) => {
+                window::insert(&headings, |range| log.read_range(range), draft, settings)?
+            }
+            None => None,
+        }
+    } else {
+        None
+    };
+    let (insertion, checked, new_text) = match windowed {
+        Some(done) => {
+            let checked = done.range.start..done.range.end + done.insertion.text.len();
+            (done.insertion, checked, done.new_text)
+        }
+        None => {
+            let mut text = log.read_all()?;
+            let insertion = edit::insert(&text, draft, settings).map_err(refused)?;
+            text.insert_str(insertion.offset, &insertion.text);
+            (insertion, 0..text.len(), text)
+        }
+    };
+    log.insert(
+        insertion.offset,
+        insertion.text.as_bytes(),
+        (checked, new_text.as_bytes()),
+    )?;
+    Ok(Added::from(&insertion))
+}
+
+/// Opens the editor on the entry template (with what the flags give filled in), then
+/// adds what comes back. An unchanged or empty entry adds nothing; if the entry cannot
+/// be added, it is kept in a file whose path the error gives.
+fn edit_and_add(
+    context: &Context,
+    args: &AddArgs,
+    date: NaiveDate,
+    calendar: &Calendar,
+) -> Result<(Added, Draft)> {
+    let editor = context.editor.as_deref().unwrap_or(editor::FALLBACK);
+    let template = fill(&context.template("entry.md")?, args, date);
+    let mut buffer = draft_file(&context.log_path)?;
+    buffer.write_all(template.as_bytes())?;
+    buffer.flush()?;
+    let path = buffer.path().to_path_buf();
+    let edited = editor::open(editor, &path, None)
+        .and_then(|()| std::fs::read_to_string(&path).context("cannot read the entry back"));
+    let keep = |buffer: tempfile::NamedTempFile, error: anyhow::Error| -> anyhow::Error {
+        match buffer.keep() {
+            Ok((_, kept)) => anyhow!(
+                "{error:#}\n  your entry is saved in {0}; fix it, then: brag add - < {0}",
+                kept.display()
+            ),
+            Err(_) => error,
+        }
+    };
+    let edited = match edited {
+        Ok(text) => text,
+        Err(error) if std::fs::read_to_string(&path).is_ok_and(|text| text != template) => {
+            return Err(keep(buffer, error));
+        }
+        Err(error) => return Err(error),
+    };
+    if edited == template {
+        bail!("no entry added: the entry was left unchanged");
+    }
+    if draft::strip_guidance(&edited).trim().is_empty() {
+        bail!("no entry added: the entry was left empty");
+    }
+    let added = draft::from_markdown("entry", &edited, date, calendar)
+        .and_then(|draft| Ok((add(context, &draft)?, draft)));
+    added.map_err(|error| keep(buffer, error))
+}
+
+/// A file for the editor, in the log's folder (private, like the log), else in the
+/// temporary folder.
+fn draft_file(log: &std::path::Path) -> Result<tempfile::NamedTempFile> {
+    let folder = match log.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let builder = || {
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".brag-draft-").suffix(".md");
+        builder
+    };
+    builder()
+        .tempfile_in(&folder)
+        .or_else(|_| builder().tempfile())
+        .context("cannot create a file for the editor")
+}
+
+/// The entry template with `{title}`, `{date}` and the fields from the flags filled in.
+/// A value of several lines goes on the lines after its label, indented.
+fn fill(template: &str, args: &AddArgs, date: NaiveDate) -> String {
+    let list = |items: &[String]| match items {
+        [one] => one.clone(),
+        _ => items
+            .iter()
+            .map(|item| format!("- {item}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let title = args.title.as_deref().filter(|title| *title != "-");
+    let values = [
+        ("{title}", title.unwrap_or("").to_string()),
+        ("{date}", date.format("%Y-%m-%d").to_string()),
+        ("{tags}", args.tags.join(", ")),
+        ("{scope}", args.scope.clone().unwrap_or_default()),
+        ("{situation}", args.situation.clone().unwrap_or_default()),
+        ("{task}", args.task.clone().unwrap_or_default()),
+        ("{actions}", list(&args.actions)),
+        ("{results}", list(&args.results)),
+    ];
+    let mut out = String::with_capacity(template.len());
+    for line in template.split_inclusive('\n') {
+        let mut line = line.to_string();
+        for (key, value) in &values {
+            if !line.contains(key) {
+                continue;
+            }
+            if value.contains('\n') {
+                let ending = if line.ends_with('\n') { "\n" } else { "" };
+                let mut replaced = line.replace(key, "").trim_end().to_string();
+                for part in value.lines() {
+                    replaced.push('\n');
+                    replaced.push_str(&format!("  {part}").trim_end().to_string());
+                }
+                replaced.push_str(ending);
+                line = replaced;
+            } else {
+                line = line.replace(key, value);
+            }
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// A nudge toward evidence: Results missing, or with no number in them.
+fn coaching(draft: &Draft, id: &str) -> Option<String> {
+    match draft.results_text() {
+        None => Some(format!(
+            "no Results yet. What changed because of it, and by how much? \
+             Add them with `brag edit {id}`"
+        )),
+        Some(results) if !results.chars().any(|c| c.is_ascii_digit()) => Some(format!(
+            "Results has no number. A number (ms, %, $, hours, people) makes it evidence: \
+             `brag edit {id}`"
+        )),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser as _;
+
+    fn args(line: &[&str]) -> AddArgs {
+        let cli = crate::cli::Cli::parse_from(["brag", "add"].iter().chain(line));
+        match cli.command {
+            crate::cli::Command::Add(args) => args,
+            _ => unreachable!("an add command"),
+        }
+    }
+
+    #[test]
+    fn where_the_entry_comes_from() {
+        let cases: &[(&[&str], bool, Result<Source<'_>, &str>)] = &[
+            (&["Did it"], false, Ok(Source::Flags("Did it"))),
+            (&["Did it", "-e"], false, Ok(Source::Editor)),
+            (&[], true, Ok(Source::Editor)),
+            (&[], false, Ok(Source::Stdin { json: false })),
+            (&["-"], true, Ok(Source::Stdin { json: false })),
+            (&["--json"], true, Ok(Source::Stdin { json: true })),
+            (&["-", "--tag", "x"], false, Err("fields go there too")),
+            (&["Did it", "--json"], false, Err("put the title in it")),
+            (&["--result", "3x"], false, Err("give the entry a title")),
+        ];
+        for (line, terminal, expected) in cases {
+            let args = args(line);
+            let found = source(&args, *terminal).map_err(|e| e.to_string());
+            match (found, expected) {
+                (Ok(found), Ok(expected)) => assert_eq!(&found, expected, "{line:?}"),
+                (Err(found), Err(expected)) => assert!(found.contains(expected), "{line:?}: {found}"),
+                (found, expected) => panic!("{line:?}: {found:?}, expected {expected:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_template_is_filled_from_the_flags() {
+        let template = "### {title}\n- **Date**: {date}\n- **Tags**: {tags}\n- **Actions**: {actions}\n- **Results**: {results}\n";
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).expect("date");
+        let filled = fill(
+            template,
+            &args(&["Did it", "--tag", "a", "-a", "one", "-a", "two", "-r", "3x"]),
+            date,
+        );
+        assert_eq!(
+            filled,
+            "### Did it\n- **Date**: 2026-11-03\n- **Tags**: a\n- **Actions**:\n  - one\n  - two\n- **Results**: 3x\n"
+        );
+    }
+
+    #[test]
+    fn coaching_asks_for_numbers() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).expect("date");
+        let mut draft = Draft::new("Did it", date).expect("draft");
+        assert!(coaching(&draft, "x").is_some_and(|hint| hint.starts_with("no Results")));
+        draft.results = draft::text("much faster");
+        assert!(coaching(&draft, "x").is_some_and(|hint| hint.contains("no number")));
+        draft.results = draft::text("p95 900 to 540 ms");
+        assert_eq!(coaching(&draft, "x"), None);
+    }
+}
