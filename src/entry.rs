@@ -90,6 +90,12 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
     if entry.date.is_none() {
         entry.date = fallback_date(title_date, block.context);
     }
+    if entry.date.is_none() {
+        diagnostics.push(
+            Diagnostic::warning(block.span.start, format!("entry {title:?} has no date"))
+                .with_hint("add `- **Date**: YYYY-MM-DD` or file it under a month; date filters leave it out"),
+        );
+    }
     if entry.month.is_none() {
         entry.month = entry.date.map(YearMonth::of);
     }
@@ -163,7 +169,7 @@ pub fn heading_text(line: &str) -> &str {
 }
 
 /// `2026-11-03 Cut latency`, `Cut latency (2026-11-03)`, `Cut latency — Nov 3`.
-fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) {
+pub fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) {
     let read = |text: &str| match dates::read(text, context.year, context.month) {
         ReadDate::Date(date) => Some(date),
         _ => None,
@@ -435,7 +441,7 @@ impl<'s> Reader<'s, '_> {
             _ => 0,
         };
         let spaces =
-            after_indent[marker..].len() - after_indent[marker..].trim_start_matches(' ').len();
+            after_indent[marker..].len() - after_indent[marker..].trim_start_matches([' ', '\t']).len();
         let content_column = indent + marker + spaces.clamp(1, 4);
         let first = &after_indent[(marker + spaces).min(after_indent.len())..];
         let first_start = line.end - first.len();

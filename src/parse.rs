@@ -339,6 +339,16 @@ pub fn skeleton(src: &str) -> Skeleton {
         let parent = stack.last().copied();
         let context = parent.map(|f| f.context).unwrap_or_default();
         let in_period = parent.is_some_and(|f| f.in_period);
+        if parent.is_some_and(|f| f.role == Role::Entry) {
+            // A field heading (`#### Results`): part of the entry above.
+            stack.push(Frame {
+                level,
+                context,
+                in_period,
+                role: Role::Entry,
+            });
+            continue;
+        }
         let text = entry::heading_text(line);
         let end = section_end(src, marks, index, level);
         let kind = heading::classify(text, context.year, context.month);
@@ -376,17 +386,29 @@ pub fn skeleton(src: &str) -> Skeleton {
                 });
                 continue;
             }
-            HeadingKind::DateLike => out.diagnostics.push(
-                Diagnostic::warning(
-                    mark.start,
-                    format!("heading {text:?} looks like a date but is not a period brag knows"),
-                )
-                .with_hint("write months as \"November 2026\" and days as \"2026-11-06\""),
-            ),
-            HeadingKind::NoYear => out.diagnostics.push(
-                Diagnostic::warning(mark.start, format!("heading {text:?} has no year"))
-                    .with_hint("put it under a year or month heading, or write the year"),
-            ),
+            HeadingKind::DateLike | HeadingKind::NoYear => {
+                // Reported, and still a period: its entries are listed, dated by what
+                // encloses it (or not at all).
+                out.diagnostics.push(if kind == HeadingKind::DateLike {
+                    Diagnostic::warning(
+                        mark.start,
+                        format!(
+                            "heading {text:?} looks like a date but is not a period brag knows"
+                        ),
+                    )
+                    .with_hint("write months as \"November 2026\" and days as \"2026-11-06\"")
+                } else {
+                    Diagnostic::warning(mark.start, format!("heading {text:?} has no year"))
+                        .with_hint("put it under a year or month heading, or write the year")
+                });
+                stack.push(Frame {
+                    level,
+                    context,
+                    in_period: true,
+                    role: Role::Period,
+                });
+                continue;
+            }
             HeadingKind::Other => {}
         }
         let is_section = holds_other_headings(src, marks, index, level);
@@ -511,13 +533,7 @@ fn holds_other_headings(src: &str, marks: &[Mark], index: usize, level: u8) -> b
 }
 
 fn has_title_date(text: &str, context: Context) -> bool {
-    let first = text.trim_start_matches('[');
-    first.len() >= 10
-        && first.is_char_boundary(10)
-        && matches!(
-            crate::dates::read(&first[..10], context.year, context.month),
-            crate::dates::ReadDate::Date(_)
-        )
+    entry::split_title_date(text, context).1.is_some()
 }
 
 /// `YYYY-MM-DD-title-words`: lowercase ASCII, at most 60 characters, cut at a word.
