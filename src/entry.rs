@@ -440,8 +440,8 @@ impl<'s> Reader<'s, '_> {
             Some(b'-' | b'*' | b'+') if digits == 0 => 1,
             _ => 0,
         };
-        let spaces =
-            after_indent[marker..].len() - after_indent[marker..].trim_start_matches([' ', '\t']).len();
+        let spaces = after_indent[marker..].len()
+            - after_indent[marker..].trim_start_matches([' ', '\t']).len();
         let content_column = indent + marker + spaces.clamp(1, 4);
         let first = &after_indent[(marker + spaces).min(after_indent.len())..];
         let first_start = line.end - first.len();
