@@ -33,13 +33,30 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List entries, oldest first
+    /// List entries, grouped by month, oldest first
     #[command(after_help = "\
 Examples:
-  brag list
-  brag list --format json | jq '.[] | select(.results == null) | .id'
-  brag list --format yaml")]
+  brag list --since 2026-05-01
+  brag list --since \"last quarter\" --tag mentoring
+  brag list --on H1 --scope project --format json
+  brag list --grep latency --field results
+  brag list --missing results --format ids
+  brag list --limit 5 --reverse")]
     List(ListArgs),
+
+    /// Show one entry in full, by id or a unique prefix of it
+    #[command(after_help = "\
+Examples:
+  brag show 2026-11-03-cut-p95
+  brag show 2026-11-03 --format md")]
+    Show(ShowArgs),
+
+    /// Every tag with the number of entries that carry it
+    #[command(after_help = "\
+Examples:
+  brag tags
+  brag tags --since 2026 --format ids")]
+    Tags(TagsArgs),
 
     /// Report what the reader could not place, with file:line:col
     #[command(after_help = "\
@@ -53,21 +70,174 @@ Example:
     Path,
 }
 
+/// The filters `list`, `export`, `tags` and `stats` share.
+///
+/// Dates: an ISO date (2026-05-01), a month (2026-05, may, May 2026), a quarter (2026Q3,
+/// Q3), a half (2026H1, H1), a year (2026), today, yesterday, a weekday (friday, last
+/// friday), this|last week|month|quarter|half|year, N days|weeks|months|years ago,
+/// last-review, this-cycle, or a range A..B. Bounds are inclusive.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Entries on or after the start of this date or period
+    #[arg(long, value_name = "WHEN", help_heading = "Filters")]
+    pub since: Option<String>,
+
+    /// Entries on or before the end of this date or period
+    #[arg(long, value_name = "WHEN", help_heading = "Filters")]
+    pub until: Option<String>,
+
+    /// Entries within this date or period (e.g. 2026Q3, last month, 2026-01..2026-03)
+    #[arg(long, alias = "period", value_name = "WHEN", help_heading = "Filters")]
+    pub on: Option<String>,
+
+    /// Entries carrying this tag; repeat (or separate with commas) to require all
+    #[arg(
+        long,
+        value_name = "TAG",
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub tag: Vec<String>,
+
+    /// Entries carrying at least one of these tags
+    #[arg(
+        long,
+        value_name = "TAG",
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub any_tag: Vec<String>,
+
+    /// Entries carrying none of these tags
+    #[arg(
+        long,
+        value_name = "TAG",
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub not_tag: Vec<String>,
+
+    /// Entries of this scope; repeat for any of several
+    #[arg(long, value_enum, value_delimiter = ',', help_heading = "Filters")]
+    pub scope: Vec<ScopeArg>,
+
+    /// Entries containing TEXT (ignoring ASCII case) in the title, any field or the notes
+    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    pub grep: Option<String>,
+
+    /// With --grep, search only these fields (title, situation, task, actions, results,
+    /// notes, tags, or another label)
+    #[arg(
+        long,
+        value_name = "NAME",
+        value_delimiter = ',',
+        requires = "grep",
+        help_heading = "Filters"
+    )]
+    pub field: Vec<String>,
+
+    /// Entries without this STAR field
+    #[arg(long, value_enum, value_delimiter = ',', help_heading = "Filters")]
+    pub missing: Vec<StarArg>,
+
+    /// Only the N most recent matching entries
+    #[arg(long, value_name = "N", help_heading = "Filters")]
+    pub limit: Option<usize>,
+
+    /// Newest first
+    #[arg(long, help_heading = "Filters")]
+    pub reverse: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScopeArg {
+    Task,
+    Milestone,
+    Project,
+    Product,
+    Business,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StarArg {
+    Situation,
+    Task,
+    Actions,
+    Results,
+}
+
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Colour in the table
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
-    /// One line per entry: date, title, tags
+    /// Grouped by month, one line per entry: date, title, tags, scope
     Table,
+    /// The entries' own Markdown, under their month headings
+    Md,
     /// The entry schema as a JSON array (see README)
     Json,
     /// The entry schema as a YAML sequence
     Yaml,
+    /// Tab-separated: id, date, title, tags, scope, line (with a header row)
+    Tsv,
+    /// One id per line
+    Ids,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entry's id, or a prefix that only it has
+    pub id: String,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Readable in a terminal
+    Text,
+    /// The entry's own Markdown
+    Md,
+    Json,
+    Yaml,
+}
+
+#[derive(Debug, Args)]
+pub struct TagsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// `table`: count and tag; `ids`: tag names only, for completion scripts
+    #[arg(long, short = 'f', value_enum, default_value_t = TagsFormat::Table)]
+    pub format: TagsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TagsFormat {
+    Table,
+    Ids,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,7 @@ pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod entry;
+pub mod filter;
 pub mod heading;
 pub mod label;
 pub mod markdown;
@@ -51,6 +52,8 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     let context = app::Context::new(cli)?;
     match &cli.command {
         Command::List(args) => cmd::list::run(&context, args, out),
+        Command::Show(args) => cmd::show::run(&context, args, out),
+        Command::Tags(args) => cmd::tags::run(&context, args, out),
         Command::Check(args) => cmd::check::run(&context, args, out),
         Command::Path => {
             writeln!(out, "{}", context.log_path.display())?;

@@ -81,6 +81,25 @@ pub fn body_start(src: &str) -> usize {
     bom
 }
 
+/// The lines of `text`, split at `\n` with memchr (a final empty piece included, as
+/// `str::split` gives it), for scans that run over every entry of a large log.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match memchr(b'\n', current.as_bytes()) {
+            Some(at) => {
+                rest = Some(&current[at + 1..]);
+                Some(&current[..at])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
 /// The line starting at `pos`, without its `\n`.
 pub fn line_at(bytes: &[u8], pos: usize) -> Range<usize> {
     let end = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);

@@ -35,7 +35,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entry::{self, Block, Context, Style};
 use crate::heading::{self, HeadingKind, Period};
 use crate::label;
-use crate::model::{Entry, YearMonth};
+use crate::model::{Entry, Scope, YearMonth};
 use crate::outline::{self, Mark, MarkKind};
 
 /// The order of month headings in a file.
@@ -75,14 +75,19 @@ pub struct Skeleton {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// What identifies an entry before its fields are read.
+/// What is known of an entry before its fields are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head<'a> {
     /// Index into [`Index::blocks`].
     pub block: usize,
+    /// Index into [`Index::heads`].
+    pub position: usize,
     pub title: &'a str,
+    /// Exact: from a line scan where that decides it, else from reading the entry.
     pub date: Option<NaiveDate>,
-    pub id: String,
+    /// Known without reading the entry (`None`: read it to know).
+    pub tags: Option<Vec<&'a str>>,
+    pub scope: Option<Option<Scope>>,
 }
 
 /// A log's entries, identified, dated and sorted, but not yet read.
@@ -94,7 +99,7 @@ pub struct Head<'a> {
 pub struct Index<'a> {
     pub src: &'a str,
     pub blocks: Vec<Block>,
-    /// In date order (undated last, file order within a day), with ids.
+    /// In date order (undated last, file order within a day).
     pub heads: Vec<Head<'a>>,
     pub months: Vec<MonthSection>,
     pub order: Order,
@@ -139,7 +144,7 @@ impl<'a> Index<'a> {
             .iter()
             .map(|head| {
                 let mut entry = entry::read(self.src, &self.blocks[head.block], &mut diagnostics);
-                entry.id.clone_from(&head.id);
+                entry.id = self.id(head);
                 entry
             })
             .collect();
@@ -184,6 +189,26 @@ impl<'a> Index<'a> {
             }
             Ok(())
         })
+    }
+
+    /// The entry's stable id: its slug, with `-2`, `-3` for later entries (in date
+    /// order) whose slug is the same. A slug starts with the date, so only the heads of
+    /// the same day are compared, and a later entry never renames an earlier one.
+    pub fn id(&self, head: &Head<'_>) -> String {
+        let base = slug(head.title, head.date);
+        let same_day = self.heads[..head.position]
+            .iter()
+            .rev()
+            .take_while(|other| other.date == head.date)
+            .filter(|other| {
+                same_slug_start(other.title, head.title) && slug(other.title, other.date) == base
+            })
+            .count();
+        if same_day == 0 {
+            base
+        } else {
+            format!("{base}-{}", same_day + 1)
+        }
     }
 
     /// Every head, in order.
@@ -256,13 +281,22 @@ fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
                 .enumerate()
                 .map(|(index, block)| {
                     let (title, title_date) = entry::title(src, block);
-                    let date = entry::quick_date(src, block, title_date)
-                        .unwrap_or_else(|| entry::read(src, block, &mut Vec::new()).date);
+                    let quick = entry::quick(src, block, title_date);
+                    let (date, tags, scope) = match quick.date {
+                        Some(date) => (date, quick.tags, quick.scope),
+                        None => {
+                            // Undecided: read it, and keep what the read tells.
+                            let entry = entry::read(src, block, &mut Vec::new());
+                            (entry.date, Some(entry.tags), Some(entry.scope))
+                        }
+                    };
                     Head {
                         block: first + index,
+                        position: 0,
                         title,
                         date,
-                        id: slug(title, date),
+                        tags,
+                        scope,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -273,15 +307,8 @@ fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
         },
     );
     heads.sort_by_key(|head| (head.date.is_none(), head.date, head.block));
-    // Duplicate slugs get `-2`, `-3` in date order, so adding a later entry with the
-    // same title never renames an earlier one.
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    for head in &mut heads {
-        let count = taken.entry(head.id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            head.id = format!("{}-{count}", head.id);
-        }
+    for (position, head) in heads.iter_mut().enumerate() {
+        head.position = position;
     }
     heads
 }
@@ -312,27 +339,33 @@ pub fn skeleton(src: &str) -> Skeleton {
     let mut stack: Vec<Frame> = Vec::new();
     let mut seen_months: HashMap<YearMonth, usize> = HashMap::new();
     for (index, mark) in marks.iter().enumerate() {
-        let line_range = mark.line(src);
-        let line = &src[line_range.clone()];
         let level = match mark.kind {
             MarkKind::Heading(level) => level,
             MarkKind::Bullet => {
-                if let Some(frame) = stack.last() {
-                    let holds_entries = frame.role != Role::Entry && frame.in_period;
-                    let title = line[4..].split("**").next().unwrap_or("");
-                    if holds_entries && label::key_of(title.trim_end_matches(':')).is_none() {
-                        out.blocks.push(Block {
-                            style: Style::Bullet,
-                            span: mark.start..next_start(src, marks, index + 1),
-                            title_line: line_range.clone(),
-                            line_no: lines.line_of(src, mark.start),
-                            context: frame.context,
-                        });
-                    }
+                // Most bullets are fields of a heading entry: skip them before any work.
+                let Some(frame) = stack
+                    .last()
+                    .filter(|f| f.role != Role::Entry && f.in_period)
+                else {
+                    continue;
+                };
+                let line_range = mark.line(src);
+                let line = &src[line_range.clone()];
+                let title = line[4..].split("**").next().unwrap_or("");
+                if label::key_of(title.trim_end_matches(':')).is_none() {
+                    out.blocks.push(Block {
+                        style: Style::Bullet,
+                        span: mark.start..next_start(src, marks, index + 1),
+                        title_line: line_range,
+                        line_no: lines.line_of(src, mark.start),
+                        context: frame.context,
+                    });
                 }
                 continue;
             }
         };
+        let line_range = mark.line(src);
+        let line = &src[line_range.clone()];
         while stack.last().is_some_and(|frame| frame.level >= level) {
             stack.pop();
         }
@@ -539,18 +572,10 @@ fn has_title_date(text: &str, context: Context) -> bool {
 /// `YYYY-MM-DD-title-words`: lowercase ASCII, at most 60 characters, cut at a word.
 pub fn slug(title: &str, date: Option<NaiveDate>) -> String {
     let mut out = match date {
-        Some(date) => date.format("%Y-%m-%d").to_string(),
+        Some(date) => date.to_string(),
         None => "undated".to_string(),
     };
-    let mut words = String::new();
-    for c in title.chars() {
-        let c = fold_accent(c);
-        if c.is_ascii_alphanumeric() {
-            words.push(c.to_ascii_lowercase());
-        } else if !words.ends_with('-') {
-            words.push('-');
-        }
-    }
+    let words: String = slug_chars(title).collect();
     for word in words.split('-').filter(|w| !w.is_empty()) {
         if out.len() + 1 + word.len() > 60 {
             if out.len() <= 11 {
@@ -566,6 +591,31 @@ pub fn slug(title: &str, date: Option<NaiveDate>) -> String {
         out.push_str("-entry");
     }
     out
+}
+
+/// The characters a title contributes to its slug, lowercase, words joined by `-`.
+fn slug_chars(title: &str) -> impl Iterator<Item = char> + '_ {
+    let mut words = title
+        .split(|c: char| !fold_accent(c).is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .peekable();
+    let mut first = true;
+    std::iter::from_fn(move || {
+        let word = words.next()?;
+        let dash = (!std::mem::take(&mut first)).then_some('-');
+        Some(
+            dash.into_iter()
+                .chain(word.chars().map(|c| fold_accent(c).to_ascii_lowercase())),
+        )
+    })
+    .flatten()
+}
+
+/// Whether two titles' slugs start alike. Slugs keep at least their first 12 word
+/// characters, so titles that differ there never share a slug: a cheap test before
+/// building both.
+fn same_slug_start(a: &str, b: &str) -> bool {
+    slug_chars(a).take(12).eq(slug_chars(b).take(12))
 }
 
 /// Common Latin letters with diacritics, to their base letter.

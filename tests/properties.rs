@@ -1,7 +1,11 @@
-//! Properties of the reader, over arbitrary text and generated logs mixing every variant.
+//! Properties of the reader and the filters, over arbitrary text and generated logs
+//! mixing every variant: the fast paths (line scan, quick facts, grep confirmation,
+//! filter pre-checks) give exactly what pulldown-cmark and the full reader give.
 
 use std::collections::HashSet;
 
+use brag::cli::{FilterArgs, ScopeArg, StarArg};
+use brag::filter::Filter;
 use brag::{entry, outline, parse};
 use proptest::prelude::*;
 
@@ -137,15 +141,138 @@ fn check_log(src: &str) {
             "{first_line:?} lacks title {:?}",
             entry.title
         );
-        assert_eq!(log.src.lines().count() >= entry.line, true);
+        assert!(
+            entry.line >= 1 && entry.line <= log.src.lines().count().max(1),
+            "line {} out of range",
+            entry.line
+        );
     }
     for block in &parse::skeleton(src).blocks {
         let (_, title_date) = entry::title(src, block);
-        if let Some(quick) = entry::quick_date(src, block, title_date) {
-            let read = entry::read(src, block, &mut Vec::new());
-            assert_eq!(quick, read.date, "quick date differs for {:?}", read.title);
+        let quick = entry::quick(src, block, title_date);
+        let read = entry::read(src, block, &mut Vec::new());
+        if let Some(date) = quick.date {
+            assert_eq!(date, read.date, "quick date differs for {:?}", read.title);
+        }
+        if let Some(tags) = &quick.tags {
+            assert_eq!(tags, &read.tags, "quick tags differ for {:?}", read.title);
+        }
+        if let Some(scope) = quick.scope {
+            assert_eq!(
+                scope, read.scope,
+                "quick scope differs for {:?}",
+                read.title
+            );
+        }
+        for needle in GREP_NEEDLES {
+            if entry::shows_text(src, block, needle) {
+                assert!(
+                    shown_text(&read).contains(needle),
+                    "{needle:?} confirmed but not shown in {:?}",
+                    read.title
+                );
+            }
         }
     }
+    let index = parse::Index::new(src);
+    let everything: Vec<_> = index.heads.iter().collect();
+    let (entries, _) = index.read(&everything);
+    for args in filter_cases() {
+        let calendar = brag::period::Calendar::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+        );
+        let filter = Filter::new(&args, &calendar).expect("valid filter");
+        let fast: Vec<String> = filter
+            .select(&index)
+            .iter()
+            .map(|head| index.id(head))
+            .collect();
+        let full: Vec<String> = entries
+            .iter()
+            .filter(|entry| filter.matches(entry))
+            .map(|entry| entry.id.clone())
+            .collect();
+        assert_eq!(fast, full, "filter {args:?} chose differently");
+    }
+}
+
+/// Words that the generated lines contain in titles, labels, bodies and markup.
+const GREP_NEEDLES: &[&str] = &[
+    "latency",
+    "situation",
+    "results",
+    "40%",
+    "ana",
+    "tabs",
+    "code",
+];
+
+/// Everything `--grep` looks at, as the schema shows it, lowercase.
+fn shown_text(entry: &brag::model::Entry<'_>) -> String {
+    let mut text = entry.title.to_string();
+    for field in &entry.fields {
+        text.push('\n');
+        text.push_str(&field.body.to_string());
+    }
+    for note in &entry.notes {
+        text.push('\n');
+        text.push_str(&note.to_string());
+    }
+    text.to_ascii_lowercase()
+}
+
+fn filter_cases() -> Vec<FilterArgs> {
+    let base = FilterArgs::default;
+    vec![
+        FilterArgs {
+            since: Some("2026-11-01".into()),
+            ..base()
+        },
+        FilterArgs {
+            on: Some("2026".into()),
+            ..base()
+        },
+        FilterArgs {
+            tag: vec!["performance".into()],
+            ..base()
+        },
+        FilterArgs {
+            any_tag: vec!["search".into(), "tabs".into()],
+            ..base()
+        },
+        FilterArgs {
+            not_tag: vec!["performance".into()],
+            ..base()
+        },
+        FilterArgs {
+            scope: vec![ScopeArg::Project],
+            ..base()
+        },
+        FilterArgs {
+            grep: Some("latency".into()),
+            ..base()
+        },
+        FilterArgs {
+            grep: Some("situation".into()),
+            ..base()
+        },
+        FilterArgs {
+            grep: Some("40%".into()),
+            field: vec!["results".into()],
+            ..base()
+        },
+        FilterArgs {
+            missing: vec![StarArg::Results],
+            ..base()
+        },
+        FilterArgs {
+            tag: vec!["search".into()],
+            since: Some("2026-06".into()),
+            limit: Some(2),
+            reverse: true,
+            ..base()
+        },
+    ]
 }
 
 proptest! {
@@ -175,6 +302,8 @@ fn the_canonical_log_takes_the_fast_path() {
     let skeleton = parse::skeleton(&src);
     for block in &skeleton.blocks {
         let (_, title_date) = entry::title(&src, block);
-        assert!(entry::quick_date(&src, block, title_date).is_some());
+        let quick = entry::quick(&src, block, title_date);
+        assert!(quick.date.is_some() && quick.tags.is_some() && quick.scope.is_some());
+        assert!(entry::shows_text(&src, block, "the"));
     }
 }
