@@ -239,9 +239,46 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
     if memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n')) {
         return None;
     }
+    // A large log is scanned in two halves at once. The second half assumes it starts
+    // outside any fence or comment, which holds when the first half ends exactly at
+    // the split (no verbatim block ran across it); otherwise the whole file is scanned
+    // in one pass.
+    let split = match memchr(b'\n', &bytes[(body_start + bytes.len()) / 2..]) {
+        Some(at) if bytes.len() - body_start >= PARALLEL_SCAN_BYTES => {
+            (body_start + bytes.len()) / 2 + at + 1
+        }
+        _ => return scan_range(bytes, body_start, bytes.len()).map(|(marks, _)| marks),
+    };
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| scan_range(bytes, split, bytes.len()));
+        let first = scan_range(bytes, body_start, split);
+        // A panic in the scan thread is a bug: re-raise it.
+        (
+            first,
+            second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    });
+    match (first, second) {
+        (Some((mut marks, end)), Some((rest, _))) if end == split => {
+            marks.extend(rest);
+            Some(marks)
+        }
+        (Some(_), Some(_)) => scan_range(bytes, body_start, bytes.len()).map(|(marks, _)| marks),
+        _ => None,
+    }
+}
+
+/// Logs smaller than this are scanned on one thread.
+const PARALLEL_SCAN_BYTES: usize = 4 << 20;
+
+/// Scans the lines that start in `start..end`; returns the marks and where it stopped
+/// (past `end` when a fence or comment ran across it).
+fn scan_range(bytes: &[u8], start: usize, end: usize) -> Option<(Vec<Mark>, usize)> {
     let mut marks = Vec::new();
-    let mut pos = body_start;
-    while pos < bytes.len() {
+    let mut pos = start;
+    while pos < end {
         let line = line_at(bytes, pos);
         let text = &bytes[line.clone()];
         let (indent, rest) = indentation(text);
@@ -291,7 +328,7 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
         }
         pos = resume;
     }
-    Some(marks)
+    Some((marks, pos))
 }
 
 /// The reference: one pulldown-cmark pass over the whole document, keeping the

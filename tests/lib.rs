@@ -3,5 +3,6 @@
 mod support;
 
 mod cli;
+mod filters;
 mod properties;
 mod reading;
