@@ -41,7 +41,12 @@ Examples:
   brag list --on H1 --scope project --format json
   brag list --grep latency --field results
   brag list --missing results --format ids
-  brag list --limit 5 --reverse")]
+  brag list --limit 5 --reverse
+
+Dates for --since, --until and --on (bounds inclusive):
+  2026-05-01, 2026-05, may, May 2026, 2026Q3, Q3, 2026H1, H1, 2026, FY2026, today,
+  yesterday, friday, last friday, this|last week|month|quarter|half|year,
+  3 days|weeks|months|years ago, last-review, this-cycle, and ranges A..B (2026-01..)")]
     List(ListArgs),
 
     /// Show one entry in full, by id or a unique prefix of it
@@ -190,7 +195,7 @@ pub enum ListFormat {
     Json,
     /// The entry schema as a YAML sequence
     Yaml,
-    /// Tab-separated: id, date, title, tags, scope, line (with a header row)
+    /// Tab-separated: id, date, month, title, tags, scope, line (with a header row)
     Tsv,
     /// One id per line
     Ids,
