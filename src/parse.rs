@@ -385,7 +385,7 @@ pub fn skeleton(src: &str) -> Skeleton {
         let text = entry::heading_text(line);
         let end = section_end(src, marks, index, level);
         let kind = heading::classify(text, context.year, context.month);
-        match kind {
+        let opens = match kind {
             HeadingKind::Period(period) => {
                 let context = period_context(period, context, mark.start, &mut out.diagnostics);
                 if let (Period::Month { .. }, Some(month)) = (period, context.month) {
@@ -411,13 +411,7 @@ pub fn skeleton(src: &str) -> Skeleton {
                         span: mark.start..end,
                     });
                 }
-                stack.push(Frame {
-                    level,
-                    context,
-                    in_period: true,
-                    role: Role::Period,
-                });
-                continue;
+                Some(context)
             }
             HeadingKind::DateLike | HeadingKind::NoYear => {
                 // Reported, and still a period: its entries are listed, dated by what
@@ -434,15 +428,18 @@ pub fn skeleton(src: &str) -> Skeleton {
                     Diagnostic::warning(mark.start, format!("heading {text:?} has no year"))
                         .with_hint("put it under a year or month heading, or write the year")
                 });
-                stack.push(Frame {
-                    level,
-                    context,
-                    in_period: true,
-                    role: Role::Period,
-                });
-                continue;
+                Some(context)
             }
-            HeadingKind::Other => {}
+            HeadingKind::Other => None,
+        };
+        if let Some(context) = opens {
+            stack.push(Frame {
+                level,
+                context,
+                in_period: true,
+                role: Role::Period,
+            });
+            continue;
         }
         let is_section = holds_other_headings(src, marks, index, level);
         let dated_title = !in_period && has_title_date(text, context);
