@@ -214,4 +214,20 @@ mod tests {
         }
         assert_eq!(Preset::named("nope"), None);
     }
+
+    /// docs/export.md lists every preset's tags; keep the page and the code in step.
+    #[test]
+    fn the_documentation_lists_every_tag() {
+        let docs = include_str!("../docs/export.md");
+        for preset in PRESETS {
+            for competency in preset.competencies() {
+                let row = format!("| {} | {} |", competency.name, competency.tags.join(", "));
+                assert!(
+                    docs.contains(&row),
+                    "docs/export.md lacks the row {row:?} for --rubric {}",
+                    preset.name
+                );
+            }
+        }
+    }
 }
