@@ -282,7 +282,10 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
                 }
             }
         });
-        let result = if job.format == ExportFormat::Txt {
+        // Let the producer go when the template is done, whether or not it read every
+        // entry, and even if rendering panics (the scope would otherwise wait forever).
+        let _release = Release(&feed);
+        if job.format == ExportFormat::Txt {
             let mut wrapping = text::Wrapping::new(&mut *out, text::WIDTH);
             template
                 .render_captured_to(ctx, &mut wrapping)
@@ -294,10 +297,7 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
                 .render_captured_to(ctx, &mut *out)
                 .map(drop)
                 .map_err(template_error)
-        };
-        // Let the producer go, whether or not the template read every entry.
-        feed.close();
-        result
+        }
     })
 }
 
@@ -373,22 +373,15 @@ impl Source {
 /// Markdown bodies rendered for the format (`html` or `plain`).
 pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
     let schema = Value::from(Serde(EntryView(entry)));
-    let mut pairs: Vec<(Value, Value)> = match schema.try_iter() {
-        Ok(keys) => keys
-            .map(|key| {
-                let value = schema.get_item(&key).unwrap_or_default();
-                (key, value)
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
     let headline = markdown::headline(entry);
     let measurable = entry.results.is_some_and(|results| has_figure(results.raw));
-    pairs.push((Value::from("measurable"), Value::from(measurable)));
-    pairs.push((Value::from("headline"), Value::from(headline.clone())));
+    let mut extra = vec![
+        ("measurable", Value::from(measurable)),
+        ("headline", Value::from(headline.clone())),
+    ];
     match format {
-        ExportFormat::Html => pairs.push((
-            Value::from("html"),
+        ExportFormat::Html => extra.push((
+            "html",
             rendered(
                 entry,
                 headline.as_deref(),
@@ -396,8 +389,8 @@ pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
                 |text| Value::from_safe_string(html::inline(text)),
             ),
         )),
-        ExportFormat::Txt => pairs.push((
-            Value::from("plain"),
+        ExportFormat::Txt => extra.push((
+            "plain",
             rendered(
                 entry,
                 headline.as_deref(),
@@ -407,7 +400,38 @@ pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
         )),
         _ => {}
     }
-    Value::from_object(Map(pairs))
+    Value::from_object(TemplateEntry { schema, extra })
+}
+
+/// An entry for templates: the schema's map, and what brag adds to it.
+#[derive(Debug)]
+struct TemplateEntry {
+    schema: Value,
+    extra: Vec<(&'static str, Value)>,
+}
+
+impl Object for TemplateEntry {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let name = key.as_str()?;
+        match self.extra.iter().find(|(known, _)| *known == name) {
+            Some((_, value)) => Some(value.clone()),
+            None => self
+                .schema
+                .get_item(key)
+                .ok()
+                .filter(|value| !value.is_undefined()),
+        }
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        let schema_keys = self.schema.try_iter().into_iter().flatten();
+        let extra_keys = self.extra.iter().map(|(key, _)| Value::from(*key));
+        Enumerator::Values(schema_keys.chain(extra_keys).collect())
+    }
 }
 
 /// The entry's Markdown bodies rendered with `block` (and the headline with `inline`),
@@ -468,7 +492,7 @@ impl Object for Map {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         self.0
             .iter()
-            .find(|(known, _)| known == key)
+            .find(|(known, _)| known.as_str() == key.as_str())
             .map(|(_, value)| value.clone())
     }
 
@@ -513,6 +537,15 @@ impl Feed {
             state.chunks = None;
             state.buffer.clear();
         }
+    }
+}
+
+/// Closes the feed when dropped.
+struct Release<'f>(&'f Feed);
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        self.0.close();
     }
 }
 
