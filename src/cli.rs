@@ -71,6 +71,22 @@ Example:
   brag check --strict")]
     Check(CheckArgs),
 
+    /// Write an evidence packet for a promotion document: summary, grouped entries, gaps
+    #[command(after_help = "\
+Examples:
+  brag export --since H1 > packet.md
+  brag export --since 2026-01 --by competency --rubric staff --format html -o packet.html
+  brag export --on 2026 --by tag --brief --title \"2026 impact\"
+  brag export --format json | jq '.groups[].name'
+
+Templates: md, html and txt packets are minijinja templates. A file named like a built-in
+one (export.md.j2, export.html.j2, export.txt.j2) in <config dir>/brag/templates/
+overrides it; --template NAME|PATH uses any template.
+
+Entries tagged `private` (or a tag in `private_tags:` in the config) are left out unless
+--include-private is given; the packet says how many were left out.")]
+    Export(ExportArgs),
+
     /// Print the path of the log in use
     Path,
 }
@@ -92,7 +108,13 @@ pub struct FilterArgs {
     pub until: Option<String>,
 
     /// Entries within this date or period (e.g. 2026Q3, last month, 2026-01..2026-03)
-    #[arg(long, alias = "period", value_name = "WHEN", help_heading = "Filters")]
+    #[arg(
+        long,
+        alias = "period",
+        value_name = "WHEN",
+        conflicts_with_all = ["since", "until"],
+        help_heading = "Filters"
+    )]
     pub on: Option<String>,
 
     /// Entries carrying this tag; repeat (or separate with commas) to require all
@@ -250,4 +272,108 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Output format [default: md, or the one a --template file's name ends with]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExportFormat>,
+
+    /// Group entries by month, tag, scope or competency [default: month, or competency with --rubric]
+    #[arg(long, value_enum)]
+    pub by: Option<GroupBy>,
+
+    /// A built-in rubric for --by competency, instead of `competencies:` in the config
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub rubric: Option<RubricName>,
+
+    /// One line per entry: its title and results, for an impact list
+    #[arg(long)]
+    pub brief: bool,
+
+    /// The packet's title [default: Evidence packet]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Write to FILE instead of standard output (never over the log itself)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// A template name (looked up in <config dir>/brag/templates/, then built in) or a path
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
+
+    /// Keep entries tagged `private` (or with a tag from `private_tags:`)
+    #[arg(long)]
+    pub include_private: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown, to paste into a document
+    Md,
+    /// One self-contained HTML file, for screen and print
+    Html,
+    /// The packet as JSON, entries in the `brag list` schema
+    Json,
+    /// The packet as YAML
+    Yaml,
+    /// Plain text wrapped at 80 columns, for email
+    Txt,
+}
+
+impl ExportFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Json => "json",
+            ExportFormat::Yaml => "yaml",
+            ExportFormat::Txt => "txt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// One group per month, oldest first
+    Month,
+    /// One group per tag, most used first; an entry appears under each of its tags
+    Tag,
+    /// The scope ladder, business first
+    Scope,
+    /// The rubric's competencies; an entry appears under each competency its tags match
+    Competency,
+}
+
+impl GroupBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupBy::Month => "month",
+            GroupBy::Tag => "tag",
+            GroupBy::Scope => "scope",
+            GroupBy::Competency => "competency",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RubricName {
+    /// Projects, collaboration & mentorship, design & documentation, company building, learning
+    BragDoc,
+    /// Impact, leverage, mentoring, glue work, advocacy
+    Staff,
+}
+
+impl RubricName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RubricName::BragDoc => "brag-doc",
+            RubricName::Staff => "staff",
+        }
+    }
 }

@@ -25,6 +25,7 @@ pub mod outline;
 pub mod parse;
 pub mod period;
 pub mod render;
+pub mod rubric;
 pub mod store;
 
 use cli::{Cli, Command};
@@ -55,6 +56,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Show(args) => cmd::show::run(&context, args, out),
         Command::Tags(args) => cmd::tags::run(&context, args, out),
         Command::Check(args) => cmd::check::run(&context, args, out),
+        Command::Export(args) => cmd::export::run(&context, args, out),
         Command::Path => {
             writeln!(out, "{}", context.log_path.display())?;
             Ok(ExitCode::SUCCESS)

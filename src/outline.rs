@@ -345,7 +345,9 @@ pub fn scan_reference(src: &str, body_start: usize) -> Vec<Mark> {
                 let start = body_start + range.start;
                 let at_line_start = start == body_start || bytes[start - 1] == b'\n';
                 let kind = match &tag {
-                    Tag::Heading { level, .. } if open.is_empty() && bytes[start] == b'#' => {
+                    Tag::Heading { level, .. }
+                        if open.is_empty() && atx_level(&bytes[start..]).is_some() =>
+                    {
                         Some(MarkKind::Heading(*level as u8))
                     }
                     Tag::Item if open.len() == 1 && open[0] && is_bold_bullet(&bytes[start..]) => {
@@ -415,6 +417,15 @@ mod tests {
         ] {
             assert_eq!(scan_fast(src, 0), None, "{src:?}");
         }
+    }
+
+    /// Regression: seven `#` are not a heading, and the line underlined by `===` is a
+    /// setext heading; the reference once took it for an ATX heading.
+    #[test]
+    fn a_setext_heading_starting_with_hashes_is_not_structure() {
+        let src = "####### seven\n===";
+        assert_eq!(scan_reference(src, 0), vec![]);
+        assert_eq!(scan_fast(src, 0), Some(vec![]));
     }
 
     #[test]

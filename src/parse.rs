@@ -211,6 +211,34 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// Reads the entries of `heads` on every core and keeps only what `look` takes from
+    /// each, in order: a pass over a large log that never holds every parsed entry.
+    pub fn map<R: Send>(
+        &self,
+        heads: &[&Head<'a>],
+        look: impl Fn(&Entry<'a>) -> R + Sync,
+    ) -> Vec<R> {
+        parallel(
+            heads,
+            |_, part| {
+                let mut diagnostics = Vec::new();
+                part.iter()
+                    .map(|head| {
+                        look(&entry::read(
+                            self.src,
+                            &self.blocks[head.block],
+                            &mut diagnostics,
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |mut a, mut b| {
+                a.append(&mut b);
+                a
+            },
+        )
+    }
+
     /// Every head, in order.
     pub fn all(&self) -> Vec<&Head<'a>> {
         self.heads.iter().collect()
@@ -243,7 +271,7 @@ pub fn parse(src: &str) -> Log<'_> {
 
 /// Applies `work` to `items`, split across the cores for a large batch, and merges in
 /// order. `work` gets the index of its part's first item and the part.
-fn parallel<T: Sync, R: Send>(
+pub(crate) fn parallel<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(usize, &[T]) -> R + Sync,
     merge: impl Fn(R, R) -> R,

@@ -8,6 +8,7 @@ use brag::cli::{FilterArgs, ScopeArg, StarArg};
 use brag::filter::Filter;
 use brag::{entry, outline, parse};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Lines drawn from every construct the reader has a rule for, so that generated
 /// documents put them next to each other in every order.
@@ -276,7 +277,12 @@ fn filter_cases() -> Vec<FilterArgs> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // Failures are replayed from tests/properties.proptest-regressions, kept in git.
+    #![proptest_config(ProptestConfig {
+        cases: 512,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn the_reader_never_panics_on_arbitrary_text(src in "\\PC*") {
