@@ -4,7 +4,7 @@
 //! `brag-doc` follows the themes of Julia Evans' brag document; `staff` follows what
 //! staff-level promotion packets are judged on (Will Larson's and Tanya Reilly's writing:
 //! impact, leverage, mentoring, glue work, advocacy). The tags are suggestions: a log that
-//! uses other words maps them with `competencies:` in the config instead. docs/export.md
+//! uses other words maps them with `competencies:` in the config instead. The README
 //! lists every preset with its tags; a test keeps the two in step.
 
 use crate::config::Competency;
@@ -215,16 +215,16 @@ mod tests {
         assert_eq!(Preset::named("nope"), None);
     }
 
-    /// docs/export.md lists every preset's tags; keep the page and the code in step.
+    /// The README lists every preset's tags; keep the page and the code in step.
     #[test]
     fn the_documentation_lists_every_tag() {
-        let docs = include_str!("../docs/export.md");
+        let docs = include_str!("../README.md");
         for preset in PRESETS {
             for competency in preset.competencies() {
                 let row = format!("| {} | {} |", competency.name, competency.tags.join(", "));
                 assert!(
                     docs.contains(&row),
-                    "docs/export.md lacks the row {row:?} for --rubric {}",
+                    "README.md lacks the row {row:?} for --rubric {}",
                     preset.name
                 );
             }

@@ -1,8 +1,8 @@
 //! The md, html and txt packets: a minijinja template over the packet, with entries read
 //! and prepared on worker threads while the template writes.
 //!
-//! The template gets the packet (title, provenance, summary, groups, gaps; see
-//! docs/export.md for every variable). Each group's `entries` is a lazy sequence: the
+//! The template gets the packet (title, provenance, summary, groups, gaps; the
+//! README lists every variable). Each group's `entries` is a lazy sequence: the
 //! template asks for entry after entry, and a producer thread reads them from the log and
 //! turns them into template values (Markdown rendered to safe HTML for `html`, to plain
 //! text for `txt`) a chunk ahead, on every core. Output streams to the writer as it is
