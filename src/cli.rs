@@ -33,13 +33,35 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List entries, oldest first
+    /// List entries, grouped by month, oldest first
     #[command(after_help = "\
 Examples:
-  brag list
-  brag list --format json | jq '.[] | select(.results == null) | .id'
-  brag list --format yaml")]
+  brag list --since 2026-05-01
+  brag list --since \"last quarter\" --tag mentoring
+  brag list --on H1 --scope project --format json
+  brag list --grep latency --field results
+  brag list --missing results --format ids
+  brag list --limit 5 --reverse
+
+Dates for --since, --until and --on (bounds inclusive):
+  2026-05-01, 2026-05, may, May 2026, 2026Q3, Q3, 2026H1, H1, 2026, FY2026, today,
+  yesterday, friday, last friday, this|last week|month|quarter|half|year,
+  3 days|weeks|months|years ago, last-review, this-cycle, and ranges A..B (2026-01..)")]
     List(ListArgs),
+
+    /// Show one entry in full, by id or a unique prefix of it
+    #[command(after_help = "\
+Examples:
+  brag show 2026-11-03-cut-p95
+  brag show 2026-11-03 --format md")]
+    Show(ShowArgs),
+
+    /// Every tag with the number of entries that carry it
+    #[command(after_help = "\
+Examples:
+  brag tags
+  brag tags --since 2026 --format ids")]
+    Tags(TagsArgs),
 
     /// Report what the reader could not place, with file:line:col
     #[command(after_help = "\
@@ -48,6 +70,22 @@ Exits 0 when the log is clean, 1 when it has errors (also on warnings with --str
 Example:
   brag check --strict")]
     Check(CheckArgs),
+
+    /// Write an evidence packet for a promotion document: summary, grouped entries, gaps
+    #[command(after_help = "\
+Examples:
+  brag export --since H1 > packet.md
+  brag export --since 2026-01 --by competency --rubric staff --format html -o packet.html
+  brag export --on 2026 --by tag --brief --title \"2026 impact\"
+  brag export --format json | jq '.groups[].name'
+
+Templates: md, html and txt packets are minijinja templates. A file named like a built-in
+one (export.md.j2, export.html.j2, export.txt.j2) in <config dir>/brag/templates/
+overrides it; --template NAME|PATH uses any template.
+
+Entries tagged `private` (or a tag in `private_tags:` in the config) are left out unless
+--include-private is given; the packet says how many were left out.")]
+    Export(ExportArgs),
 
     /// Print the path of the log in use
     Path,
@@ -144,21 +182,180 @@ pub struct EditArgs {
     pub id: Option<String>,
 }
 
+/// The filters `list`, `export`, `tags` and `stats` share.
+///
+/// Dates: an ISO date (2026-05-01), a month (2026-05, may, May 2026), a quarter (2026Q3,
+/// Q3), a half (2026H1, H1), a year (2026), today, yesterday, a weekday (friday, last
+/// friday), this|last week|month|quarter|half|year, N days|weeks|months|years ago,
+/// last-review, this-cycle, or a range A..B. Bounds are inclusive.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Entries on or after the start of this date or period
+    #[arg(long, value_name = "WHEN", help_heading = "Filters")]
+    pub since: Option<String>,
+
+    /// Entries on or before the end of this date or period
+    #[arg(long, value_name = "WHEN", help_heading = "Filters")]
+    pub until: Option<String>,
+
+    /// Entries within this date or period (e.g. 2026Q3, last month, 2026-01..2026-03)
+    #[arg(
+        long,
+        alias = "period",
+        value_name = "WHEN",
+        conflicts_with_all = ["since", "until"],
+        help_heading = "Filters"
+    )]
+    pub on: Option<String>,
+
+    /// Entries carrying this tag; repeat (or separate with commas) to require all
+    #[arg(
+        long,
+        value_name = "TAG",
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub tag: Vec<String>,
+
+    /// Entries carrying at least one of these tags
+    #[arg(
+        long,
+        value_name = "TAG",
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub any_tag: Vec<String>,
+
+    /// Entries carrying none of these tags
+    #[arg(
+        long,
+        value_name = "TAG",
+        value_delimiter = ',',
+        help_heading = "Filters"
+    )]
+    pub not_tag: Vec<String>,
+
+    /// Entries of this scope; repeat for any of several
+    #[arg(long, value_enum, value_delimiter = ',', help_heading = "Filters")]
+    pub scope: Vec<ScopeArg>,
+
+    /// Entries containing TEXT (ignoring ASCII case) in the title, any field or the notes
+    #[arg(long, value_name = "TEXT", help_heading = "Filters")]
+    pub grep: Option<String>,
+
+    /// With --grep, search only these fields (title, situation, task, actions, results,
+    /// notes, tags, or another label)
+    #[arg(
+        long,
+        value_name = "NAME",
+        value_delimiter = ',',
+        requires = "grep",
+        help_heading = "Filters"
+    )]
+    pub field: Vec<String>,
+
+    /// Entries without this STAR field
+    #[arg(long, value_enum, value_delimiter = ',', help_heading = "Filters")]
+    pub missing: Vec<StarArg>,
+
+    /// Only the N most recent matching entries
+    #[arg(long, value_name = "N", help_heading = "Filters")]
+    pub limit: Option<usize>,
+
+    /// Newest first
+    #[arg(long, help_heading = "Filters")]
+    pub reverse: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScopeArg {
+    Task,
+    Milestone,
+    Project,
+    Product,
+    Business,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StarArg {
+    Situation,
+    Task,
+    Actions,
+    Results,
+}
+
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Colour in the table
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
-    /// One line per entry: date, title, tags
+    /// Grouped by month, one line per entry: date, title, tags, scope
     Table,
+    /// The entries' own Markdown, under their month headings
+    Md,
     /// The entry schema as a JSON array (see README)
     Json,
     /// The entry schema as a YAML sequence
     Yaml,
+    /// Tab-separated: id, date, month, title, tags, scope, line (with a header row)
+    Tsv,
+    /// One id per line
+    Ids,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entry's id, or a prefix that only it has
+    pub id: String,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Readable in a terminal
+    Text,
+    /// The entry's own Markdown
+    Md,
+    Json,
+    Yaml,
+}
+
+#[derive(Debug, Args)]
+pub struct TagsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// `table`: count and tag; `ids`: tag names only, for completion scripts
+    #[arg(long, short = 'f', value_enum, default_value_t = TagsFormat::Table)]
+    pub format: TagsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TagsFormat {
+    Table,
+    Ids,
 }
 
 #[derive(Debug, Args)]
@@ -166,4 +363,108 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Output format [default: md, or the one a --template file's name ends with]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ExportFormat>,
+
+    /// Group entries by month, tag, scope or competency [default: month, or competency with --rubric]
+    #[arg(long, value_enum)]
+    pub by: Option<GroupBy>,
+
+    /// A built-in rubric for --by competency, instead of `competencies:` in the config
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub rubric: Option<RubricName>,
+
+    /// One line per entry: its title and results, for an impact list
+    #[arg(long)]
+    pub brief: bool,
+
+    /// The packet's title [default: Evidence packet]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Write to FILE instead of standard output (never over the log itself)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// A template name (looked up in <config dir>/brag/templates/, then built in) or a path
+    #[arg(long, value_name = "NAME|PATH")]
+    pub template: Option<String>,
+
+    /// Keep entries tagged `private` (or with a tag from `private_tags:`)
+    #[arg(long)]
+    pub include_private: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown, to paste into a document
+    Md,
+    /// One self-contained HTML file, for screen and print
+    Html,
+    /// The packet as JSON, entries in the `brag list` schema
+    Json,
+    /// The packet as YAML
+    Yaml,
+    /// Plain text wrapped at 80 columns, for email
+    Txt,
+}
+
+impl ExportFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Json => "json",
+            ExportFormat::Yaml => "yaml",
+            ExportFormat::Txt => "txt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// One group per month, oldest first
+    Month,
+    /// One group per tag, most used first; an entry appears under each of its tags
+    Tag,
+    /// The scope ladder, business first
+    Scope,
+    /// The rubric's competencies; an entry appears under each competency its tags match
+    Competency,
+}
+
+impl GroupBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupBy::Month => "month",
+            GroupBy::Tag => "tag",
+            GroupBy::Scope => "scope",
+            GroupBy::Competency => "competency",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RubricName {
+    /// Projects, collaboration & mentorship, design & documentation, company building, learning
+    BragDoc,
+    /// Impact, leverage, mentoring, glue work, advocacy
+    Staff,
+}
+
+impl RubricName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RubricName::BragDoc => "brag-doc",
+            RubricName::Staff => "staff",
+        }
+    }
 }

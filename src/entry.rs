@@ -90,6 +90,12 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
     if entry.date.is_none() {
         entry.date = fallback_date(title_date, block.context);
     }
+    if entry.date.is_none() {
+        diagnostics.push(
+            Diagnostic::warning(block.span.start, format!("entry {title:?} has no date"))
+                .with_hint("add `- **Date**: YYYY-MM-DD` or file it under a month; date filters leave it out"),
+        );
+    }
     if entry.month.is_none() {
         entry.month = entry.date.map(YearMonth::of);
     }
@@ -115,40 +121,124 @@ fn fallback_date(title_date: Option<NaiveDate>, context: Context) -> Option<Naiv
         .or(context.month.map(YearMonth::first_day))
 }
 
-/// The entry's date from a line scan, where that decides it exactly; `None` means the
-/// entry must be read. It decides when the body cannot hold a `Date` field (no `date`
-/// or `when` in it), and when the body's first line is the canonical one-line item
-/// `- **Date**: ...` followed by another item, which is then the first `Date` field.
-/// A property test checks it against [`read`].
-pub fn quick_date(
-    src: &str,
-    block: &Block,
-    title_date: Option<NaiveDate>,
-) -> Option<Option<NaiveDate>> {
+/// What a line scan can tell about an entry without reading it. Each fact is `None`
+/// when the scan cannot decide it exactly; then the entry must be read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Quick<'a> {
+    pub date: Option<Option<NaiveDate>>,
+    pub tags: Option<Vec<&'a str>>,
+    pub scope: Option<Option<Scope>>,
+}
+
+/// Reads date, tags and scope by a line scan of a heading entry's block.
+///
+/// The scan looks at the *run*: the lines right after the heading that all start with
+/// `- **`. Each starts a top-level list item, so the first `Date`, `Tags` or `Scope`
+/// label in the run is that field, and its value is the rest of the line when the
+/// item is one line long (the next line starts another item, or the block ends). A
+/// fact not in the run is known to be absent when the rest of the block does not even
+/// contain its label's word (`date`/`when`, `tag`, `scope`). Anything else is left
+/// undecided. A property test checks every decided fact against [`read`].
+pub fn quick<'a>(src: &'a str, block: &Block, title_date: Option<NaiveDate>) -> Quick<'a> {
     if block.style != Style::Heading {
-        return None;
+        return Quick::default();
     }
     let body = src.get(block.title_line.end..block.span.end).unwrap_or("");
+    let mut lines = outline::lines(body)
+        .skip(1)
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .peekable();
+    // (value, whether the item is one line) for the first field of each kind in the run.
+    let (mut date, mut tags, mut scope) = (None, None, None);
+    let mut run_bytes = 1;
+    while let Some(line) = lines.next_if(|line| line.starts_with("- **")) {
+        run_bytes += line.len() + 1;
+        let one_line = lines.peek().is_none_or(|next| next.starts_with("- "));
+        if let Some(label) = label::detect(&line[2..]) {
+            let value = (line[2 + label.body_offset..].trim(), one_line);
+            let slot = match label.key {
+                FieldKey::Date => &mut date,
+                FieldKey::Tags => &mut tags,
+                FieldKey::Scope => &mut scope,
+                _ => continue,
+            };
+            slot.get_or_insert(value);
+        }
+    }
+    let rest = body.get(run_bytes.min(body.len())..).unwrap_or("");
+    let absent = |words: &[&str]| {
+        words
+            .iter()
+            .all(|word| !contains_ignore_ascii_case(rest, word))
+    };
     let fallback = fallback_date(title_date, block.context);
-    if !contains_ignore_ascii_case(body, "date") && !contains_ignore_ascii_case(body, "when") {
-        return Some(fallback);
-    }
-    let mut lines = body.split('\n').skip(1);
-    let first = lines.next()?;
-    let value = first
-        .strip_suffix('\r')
-        .unwrap_or(first)
-        .strip_prefix("- **Date**:")?;
-    if lines.next().is_some_and(|next| !next.starts_with("- ")) {
-        return None;
-    }
     let context = block.context;
-    Some(
-        match dates::read(value.trim(), context.year, context.month) {
-            ReadDate::Date(date) => Some(date),
-            _ => fallback,
+    Quick {
+        date: match date {
+            Some((value, true)) => Some(match dates::read(value, context.year, context.month) {
+                ReadDate::Date(date) => Some(date),
+                _ => fallback,
+            }),
+            Some((_, false)) => None,
+            None => absent(&["date", "when"]).then_some(fallback),
         },
-    )
+        tags: match tags {
+            Some((value, true)) => Some(split_tags(value)),
+            Some((_, false)) => None,
+            None => absent(&["tag"]).then(Vec::new),
+        },
+        scope: match scope {
+            Some((value, true)) => Some(Scope::parse(value)),
+            Some((_, false)) => None,
+            None => absent(&["scope"]).then_some(None),
+        },
+    }
+}
+
+/// Whether `needle` (lowercase, no line breaks, no surrounding space) occurs in a part
+/// of a heading entry's block that the entry shows as text: the title, or a line past
+/// its indentation, list marker and label. Such an occurrence is inside the title, a
+/// field's body or the notes, so the entry matches `--grep` without being read. `false`
+/// only means "not confirmed": the entry must be read to decide.
+pub fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
+    if block.style != Style::Heading || needle.is_empty() {
+        return false;
+    }
+    let heading = heading_text(&src[block.title_line.clone()]);
+    let (title, _) = split_title_date(heading, block.context);
+    if title == heading && contains_ignore_ascii_case(title, needle) {
+        return true;
+    }
+    let body = src.get(block.title_line.end..block.span.end).unwrap_or("");
+    // An underlined (setext) heading can be a label without a colon: read such blocks.
+    let underline = |line: &str| {
+        let line = line.trim();
+        !line.is_empty() && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
+    };
+    if outline::lines(body).any(underline) {
+        return false;
+    }
+    outline::lines(body).skip(1).any(|line| {
+        let text = line.trim_start_matches([' ', '\t']);
+        if text.starts_with('#') || !contains_ignore_ascii_case(text, needle) {
+            return false;
+        }
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = match text.as_bytes().get(digits) {
+            Some(b'.' | b')') if digits > 0 => digits + 1,
+            Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+            _ => 0,
+        };
+        let after_marker = match text[marker..].strip_prefix([' ', '\t']) {
+            Some(rest) if marker > 0 => rest.trim_start_matches([' ', '\t']),
+            _ => text,
+        };
+        let shown = match label::detect(after_marker.trim_end_matches('\r')) {
+            Some(label) => &after_marker[label.body_offset..],
+            None => after_marker,
+        };
+        contains_ignore_ascii_case(shown, needle)
+    })
 }
 
 /// The text of an ATX heading line: without the opening and closing `#` runs.
@@ -163,7 +253,7 @@ pub fn heading_text(line: &str) -> &str {
 }
 
 /// `2026-11-03 Cut latency`, `Cut latency (2026-11-03)`, `Cut latency — Nov 3`.
-fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) {
+pub fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) {
     let read = |text: &str| match dates::read(text, context.year, context.month) {
         ReadDate::Date(date) => Some(date),
         _ => None,
@@ -444,8 +534,8 @@ impl<'s> Reader<'s, '_> {
             Some(b'-' | b'*' | b'+') if digits == 0 => 1,
             _ => 0,
         };
-        let spaces =
-            after_indent[marker..].len() - after_indent[marker..].trim_start_matches(' ').len();
+        let spaces = after_indent[marker..].len()
+            - after_indent[marker..].trim_start_matches([' ', '\t']).len();
         let content_column = indent + marker + spaces.clamp(1, 4);
         let first = &after_indent[(marker + spaces).min(after_indent.len())..];
         let first_start = line.end - first.len();

@@ -44,7 +44,7 @@ pub fn classify(text: &str, year: Option<i32>, month: Option<YearMonth>) -> Head
     // The longest period form, `Friday, November 6th, 2026 (notes)`, has five words
     // before its notes; most entry titles have more. Checked without allocating.
     let before_notes = text.split('(').next().unwrap_or(text);
-    if before_notes.split_whitespace().nth(6).is_some() {
+    if before_notes.split_whitespace().nth(6).is_some() || !starts_like_a_period(text) {
         return HeadingKind::Other;
     }
     let normal = normalize(text);
@@ -76,6 +76,25 @@ pub fn classify(text: &str, year: Option<i32>, month: Option<YearMonth>) -> Head
         ReadDate::NotADate if looks_like_a_date(&words) => HeadingKind::DateLike,
         ReadDate::NotADate => HeadingKind::Other,
     }
+}
+
+/// Whether the first word (past symbols and emphasis) can begin a period or a date:
+/// a number, a month or weekday name, `week`, or a `Q3`/`H1`/`FY` label. Most entry
+/// titles fail this at once, without allocating.
+fn starts_like_a_period(text: &str) -> bool {
+    let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word_end = start
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(start.len());
+    let word = &start[..word_end];
+    let lower = word.to_ascii_lowercase();
+    word.is_empty()
+        || word.starts_with(|c: char| c.is_ascii_digit())
+        || dates::month_number(word).is_some()
+        || dates::is_weekday_name(word)
+        || matches!(lower.as_str(), "week" | "fy")
+        || (lower.len() == 2 && (lower.starts_with('q') || lower.starts_with('h')))
+        || lower.starts_with("fy")
 }
 
 /// Lowercase, without symbols, emphasis, brackets or a trailing `(note)`.

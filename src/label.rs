@@ -22,18 +22,37 @@ pub struct Label<'a> {
 
 /// The field a label names, by its (case-insensitive) text.
 pub fn key_of(text: &str) -> Option<FieldKey> {
-    let lower = text.trim().to_ascii_lowercase();
-    let key = match lower.as_str() {
-        "date" | "when" => FieldKey::Date,
-        "tags" | "tag" => FieldKey::Tags,
-        "scope" => FieldKey::Scope,
-        "situation" | "context" | "background" | "problem" | "s" => FieldKey::Situation,
-        "task" | "objective" | "goal" | "goals" | "t" => FieldKey::Task,
-        "actions" | "action" | "what i did" | "a" => FieldKey::Actions,
-        "results" | "result" | "impact" | "outcome" | "outcomes" | "r" => FieldKey::Results,
-        _ => return None,
-    };
-    Some(key)
+    const KEYS: &[(&str, FieldKey)] = &[
+        ("date", FieldKey::Date),
+        ("when", FieldKey::Date),
+        ("tags", FieldKey::Tags),
+        ("tag", FieldKey::Tags),
+        ("scope", FieldKey::Scope),
+        ("situation", FieldKey::Situation),
+        ("context", FieldKey::Situation),
+        ("background", FieldKey::Situation),
+        ("problem", FieldKey::Situation),
+        ("s", FieldKey::Situation),
+        ("task", FieldKey::Task),
+        ("objective", FieldKey::Task),
+        ("goal", FieldKey::Task),
+        ("goals", FieldKey::Task),
+        ("t", FieldKey::Task),
+        ("actions", FieldKey::Actions),
+        ("action", FieldKey::Actions),
+        ("what i did", FieldKey::Actions),
+        ("a", FieldKey::Actions),
+        ("results", FieldKey::Results),
+        ("result", FieldKey::Results),
+        ("impact", FieldKey::Results),
+        ("outcome", FieldKey::Results),
+        ("outcomes", FieldKey::Results),
+        ("r", FieldKey::Results),
+    ];
+    let text = text.trim();
+    KEYS.iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(text))
+        .map(|&(_, key)| key)
 }
 
 fn is_label_text(text: &str) -> bool {
@@ -88,13 +107,27 @@ fn body_from(line: &str, at: usize) -> usize {
     at + line[at..].len() - line[at..].trim_start_matches([' ', '\t']).len()
 }
 
+/// The first `**` (or `__`) in `text`: found with memchr, without building a searcher.
+fn find_pair(text: &str, byte: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(byte, &bytes[from..]) {
+        let at = from + found;
+        if bytes.get(at + 1) == Some(&byte) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// The label at the start of `line` (which has no indentation or list marker).
 pub fn detect(line: &str) -> Option<Label<'_>> {
     for delimiter in ["**", "__"] {
         let Some(rest) = line.strip_prefix(delimiter) else {
             continue;
         };
-        let close = rest.find(delimiter)?;
+        let close = find_pair(rest, delimiter.as_bytes()[0])?;
         let inner = &rest[..close];
         let after_start = 2 + close + 2;
         let after = &line[after_start..];

@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod editor;
 pub mod entry;
+pub mod filter;
 pub mod heading;
 pub mod label;
 pub mod markdown;
@@ -26,6 +27,7 @@ pub mod outline;
 pub mod parse;
 pub mod period;
 pub mod render;
+pub mod rubric;
 pub mod store;
 
 use cli::{Cli, Command};
@@ -53,7 +55,10 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     let context = app::Context::new(cli)?;
     match &cli.command {
         Command::List(args) => cmd::list::run(&context, args, out),
+        Command::Show(args) => cmd::show::run(&context, args, out),
+        Command::Tags(args) => cmd::tags::run(&context, args, out),
         Command::Check(args) => cmd::check::run(&context, args, out),
+        Command::Export(args) => cmd::export::run(&context, args, out),
         Command::Add(args) => cmd::add::run(&context, args, out),
         Command::Init => cmd::init::run(&context, out),
         Command::Edit(args) => cmd::edit::run(&context, args),

@@ -122,11 +122,6 @@ impl<'a> Text<'a> {
     pub fn is_empty(&self) -> bool {
         self.raw.is_empty()
     }
-
-    /// Whether `needle` (already lowercase) occurs, ignoring ASCII case.
-    pub fn contains_lowercase(&self, needle: &str) -> bool {
-        contains_ignore_ascii_case(self.raw, needle)
-    }
 }
 
 impl fmt::Display for Text<'_> {

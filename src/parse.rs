@@ -35,7 +35,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entry::{self, Block, Context, Style};
 use crate::heading::{self, HeadingKind, Period};
 use crate::label;
-use crate::model::{Entry, YearMonth};
+use crate::model::{Entry, Scope, YearMonth};
 use crate::outline::{self, Mark, MarkKind};
 
 /// The order of month headings in a file.
@@ -93,14 +93,19 @@ pub struct Skeleton {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// What identifies an entry before its fields are read.
+/// What is known of an entry before its fields are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head<'a> {
     /// Index into [`Index::blocks`].
     pub block: usize,
+    /// Index into [`Index::heads`].
+    pub position: usize,
     pub title: &'a str,
+    /// Exact: from a line scan where that decides it, else from reading the entry.
     pub date: Option<NaiveDate>,
-    pub id: String,
+    /// Known without reading the entry (`None`: read it to know).
+    pub tags: Option<Vec<&'a str>>,
+    pub scope: Option<Option<Scope>>,
 }
 
 /// A log's entries, identified, dated and sorted, but not yet read.
@@ -112,7 +117,7 @@ pub struct Head<'a> {
 pub struct Index<'a> {
     pub src: &'a str,
     pub blocks: Vec<Block>,
-    /// In date order (undated last, file order within a day), with ids.
+    /// In date order (undated last, file order within a day).
     pub heads: Vec<Head<'a>>,
     pub months: Vec<MonthSection>,
     pub order: Order,
@@ -122,16 +127,22 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(src: &'a str) -> Self {
-        let skeleton = skeleton(src);
-        let mut diagnostics = skeleton.diagnostics;
-        let order = detect_order(&skeleton.months, &mut diagnostics);
+        // The marks and period sections (for `brag add`) are dropped here, before the
+        // heads are built: a large log's peak memory stays low.
+        let Skeleton {
+            blocks,
+            months,
+            mut diagnostics,
+            ..
+        } = skeleton(src);
+        let order = detect_order(&months, &mut diagnostics);
         diagnostics.sort_by_key(|d| d.offset);
-        let heads = heads(src, &skeleton.blocks);
+        let heads = heads(src, &blocks);
         Self {
             src,
-            blocks: skeleton.blocks,
+            blocks,
             heads,
-            months: skeleton.months,
+            months,
             order,
             diagnostics,
         }
@@ -157,7 +168,7 @@ impl<'a> Index<'a> {
             .iter()
             .map(|head| {
                 let mut entry = entry::read(self.src, &self.blocks[head.block], &mut diagnostics);
-                entry.id.clone_from(&head.id);
+                entry.id = self.id(head);
                 entry
             })
             .collect();
@@ -204,6 +215,54 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The entry's stable id: its slug, with `-2`, `-3` for later entries (in date
+    /// order) whose slug is the same. A slug starts with the date, so only the heads of
+    /// the same day are compared, and a later entry never renames an earlier one.
+    pub fn id(&self, head: &Head<'_>) -> String {
+        let base = slug(head.title, head.date);
+        let same_day = self.heads[..head.position]
+            .iter()
+            .rev()
+            .take_while(|other| other.date == head.date)
+            .filter(|other| {
+                same_slug_start(other.title, head.title) && slug(other.title, other.date) == base
+            })
+            .count();
+        if same_day == 0 {
+            base
+        } else {
+            format!("{base}-{}", same_day + 1)
+        }
+    }
+
+    /// Reads the entries of `heads` on every core and keeps only what `look` takes from
+    /// each, in order: a pass over a large log that never holds every parsed entry.
+    pub fn map<R: Send>(
+        &self,
+        heads: &[&Head<'a>],
+        look: impl Fn(&Entry<'a>) -> R + Sync,
+    ) -> Vec<R> {
+        parallel(
+            heads,
+            |_, part| {
+                let mut diagnostics = Vec::new();
+                part.iter()
+                    .map(|head| {
+                        look(&entry::read(
+                            self.src,
+                            &self.blocks[head.block],
+                            &mut diagnostics,
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            },
+            |mut a, mut b| {
+                a.append(&mut b);
+                a
+            },
+        )
+    }
+
     /// Every head, in order.
     pub fn all(&self) -> Vec<&Head<'a>> {
         self.heads.iter().collect()
@@ -236,7 +295,7 @@ pub fn parse(src: &str) -> Log<'_> {
 
 /// Applies `work` to `items`, split across the cores for a large batch, and merges in
 /// order. `work` gets the index of its part's first item and the part.
-fn parallel<T: Sync, R: Send>(
+pub(crate) fn parallel<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(usize, &[T]) -> R + Sync,
     merge: impl Fn(R, R) -> R,
@@ -273,12 +332,23 @@ fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
             part.iter()
                 .enumerate()
                 .map(|(index, block)| {
-                    let (title, date) = title_and_date(src, block);
+                    let (title, title_date) = entry::title(src, block);
+                    let quick = entry::quick(src, block, title_date);
+                    let (date, tags, scope) = match quick.date {
+                        Some(date) => (date, quick.tags, quick.scope),
+                        None => {
+                            // Undecided: read it, and keep what the read tells.
+                            let entry = entry::read(src, block, &mut Vec::new());
+                            (entry.date, Some(entry.tags), Some(entry.scope))
+                        }
+                    };
                     Head {
                         block: first + index,
+                        position: 0,
                         title,
                         date,
-                        id: slug(title, date),
+                        tags,
+                        scope,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -289,15 +359,8 @@ fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
         },
     );
     heads.sort_by_key(|head| (head.date.is_none(), head.date, head.block));
-    // Duplicate slugs get `-2`, `-3` in date order, so adding a later entry with the
-    // same title never renames an earlier one.
-    let mut taken: HashMap<String, usize> = HashMap::new();
-    for head in &mut heads {
-        let count = taken.entry(head.id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            head.id = format!("{}-{count}", head.id);
-        }
+    for (position, head) in heads.iter_mut().enumerate() {
+        head.position = position;
     }
     heads
 }
@@ -306,7 +369,8 @@ fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
 /// the date.
 pub fn title_and_date<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
     let (title, title_date) = entry::title(src, block);
-    let date = entry::quick_date(src, block, title_date)
+    let date = entry::quick(src, block, title_date)
+        .date
         .unwrap_or_else(|| entry::read(src, block, &mut Vec::new()).date);
     (title, date)
 }
@@ -337,37 +401,53 @@ pub fn skeleton(src: &str) -> Skeleton {
     let mut stack: Vec<Frame> = Vec::new();
     let mut seen_months: HashMap<YearMonth, usize> = HashMap::new();
     for (index, mark) in marks.iter().enumerate() {
-        let line_range = mark.line(src);
-        let line = &src[line_range.clone()];
         let level = match mark.kind {
             MarkKind::Heading(level) => level,
             MarkKind::Bullet => {
-                if let Some(frame) = stack.last() {
-                    let holds_entries = frame.role != Role::Entry && frame.in_period;
-                    let title = line[4..].split("**").next().unwrap_or("");
-                    if holds_entries && label::key_of(title.trim_end_matches(':')).is_none() {
-                        out.blocks.push(Block {
-                            style: Style::Bullet,
-                            span: mark.start..next_start(src, marks, index + 1),
-                            title_line: line_range.clone(),
-                            line_no: lines.line_of(src, mark.start),
-                            context: frame.context,
-                        });
-                    }
+                // Most bullets are fields of a heading entry: skip them before any work.
+                let Some(frame) = stack
+                    .last()
+                    .filter(|f| f.role != Role::Entry && f.in_period)
+                else {
+                    continue;
+                };
+                let line_range = mark.line(src);
+                let line = &src[line_range.clone()];
+                let title = line[4..].split("**").next().unwrap_or("");
+                if label::key_of(title.trim_end_matches(':')).is_none() {
+                    out.blocks.push(Block {
+                        style: Style::Bullet,
+                        span: mark.start..next_start(src, marks, index + 1),
+                        title_line: line_range,
+                        line_no: lines.line_of(src, mark.start),
+                        context: frame.context,
+                    });
                 }
                 continue;
             }
         };
+        let line_range = mark.line(src);
+        let line = &src[line_range.clone()];
         while stack.last().is_some_and(|frame| frame.level >= level) {
             stack.pop();
         }
         let parent = stack.last().copied();
         let context = parent.map(|f| f.context).unwrap_or_default();
         let in_period = parent.is_some_and(|f| f.in_period);
+        if parent.is_some_and(|f| f.role == Role::Entry) {
+            // A field heading (`#### Results`): part of the entry above.
+            stack.push(Frame {
+                level,
+                context,
+                in_period,
+                role: Role::Entry,
+            });
+            continue;
+        }
         let text = entry::heading_text(line);
         let end = section_end(src, marks, index, level);
         let kind = heading::classify(text, context.year, context.month);
-        match kind {
+        let opens = match kind {
             HeadingKind::Period(period) => {
                 let context = period_context(period, context, mark.start, &mut out.diagnostics);
                 out.periods.push(PeriodSection {
@@ -400,26 +480,35 @@ pub fn skeleton(src: &str) -> Skeleton {
                         span: mark.start..end,
                     });
                 }
-                stack.push(Frame {
-                    level,
-                    context,
-                    in_period: true,
-                    role: Role::Period,
-                });
-                continue;
+                Some(context)
             }
-            HeadingKind::DateLike => out.diagnostics.push(
-                Diagnostic::warning(
-                    mark.start,
-                    format!("heading {text:?} looks like a date but is not a period brag knows"),
-                )
-                .with_hint("write months as \"November 2026\" and days as \"2026-11-06\""),
-            ),
-            HeadingKind::NoYear => out.diagnostics.push(
-                Diagnostic::warning(mark.start, format!("heading {text:?} has no year"))
-                    .with_hint("put it under a year or month heading, or write the year"),
-            ),
-            HeadingKind::Other => {}
+            HeadingKind::DateLike | HeadingKind::NoYear => {
+                // Reported, and still a period: its entries are listed, dated by what
+                // encloses it (or not at all).
+                out.diagnostics.push(if kind == HeadingKind::DateLike {
+                    Diagnostic::warning(
+                        mark.start,
+                        format!(
+                            "heading {text:?} looks like a date but is not a period brag knows"
+                        ),
+                    )
+                    .with_hint("write months as \"November 2026\" and days as \"2026-11-06\"")
+                } else {
+                    Diagnostic::warning(mark.start, format!("heading {text:?} has no year"))
+                        .with_hint("put it under a year or month heading, or write the year")
+                });
+                Some(context)
+            }
+            HeadingKind::Other => None,
+        };
+        if let Some(context) = opens {
+            stack.push(Frame {
+                level,
+                context,
+                in_period: true,
+                role: Role::Period,
+            });
+            continue;
         }
         let is_section = holds_other_headings(src, marks, index, level);
         let dated_title = !in_period && has_title_date(text, context);
@@ -544,30 +633,16 @@ fn holds_other_headings(src: &str, marks: &[Mark], index: usize, level: u8) -> b
 }
 
 fn has_title_date(text: &str, context: Context) -> bool {
-    let first = text.trim_start_matches('[');
-    first.len() >= 10
-        && first.is_char_boundary(10)
-        && matches!(
-            crate::dates::read(&first[..10], context.year, context.month),
-            crate::dates::ReadDate::Date(_)
-        )
+    entry::split_title_date(text, context).1.is_some()
 }
 
 /// `YYYY-MM-DD-title-words`: lowercase ASCII, at most 60 characters, cut at a word.
 pub fn slug(title: &str, date: Option<NaiveDate>) -> String {
     let mut out = match date {
-        Some(date) => date.format("%Y-%m-%d").to_string(),
+        Some(date) => date.to_string(),
         None => "undated".to_string(),
     };
-    let mut words = String::new();
-    for c in title.chars() {
-        let c = fold_accent(c);
-        if c.is_ascii_alphanumeric() {
-            words.push(c.to_ascii_lowercase());
-        } else if !words.ends_with('-') {
-            words.push('-');
-        }
-    }
+    let words: String = slug_chars(title).collect();
     for word in words.split('-').filter(|w| !w.is_empty()) {
         if out.len() + 1 + word.len() > 60 {
             if out.len() <= 11 {
@@ -583,6 +658,31 @@ pub fn slug(title: &str, date: Option<NaiveDate>) -> String {
         out.push_str("-entry");
     }
     out
+}
+
+/// The characters a title contributes to its slug, lowercase, words joined by `-`.
+fn slug_chars(title: &str) -> impl Iterator<Item = char> + '_ {
+    let mut words = title
+        .split(|c: char| !fold_accent(c).is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .peekable();
+    let mut first = true;
+    std::iter::from_fn(move || {
+        let word = words.next()?;
+        let dash = (!std::mem::take(&mut first)).then_some('-');
+        Some(
+            dash.into_iter()
+                .chain(word.chars().map(|c| fold_accent(c).to_ascii_lowercase())),
+        )
+    })
+    .flatten()
+}
+
+/// Whether two titles' slugs start alike. Slugs keep at least their first 12 word
+/// characters, so titles that differ there never share a slug: a cheap test before
+/// building both.
+fn same_slug_start(a: &str, b: &str) -> bool {
+    slug_chars(a).take(12).eq(slug_chars(b).take(12))
 }
 
 /// Common Latin letters with diacritics, to their base letter.

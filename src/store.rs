@@ -83,7 +83,9 @@ pub fn lock(path: &Path) -> Result<Opened> {
         let target = resolve(path)?;
         let file = match File::open(&target) {
             Ok(file) => file,
-            Err(error) if error.kind() == ErrorKind::NotFound => return Ok(Opened::Missing(target)),
+            Err(error) if error.kind() == ErrorKind::NotFound => {
+                return Ok(Opened::Missing(target));
+            }
             Err(error) => bail!("cannot open {}: {error}", path.display()),
         };
         let metadata = file.metadata()?;
@@ -93,8 +95,7 @@ pub fn lock(path: &Path) -> Result<Opened> {
                 path.display()
             );
         }
-        fs4::FileExt::lock(&file)
-            .with_context(|| format!("cannot lock {}", path.display()))?;
+        fs4::FileExt::lock(&file).with_context(|| format!("cannot lock {}", path.display()))?;
         // Whoever held the lock may have replaced the log: lock the one there now.
         if is_current(&file, &target)? {
             let len = usize::try_from(file.metadata()?.len())?;

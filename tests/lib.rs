@@ -3,5 +3,7 @@
 mod support;
 
 mod cli;
+mod export;
+mod filters;
 mod properties;
 mod reading;

@@ -98,5 +98,5 @@ fn empty_log_lists_nothing() {
         .args(&["list"])
         .run()
         .success()
-        .stdout("");
+        .stdout("0 entries, all dates\n");
 }

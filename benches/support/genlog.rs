@@ -113,21 +113,8 @@ const RESULTS: &[&str] = &[
     "Saved about {n}0 engineer-hours a month.",
     "Audit finding closed {n} days early.",
 ];
-/// Month names as the headings spell them (`## November 2026`).
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Month names as the headings spell them (`## November 2026`): the reader's own.
+pub use brag::model::MONTH_NAMES as MONTHS;
 
 /// The last day an entry can fall on; the first is the day after the same date ten years
 /// earlier, as in `gen_logs.py --end 2026-03-31 --years 10`.

@@ -290,7 +290,7 @@ fn fill(template: &str, args: &AddArgs, date: NaiveDate) -> String {
                 let mut replaced = line.replace(key, "").trim_end().to_string();
                 for part in value.lines() {
                     replaced.push('\n');
-                    replaced.push_str(&format!("  {part}").trim_end().to_string());
+                    replaced.push_str(format!("  {part}").trim_end());
                 }
                 replaced.push_str(ending);
                 line = replaced;
@@ -349,7 +349,9 @@ mod tests {
             let found = source(&args, *terminal).map_err(|e| e.to_string());
             match (found, expected) {
                 (Ok(found), Ok(expected)) => assert_eq!(&found, expected, "{line:?}"),
-                (Err(found), Err(expected)) => assert!(found.contains(expected), "{line:?}: {found}"),
+                (Err(found), Err(expected)) => {
+                    assert!(found.contains(expected), "{line:?}: {found}")
+                }
                 (found, expected) => panic!("{line:?}: {found:?}, expected {expected:?}"),
             }
         }

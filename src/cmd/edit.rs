@@ -2,12 +2,12 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::EditArgs;
 use crate::parse::Index;
-use crate::{editor, store};
+use crate::{cmd::show, editor, store};
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let path = &context.log_path;
@@ -25,28 +25,8 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
 /// The line of the entry with id `id`, or with the one id that starts with it.
 fn line_of(text: &str, id: &str) -> Result<usize> {
     let index = Index::new(text);
-    let line = |head: &crate::parse::Head<'_>| index.blocks[head.block].line_no;
-    if let Some(head) = index.heads.iter().find(|head| head.id == id) {
-        return Ok(line(head));
-    }
-    let candidates: Vec<_> = index
-        .heads
-        .iter()
-        .filter(|head| head.id.starts_with(id))
-        .collect();
-    match candidates.as_slice() {
-        [one] => Ok(line(one)),
-        [] => bail!("no entry has the id {id:?}; `brag list --format json` shows the ids"),
-        many => bail!(
-            "{} entries have ids that start with {id:?}: {}",
-            many.len(),
-            many.iter()
-                .take(5)
-                .map(|head| head.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
+    let head = show::find(&index, id)?;
+    Ok(index.blocks[head.block].line_no)
 }
 
 #[cfg(test)]
@@ -58,7 +38,7 @@ mod tests {
         let text = "## November 2026\n### Cut latency\n- **Date**: 2026-11-03\n### Cut costs\n- **Date**: 2026-11-04\n";
         assert_eq!(line_of(text, "2026-11-03-cut-latency").ok(), Some(2));
         assert_eq!(line_of(text, "2026-11-04").ok(), Some(4));
-        assert!(line_of(text, "2026-11").is_err_and(|e| e.to_string().contains("2 entries")));
+        assert!(line_of(text, "2026-11").is_err_and(|e| e.to_string().contains("2 ids")));
         assert!(line_of(text, "nope").is_err_and(|e| e.to_string().contains("no entry")));
     }
 }

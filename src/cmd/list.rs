@@ -1,29 +1,41 @@
-//! `brag list`: the entries, oldest first, as a table, JSON or YAML.
+//! `brag list`: the entries that match the filters, as a table, Markdown, JSON, YAML,
+//! TSV or ids.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::app::Context;
-use crate::cli::{ListArgs, ListFormat};
+use crate::cli::{ColorChoice, ListArgs, ListFormat};
+use crate::filter::Filter;
+use crate::model::{Entry, YearMonth};
+use crate::parse::{Head, Index};
+use crate::render::table::Row;
 use crate::render::{schema, table};
 use crate::{parse, store};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let filter = Filter::new(&args.filters, &context.calendar())?;
     let text = store::read_log(&context.log_path)?;
     let index = parse::Index::new(&text);
-    let heads = index.all();
+    let heads = filter.select(&index);
     match args.format {
-        ListFormat::Table => index.render(
-            &heads,
-            |_, entries| {
-                let mut bytes = Vec::new();
-                table::write(&mut bytes, entries)?;
-                Ok(bytes)
-            },
-            out,
-        )?,
+        ListFormat::Table => {
+            let rows = rows(&index, &heads);
+            let layout = table::Layout {
+                width: std::io::stdout()
+                    .is_terminal()
+                    .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
+                    .flatten(),
+                color: use_color(args.color),
+            };
+            table::write(out, &summary(&filter, rows.len()), &rows, layout)?;
+        }
+        ListFormat::Md => {
+            let (entries, _) = index.read(&heads);
+            write_markdown(out, &index, &entries)?;
+        }
         ListFormat::Json => {
             out.write_all(schema::json_open(heads.len()))?;
             index.render(&heads, schema::json_items, out)?;
@@ -31,6 +43,106 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
         }
         ListFormat::Yaml if heads.is_empty() => out.write_all(b"[]\n")?,
         ListFormat::Yaml => index.render(&heads, |_, entries| schema::yaml_items(entries), out)?,
+        ListFormat::Tsv => {
+            out.write_all(b"id\tdate\tmonth\ttitle\ttags\tscope\tline\n")?;
+            index.render(&heads, |_, entries| tsv_rows(entries), out)?;
+        }
+        ListFormat::Ids => {
+            for head in &heads {
+                writeln!(out, "{}", index.id(head))?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The table's rows: from the heads where they know tags and scope, else read.
+fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
+    let known = |head: &Head<'a>| head.tags.is_some() && head.scope.is_some();
+    let unknown: Vec<&Head<'a>> = heads.iter().copied().filter(|head| !known(head)).collect();
+    // Read in the heads' order, so they come back in the order they are needed.
+    let (entries, _) = index.read(&unknown);
+    let mut read = entries.iter();
+    heads
+        .iter()
+        .filter_map(|head| match (&head.tags, head.scope) {
+            (Some(tags), Some(scope)) => Some(Row {
+                date: head.date,
+                month: index.blocks[head.block]
+                    .context
+                    .month
+                    .or(head.date.map(YearMonth::of)),
+                title: head.title,
+                tags: tags.clone(),
+                scope,
+            }),
+            _ => read.next().map(Row::of),
+        })
+        .collect()
+}
+
+/// `3 entries from 2026-05-01 to 2026-11-23, tag mentoring`
+pub fn summary(filter: &Filter, count: usize) -> String {
+    let noun = if count == 1 { "entry" } else { "entries" };
+    let mut line = format!("{count} {noun}, {}", filter.describe_range());
+    for part in filter.describe() {
+        line.push_str(", ");
+        line.push_str(&part);
+    }
+    line
+}
+
+/// Colour only on a terminal, unless NO_COLOR is set; `always` and `never` decide alone.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+        }
+    }
+}
+
+/// The entries' own Markdown under month headings, so the output is itself a log.
+fn write_markdown(out: &mut impl Write, index: &Index<'_>, entries: &[Entry<'_>]) -> Result<()> {
+    let mut month = None;
+    for (position, entry) in entries.iter().enumerate() {
+        if position == 0 || entry.month != month {
+            if position > 0 {
+                writeln!(out)?;
+            }
+            match entry.month {
+                Some(m) => writeln!(out, "## {} {}\n", m.month_name(), m.year)?,
+                None => writeln!(out, "## Undated\n")?,
+            }
+            month = entry.month;
+        } else {
+            writeln!(out)?;
+        }
+        let markdown = index.src[entry.span.clone()].trim_end();
+        for line in markdown.split('\n') {
+            writeln!(out, "{}", line.strip_suffix('\r').unwrap_or(line))?;
+        }
+    }
+    Ok(())
+}
+
+fn tsv_rows(entries: &[Entry<'_>]) -> Result<Vec<u8>> {
+    let clean = |text: &str| text.replace(['\t', '\n', '\r'], " ");
+    let mut out = Vec::new();
+    for entry in entries {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            entry.id,
+            entry.date.map(|d| d.to_string()).unwrap_or_default(),
+            entry.month.map(|m| m.to_string()).unwrap_or_default(),
+            clean(entry.title),
+            clean(&entry.tags.join(",")),
+            entry.scope.map_or("", |s| s.as_str()),
+            entry.line
+        )?;
+    }
+    Ok(out)
 }

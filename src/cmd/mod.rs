@@ -3,5 +3,8 @@
 pub mod add;
 pub mod check;
 pub mod edit;
+pub mod export;
 pub mod init;
 pub mod list;
+pub mod show;
+pub mod tags;

@@ -219,6 +219,11 @@ pub fn from_markdown(
     };
     let mut diagnostics = Vec::new();
     let read = entry::read(&text, &block, &mut diagnostics);
+    if read.date.is_none() {
+        // The reader warns of an undated entry; a draft without a date takes the day
+        // `brag add` was given.
+        diagnostics.retain(|d| d.offset != block.span.start);
+    }
     let mut draft = Draft::new(read.title, default_date)
         .map_err(|error| anyhow!("{origin}:{}: {error}", block.line_no))?;
     // Fields brag has taken care of: empty ones (a template's prompts left blank) are

@@ -619,16 +619,14 @@ fn check_add(old: &str, new: &str, inserted: &str, draft: &Draft) -> Result<(), 
         index
             .heads
             .iter()
-            .map(|head| head.id.clone())
+            .map(|head| index.id(head))
             .collect::<Vec<_>>()
     };
-    let new_id = index.heads[index
+    let new_id = index.id(&index.heads[index
         .heads
         .iter()
         .position(|h| h.title == draft.title)
-        .unwrap_or(0)]
-    .id
-    .clone();
+        .unwrap_or(0)]);
     let mut after = ids(&index);
     after.retain(|id| *id != new_id);
     prop_assert_eq!(ids(&Index::new(old)), after);

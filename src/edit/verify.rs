@@ -104,7 +104,7 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
         .heads
         .iter()
         .find(|head| head.block == number)
-        .map(|head| head.id.clone())
+        .map(|head| index.id(head))
         .unwrap_or_default();
     Ok(Added {
         id,

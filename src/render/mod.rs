@@ -1,4 +1,10 @@
 //! Renderers: pure functions from entries and options to bytes on a writer.
 
+pub mod envelope;
+pub mod html;
+pub mod markdown;
+pub mod packet;
 pub mod schema;
 pub mod table;
+pub mod template;
+pub mod text;

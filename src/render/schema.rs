@@ -106,14 +106,20 @@ pub fn json_items<'a>(first: usize, entries: &[Entry<'a>]) -> Result<Vec<u8>> {
         if first + offset > 0 {
             out.extend_from_slice(b",\n");
         }
-        // Pretty-print a one-item array and keep the item: it comes out indented as an
-        // array item, exactly as serde_json prints the whole array.
-        let start = out.len();
-        serde_json::to_writer_pretty(&mut out, &[EntryView(entry)])?;
-        out.truncate(out.len() - 2); // "\n]"
-        out.drain(start..start + 2); // "[\n"
+        json_item(&mut out, entry)?;
     }
     Ok(out)
+}
+
+/// One entry as a pretty-printed JSON array item (indented two spaces), appended to `out`.
+pub fn json_item(out: &mut Vec<u8>, entry: &Entry<'_>) -> Result<()> {
+    // Pretty-print a one-item array and keep the item: it comes out indented as an
+    // array item, exactly as serde_json prints the whole array.
+    let start = out.len();
+    serde_json::to_writer_pretty(&mut *out, &[EntryView(entry)])?;
+    out.truncate(out.len() - 2); // "\n]"
+    out.drain(start..start + 2); // "[\n"
+    Ok(())
 }
 
 /// Entries as YAML sequence items (one-item sequences concatenate into one sequence).

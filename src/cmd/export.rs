@@ -1,0 +1,327 @@
+//! `brag export`: an evidence packet for a promotion document, in Markdown, HTML, plain
+//! text, JSON or YAML.
+//!
+//! Three passes, none of which holds every parsed entry: [`select`] picks the entries
+//! (by date from the index, by tag after a cheap look at each block's text); one parallel
+//! read takes the [`Facts`] that grouping and the summary need; then the renderer reads
+//! the entries again, group by group, a chunk at a time, while the output is written.
+
+use std::collections::HashMap;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::app::Context;
+use crate::cli::{ExportArgs, ExportFormat, GroupBy, ScopeArg};
+use crate::filter::Filter;
+use crate::model::contains_ignore_ascii_case;
+use crate::parse::{Head, Index};
+use crate::render::envelope::{self, Data};
+use crate::render::packet::{self, Facts, Filters, Options, Rubric};
+use crate::render::template::{self, Job};
+use crate::rubric::Preset;
+use crate::store;
+use clap::ValueEnum as _;
+
+/// The tag that keeps an entry out of every export, besides `private_tags:`.
+pub const PRIVATE_TAG: &str = "private";
+
+pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let format = args
+        .format
+        .or_else(|| args.template.as_deref().and_then(template::format_of_name))
+        .unwrap_or(ExportFormat::Md);
+    let by = group_by(args)?;
+    // A broken template or a bad target is reported before the log is read.
+    let chosen = match format {
+        ExportFormat::Json | ExportFormat::Yaml => {
+            if args.template.is_some() {
+                bail!(
+                    "--template shapes md, html and txt packets; --format {} has a fixed shape",
+                    format.as_str()
+                );
+            }
+            None
+        }
+        _ => {
+            let chosen =
+                template::choose(format, args.template.as_deref(), &templates_dir(context))?;
+            template::check(&chosen, format)?;
+            Some(chosen)
+        }
+    };
+    let target = match &args.output {
+        Some(path) if path.as_os_str() != "-" => Some(checked_target(path, &context.log_path)?),
+        _ => None,
+    };
+
+    let filter = Filter::new(&args.filters, &context.calendar())?;
+    let text = Arc::new(store::read_log(&context.log_path)?);
+    let mut index = Index::new(&text);
+    let (selected, private_left_out) = select(&index, &filter, args, context);
+    let facts = index.map(&selected, Facts::of);
+    let rubric = rubric(args, context, by);
+    let packet = packet::build(
+        &facts,
+        Options {
+            title: args
+                .title
+                .clone()
+                .unwrap_or_else(|| "Evidence packet".to_string()),
+            generated: context.today,
+            range: filter.range,
+            filters: filters(args),
+            by,
+            rubric,
+            tag_descriptions: &context.config.tags,
+            private_left_out,
+        },
+    );
+    // Group order: every group's entries, one after the other.
+    let flat: Vec<&Head<'_>> = packet
+        .groups
+        .iter()
+        .flat_map(|group| group.members.iter().map(|&member| selected[member]))
+        .collect();
+
+    let target = target.as_deref();
+    match (format, chosen) {
+        (ExportFormat::Json, _) => emit(target, out, |sink| {
+            envelope::write(&packet, Data::Json, &index, &flat, sink)
+        })?,
+        (ExportFormat::Yaml, _) => emit(target, out, |sink| {
+            envelope::write(&packet, Data::Yaml, &index, &flat, sink)
+        })?,
+        (_, Some(chosen)) => {
+            let flat: Vec<(usize, String)> = flat
+                .iter()
+                .map(|head| (head.block, index.id(head)))
+                .collect();
+            // The worker threads share the blocks; the index is done with them.
+            let blocks = Arc::new(std::mem::take(&mut index.blocks));
+            let job = Job {
+                packet: &packet,
+                format,
+                brief: args.brief,
+                template: &chosen,
+                text: Arc::clone(&text),
+                blocks,
+                flat,
+            };
+            emit(target, out, |sink| template::render(job, sink))?;
+        }
+        (_, None) => bail!(
+            "internal error: no template for --format {}",
+            format.as_str()
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--by`, with `--rubric` meaning `--by competency`.
+fn group_by(args: &ExportArgs) -> Result<GroupBy> {
+    Ok(match (args.by, args.rubric) {
+        (Some(by), Some(rubric)) if by != GroupBy::Competency => bail!(
+            "--rubric {} groups by competency; drop --by {} or --rubric",
+            rubric.as_str(),
+            by.as_str()
+        ),
+        (Some(by), _) => by,
+        (None, Some(_)) => GroupBy::Competency,
+        (None, None) => GroupBy::Month,
+    })
+}
+
+/// The rubric in effect: `--rubric`, else the config's `competencies:`, else (for
+/// `--by competency` only) the `brag-doc` preset.
+fn rubric(args: &ExportArgs, context: &Context, by: GroupBy) -> Option<Rubric> {
+    let preset = |name: &str| {
+        Preset::named(name).map(|preset| Rubric {
+            preset: Some(preset.name),
+            competencies: preset.competencies(),
+        })
+    };
+    if let Some(name) = args.rubric {
+        return preset(name.as_str());
+    }
+    if !context.config.competencies.is_empty() {
+        return Some(Rubric {
+            preset: None,
+            competencies: context.config.competencies.clone(),
+        });
+    }
+    if by == GroupBy::Competency {
+        return preset("brag-doc");
+    }
+    None
+}
+
+/// `<config dir>/brag/templates/`: beside the config file.
+fn templates_dir(context: &Context) -> PathBuf {
+    context
+        .config_path
+        .parent()
+        .map_or_else(|| PathBuf::from("templates"), |dir| dir.join("templates"))
+}
+
+fn filters(args: &ExportArgs) -> Filters {
+    let filters = &args.filters;
+    let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
+    let named = |values: &[ScopeArg]| -> Vec<String> {
+        values
+            .iter()
+            .filter_map(|value| value.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect()
+    };
+    let missing: Vec<String> = filters
+        .missing
+        .iter()
+        .filter_map(|value| value.to_possible_value().map(|v| v.get_name().to_string()))
+        .collect();
+    let given = [
+        ("since", one(&filters.since)),
+        ("until", one(&filters.until)),
+        ("on", one(&filters.on)),
+        ("tag", filters.tag.clone()),
+        ("any-tag", filters.any_tag.clone()),
+        ("not-tag", filters.not_tag.clone()),
+        ("scope", named(&filters.scope)),
+        ("grep", one(&filters.grep)),
+        ("field", filters.field.clone()),
+        ("missing", missing),
+        (
+            "limit",
+            filters.limit.iter().map(ToString::to_string).collect(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, values)| !values.is_empty())
+    .collect();
+    Filters {
+        given,
+        repeatable: vec!["tag", "any-tag", "not-tag", "scope", "field", "missing"],
+        include_private: args.include_private,
+    }
+}
+
+/// The entries to export, in date order, and how many private entries that match the
+/// filters were left out. Tags are read only where the head does not know them and
+/// the block mentions a private tag's word.
+fn select<'i, 'a>(
+    index: &'i Index<'a>,
+    filter: &Filter,
+    args: &ExportArgs,
+    context: &Context,
+) -> (Vec<&'i Head<'a>>, usize) {
+    let matched = filter.select(index);
+    if args.include_private {
+        return (matched, 0);
+    }
+    let private: Vec<String> = std::iter::once(PRIVATE_TAG)
+        .chain(context.config.private_tags.iter().map(String::as_str))
+        .map(str::to_lowercase)
+        .collect();
+    let mentions_private = |head: &&Head<'a>| {
+        private.iter().any(|word| {
+            !word.is_ascii() || contains_ignore_ascii_case(index.block_text(head), word)
+        })
+    };
+    let unknown: Vec<&Head<'a>> = matched
+        .iter()
+        .copied()
+        .filter(|head| head.tags.is_none())
+        .filter(mentions_private)
+        .collect();
+    let read: HashMap<usize, Vec<String>> = unknown
+        .iter()
+        .map(|head| head.position)
+        .zip(index.map(&unknown, |entry| {
+            entry.tags.iter().map(|tag| tag.to_lowercase()).collect()
+        }))
+        .collect();
+    let is_private = |head: &&Head<'a>| {
+        let tags: Vec<String> = match &head.tags {
+            Some(tags) => tags.iter().map(|tag| tag.to_lowercase()).collect(),
+            None => read.get(&head.position).cloned().unwrap_or_default(),
+        };
+        tags.iter().any(|tag| private.contains(tag))
+    };
+    let (left_out, kept): (Vec<&Head<'a>>, Vec<&Head<'a>>) =
+        matched.into_iter().partition(is_private);
+    (kept, left_out.len())
+}
+
+/// Where `-o` writes: refused when it is the log itself (by any name or link).
+fn checked_target(path: &Path, log: &Path) -> Result<PathBuf> {
+    if same_file(path, log) {
+        bail!(
+            "-o {} is the log itself; write the packet to another file",
+            path.display()
+        );
+    }
+    if path.is_dir() {
+        bail!("-o {} is a folder; name a file", path.display());
+    }
+    Ok(path.to_path_buf())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Runs `write` on standard output, or on the `-o` file.
+fn emit(
+    target: Option<&Path>,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    match target {
+        None => write(out),
+        Some(path) => write_file(path, write),
+    }
+}
+
+/// Writes through a temporary file beside `path`, renamed over it only when everything
+/// was written: a failed export leaves no half packet behind.
+fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "packet".to_string());
+    let temporary = folder.join(format!(".{name}.brag-{}.tmp", std::process::id()));
+    let result = (|| -> Result<()> {
+        let file = std::fs::File::create(&temporary)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut writer = BufWriter::new(file);
+        write(&mut writer)?;
+        let file = writer
+            .into_inner()
+            .map_err(|error| error.into_error())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        file.sync_all()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::rename(&temporary, path)
+            .with_context(|| format!("cannot write {}", path.display()))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}

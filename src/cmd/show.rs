@@ -1,0 +1,121 @@
+//! `brag show ID`: one entry in full, found by its id or a prefix only it has.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use crate::app::Context;
+use crate::cli::{ShowArgs, ShowFormat};
+use crate::model::Entry;
+use crate::parse::{Head, Index};
+use crate::render::schema;
+use crate::{parse, store};
+
+pub fn run(context: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let text = store::read_log(&context.log_path)?;
+    let index = parse::Index::new(&text);
+    let head = find(&index, &args.id)?;
+    let (entries, _) = index.read(&[head]);
+    let Some(entry) = entries.first() else {
+        bail!("entry {} could not be read", index.id(head));
+    };
+    match args.format {
+        ShowFormat::Text => write_text(out, context, entry)?,
+        ShowFormat::Md => writeln!(out, "{}", text[entry.span.clone()].trim_end())?,
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &schema::EntryView(entry))?;
+            writeln!(out)?;
+        }
+        ShowFormat::Yaml => serde_yaml::to_writer(&mut *out, &schema::EntryView(entry))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The entry whose id is `wanted`, or the one entry whose id starts with it.
+pub fn find<'i, 'a>(index: &'i Index<'a>, wanted: &str) -> Result<&'i Head<'a>> {
+    let ids: Vec<(String, &Head<'a>)> = index
+        .heads
+        .iter()
+        .map(|head| (index.id(head), head))
+        .collect();
+    if let Some((_, head)) = ids.iter().find(|(id, _)| id == wanted) {
+        return Ok(head);
+    }
+    let matches: Vec<&(String, &Head<'a>)> = ids
+        .iter()
+        .filter(|(id, _)| id.starts_with(wanted))
+        .collect();
+    match matches.as_slice() {
+        [(_, one)] => Ok(one),
+        [] => bail!("no entry has the id {wanted:?}\n  `brag list --format ids` lists them"),
+        many => {
+            let shown: Vec<&str> = many.iter().take(10).map(|(id, _)| id.as_str()).collect();
+            let more = many.len().saturating_sub(shown.len());
+            let more = if more > 0 {
+                format!("\n  ... and {more} more")
+            } else {
+                String::new()
+            };
+            bail!(
+                "{wanted:?} is the start of {} ids; give more of it:\n  {}{more}",
+                many.len(),
+                shown.join("\n  ")
+            )
+        }
+    }
+}
+
+fn write_text(out: &mut impl Write, context: &Context, entry: &Entry<'_>) -> Result<()> {
+    writeln!(out, "{}", entry.title)?;
+    let mut facts = vec![
+        entry
+            .date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string()),
+    ];
+    if let Some(scope) = entry.scope {
+        facts.push(scope.to_string());
+    }
+    if !entry.tags.is_empty() {
+        facts.push(
+            entry
+                .tags
+                .iter()
+                .map(|t| format!("#{t}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    writeln!(out, "{}", facts.join("  ·  "))?;
+    writeln!(
+        out,
+        "{}  {}:{}",
+        entry.id,
+        context.log_path.display(),
+        entry.line
+    )?;
+    let mut section = |name: &str, body: String| -> Result<()> {
+        writeln!(out, "\n{name}")?;
+        for line in body.lines() {
+            writeln!(out, "  {line}")?;
+        }
+        Ok(())
+    };
+    for (name, text) in [
+        ("Situation", entry.situation),
+        ("Task", entry.task),
+        ("Actions", entry.actions),
+        ("Results", entry.results),
+    ] {
+        if let Some(text) = text {
+            section(name, text.to_string())?;
+        }
+    }
+    for field in entry.other_fields() {
+        section(field.label, field.body.to_string())?;
+    }
+    if let Some(notes) = schema::notes(entry) {
+        section("Notes", notes)?;
+    }
+    Ok(())
+}

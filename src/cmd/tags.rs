@@ -1,0 +1,59 @@
+//! `brag tags`: every tag with the number of matching entries that carry it.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::app::Context;
+use crate::cli::{TagsArgs, TagsFormat};
+use crate::filter::Filter;
+use crate::{parse, store};
+
+pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let filter = Filter::new(&args.filters, &context.calendar())?;
+    let text = store::read_log(&context.log_path)?;
+    let index = parse::Index::new(&text);
+    let heads = filter.select(&index);
+    let (entries, _) = index.read(&heads);
+    // Tags group case-insensitively and show as first written.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for tag in entries.iter().flat_map(|entry| entry.tags.iter()) {
+        match counts
+            .iter_mut()
+            .find(|(name, _)| name.eq_ignore_ascii_case(tag))
+        {
+            Some((_, count)) => *count += 1,
+            None => counts.push((tag.to_string(), 1)),
+        }
+    }
+    // The config's vocabulary shows its unused tags too, with their description.
+    for name in context.config.tags.keys() {
+        if !counts.iter().any(|(tag, _)| tag.eq_ignore_ascii_case(name)) {
+            counts.push((name.clone(), 0));
+        }
+    }
+    counts.sort_by(|(a, x), (b, y)| {
+        y.cmp(x)
+            .then_with(|| a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase()))
+    });
+    let width = counts
+        .first()
+        .map_or(1, |(_, count)| count.to_string().len());
+    for (tag, count) in &counts {
+        match args.format {
+            TagsFormat::Ids => writeln!(out, "{tag}")?,
+            TagsFormat::Table => {
+                let description = context
+                    .config
+                    .tags
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case(tag))
+                    .map(|(_, description)| format!("  {description}"))
+                    .unwrap_or_default();
+                writeln!(out, "{count:>width$}  {tag}{description}")?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

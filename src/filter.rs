@@ -1,0 +1,293 @@
+//! The filters `list`, `export` and `tags` share, and how they choose entries cheaply.
+//!
+//! A filter first looks at what costs nothing: the head's date (exact, see
+//! `parse::Index`), its tags and scope where a line scan knew them, and the raw text of
+//! the entry's block, where every tag, scope and `--grep` text that the entry carries
+//! must occur (and where a `--grep` hit in shown text confirms a match). Only the
+//! entries this cannot decide are read and tested in full. A property test checks that
+//! the two together choose exactly what the full test alone chooses.
+//!
+//! Text and tag matching ignore ASCII case. `--grep` looks at the title, every field
+//! (STAR, date, tags, scope and other labels) and the notes, as the JSON schema shows
+//! them; `--field` narrows it to some of those.
+
+use anyhow::{Result, bail};
+
+use crate::cli::{FilterArgs, ScopeArg, StarArg};
+use crate::entry;
+use crate::model::{Entry, FieldKey, Scope, Text, contains_ignore_ascii_case};
+use crate::parse::{Head, Index};
+use crate::period::{self, Calendar, DateRange};
+
+/// Entries chosen per batch when testing candidates in full.
+const BATCH: usize = 4096;
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub range: Option<DateRange>,
+    /// All of these tags (lowercase).
+    tags: Vec<String>,
+    /// At least one of these.
+    any_tags: Vec<String>,
+    /// None of these.
+    not_tags: Vec<String>,
+    scopes: Vec<Scope>,
+    /// Lowercase.
+    grep: Option<String>,
+    /// Where `grep` looks (lowercase names); empty means everywhere.
+    fields: Vec<String>,
+    missing: Vec<FieldKey>,
+    pub limit: Option<usize>,
+    pub reverse: bool,
+}
+
+fn lowercase(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .map(|value| value.trim().trim_start_matches('#').to_ascii_lowercase())
+        .filter(|value| !value.is_empty())
+        .collect()
+}
+
+impl Filter {
+    pub fn new(args: &FilterArgs, calendar: &Calendar) -> Result<Self> {
+        let range = period::range(
+            args.since.as_deref(),
+            args.until.as_deref(),
+            args.on.as_deref(),
+            calendar,
+        )?;
+        let grep = args.grep.as_ref().map(|text| text.to_ascii_lowercase());
+        if grep.as_deref() == Some("") {
+            bail!("--grep needs some text to look for");
+        }
+        if args.limit == Some(0) {
+            bail!("--limit must be at least 1");
+        }
+        Ok(Self {
+            range,
+            tags: lowercase(&args.tag),
+            any_tags: lowercase(&args.any_tag),
+            not_tags: lowercase(&args.not_tag),
+            scopes: args.scope.iter().map(|scope| scope_of(*scope)).collect(),
+            grep,
+            fields: lowercase(&args.field),
+            missing: args.missing.iter().map(|star| key_of(*star)).collect(),
+            limit: args.limit,
+            reverse: args.reverse,
+        })
+    }
+
+    /// The test without reading the entry, from its head (date, and tags and scope where
+    /// a line scan knew them) and its block's raw text, in which every tag, scope and
+    /// `--grep` text the entry carries must occur. `None`: read the entry to know.
+    pub fn decide(&self, index: &Index<'_>, head: &Head<'_>) -> Option<bool> {
+        if let Some(range) = self.range {
+            if !head.date.is_some_and(|date| range.contains(date)) {
+                return Some(false);
+            }
+        }
+        // Raw-text checks only for what the head does not know: a known fact decides.
+        let text = index.block_text(head);
+        let occurs = |needle: &str| contains_ignore_ascii_case(text, needle);
+        let may_match = (head.tags.is_some()
+            || (self.tags.iter().all(|tag| occurs(tag))
+                && (self.any_tags.is_empty() || self.any_tags.iter().any(|tag| occurs(tag)))))
+            && (head.scope.is_some()
+                || self.scopes.is_empty()
+                || self.scopes.iter().any(|scope| occurs(scope.as_str())))
+            && self
+                .grep
+                .as_deref()
+                .is_none_or(|grep| grep.contains(['\n', '\r']) || occurs(grep));
+        if !may_match {
+            return Some(false);
+        }
+        let mut decided = true;
+        if !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty()) {
+            match &head.tags {
+                Some(tags) => {
+                    let has = |tag: &String| tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
+                    let tags_match = self.tags.iter().all(has)
+                        && (self.any_tags.is_empty() || self.any_tags.iter().any(has))
+                        && !self.not_tags.iter().any(has);
+                    if !tags_match {
+                        return Some(false);
+                    }
+                }
+                None => decided = false,
+            }
+        }
+        if !self.scopes.is_empty() {
+            match head.scope {
+                Some(scope) if !scope.is_some_and(|s| self.scopes.contains(&s)) => {
+                    return Some(false);
+                }
+                Some(_) => {}
+                None => decided = false,
+            }
+        }
+        if let Some(grep) = &self.grep {
+            let plain = grep.trim() == grep && !grep.contains(['\n', '\r']);
+            let confirmed = self.fields.is_empty()
+                && plain
+                && entry::shows_text(index.src, &index.blocks[head.block], grep);
+            decided &= confirmed;
+        }
+        decided &= self.missing.is_empty();
+        decided.then_some(true)
+    }
+
+    /// The full test, on a read entry.
+    pub fn matches(&self, entry: &Entry<'_>) -> bool {
+        let has_tag = |tag: &String| entry.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
+        self.range
+            .is_none_or(|range| entry.date.is_some_and(|date| range.contains(date)))
+            && self.tags.iter().all(has_tag)
+            && (self.any_tags.is_empty() || self.any_tags.iter().any(has_tag))
+            && !self.not_tags.iter().any(has_tag)
+            && (self.scopes.is_empty() || entry.scope.is_some_and(|s| self.scopes.contains(&s)))
+            && self.missing.iter().all(|key| star(entry, *key).is_none())
+            && self
+                .grep
+                .as_deref()
+                .is_none_or(|grep| self.grep_matches(entry, grep))
+    }
+
+    fn grep_matches(&self, entry: &Entry<'_>, grep: &str) -> bool {
+        let wanted = |name: &str| self.fields.is_empty() || self.fields.iter().any(|f| f == name);
+        let found = |text: &str| text.to_ascii_lowercase().contains(grep);
+        (wanted("title") && found(entry.title))
+            || entry.fields.iter().any(|field| {
+                let name = match field.key {
+                    FieldKey::Other => field.label.to_ascii_lowercase(),
+                    key => key_name(key).to_string(),
+                };
+                wanted(&name) && found(&field.body.to_string())
+            })
+            || (wanted("notes") && entry.notes.iter().any(|note| found(&note.to_string())))
+    }
+
+    /// The heads that match, in output order: oldest first (newest first with
+    /// `reverse`), keeping the `limit` most recent.
+    pub fn select<'i, 'a>(&self, index: &'i Index<'a>) -> Vec<&'i Head<'a>> {
+        let mut chosen = Vec::new();
+        let mut undecided = Vec::new();
+        for head in &index.heads {
+            match self.decide(index, head) {
+                Some(true) => chosen.push(head),
+                Some(false) => {}
+                None => undecided.push(head),
+            }
+        }
+        for batch in undecided.chunks(BATCH) {
+            let (entries, _) = index.read(batch);
+            chosen.extend(
+                batch
+                    .iter()
+                    .zip(&entries)
+                    .filter(|(_, entry)| self.matches(entry))
+                    .map(|(head, _)| *head),
+            );
+        }
+        chosen.sort_by_key(|head| head.position);
+        if let Some(limit) = self.limit {
+            chosen.drain(..chosen.len().saturating_sub(limit));
+        }
+        if self.reverse {
+            chosen.reverse();
+        }
+        chosen
+    }
+
+    /// What the filter asks for beyond dates, for a report's first line.
+    pub fn describe(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        let list = |values: &[String]| values.join(", ");
+        if !self.tags.is_empty() {
+            parts.push(format!("tag {}", list(&self.tags)));
+        }
+        if !self.any_tags.is_empty() {
+            parts.push(format!("any tag of {}", list(&self.any_tags)));
+        }
+        if !self.not_tags.is_empty() {
+            parts.push(format!("no tag {}", list(&self.not_tags)));
+        }
+        if !self.scopes.is_empty() {
+            let scopes: Vec<String> = self.scopes.iter().map(|s| s.to_string()).collect();
+            parts.push(format!("scope {}", list(&scopes)));
+        }
+        if let Some(grep) = &self.grep {
+            let within = if self.fields.is_empty() {
+                String::new()
+            } else {
+                format!(" in {}", list(&self.fields))
+            };
+            parts.push(format!("text {grep:?}{within}"));
+        }
+        if !self.missing.is_empty() {
+            let missing: Vec<String> = self
+                .missing
+                .iter()
+                .map(|k| key_name(*k).to_string())
+                .collect();
+            parts.push(format!("missing {}", list(&missing)));
+        }
+        parts
+    }
+
+    /// The date range in words: `from 2026-05-01 to 2026-11-23`, `since ...`, `all dates`.
+    pub fn describe_range(&self) -> String {
+        match self.range.map(|r| (r.first_day(), r.last_day())) {
+            None | Some((None, None)) => "all dates".to_string(),
+            Some((Some(start), Some(end))) if start == end => format!("on {start}"),
+            Some((Some(start), Some(end))) => format!("from {start} to {end}"),
+            Some((Some(start), None)) => format!("since {start}"),
+            Some((None, Some(end))) => format!("until {end}"),
+        }
+    }
+}
+
+fn scope_of(scope: ScopeArg) -> Scope {
+    match scope {
+        ScopeArg::Task => Scope::Task,
+        ScopeArg::Milestone => Scope::Milestone,
+        ScopeArg::Project => Scope::Project,
+        ScopeArg::Product => Scope::Product,
+        ScopeArg::Business => Scope::Business,
+    }
+}
+
+fn key_of(star: StarArg) -> FieldKey {
+    match star {
+        StarArg::Situation => FieldKey::Situation,
+        StarArg::Task => FieldKey::Task,
+        StarArg::Actions => FieldKey::Actions,
+        StarArg::Results => FieldKey::Results,
+    }
+}
+
+/// The schema's name for a known field.
+pub fn key_name(key: FieldKey) -> &'static str {
+    match key {
+        FieldKey::Date => "date",
+        FieldKey::Tags => "tags",
+        FieldKey::Scope => "scope",
+        FieldKey::Situation => "situation",
+        FieldKey::Task => "task",
+        FieldKey::Actions => "actions",
+        FieldKey::Results => "results",
+        FieldKey::Other => "other",
+    }
+}
+
+/// An entry's STAR field.
+pub fn star<'e, 'a>(entry: &'e Entry<'a>, key: FieldKey) -> Option<&'e Text<'a>> {
+    match key {
+        FieldKey::Situation => entry.situation.as_ref(),
+        FieldKey::Task => entry.task.as_ref(),
+        FieldKey::Actions => entry.actions.as_ref(),
+        FieldKey::Results => entry.results.as_ref(),
+        _ => None,
+    }
+}

@@ -1,0 +1,631 @@
+//! The md, html and txt packets: a minijinja template over the packet, with entries read
+//! and prepared on worker threads while the template writes.
+//!
+//! The template gets the packet (title, provenance, summary, groups, gaps; the
+//! README lists every variable). Each group's `entries` is a lazy sequence: the
+//! template asks for entry after entry, and a producer thread reads them from the log and
+//! turns them into template values (Markdown rendered to safe HTML for `html`, to plain
+//! text for `txt`) a chunk ahead, on every core. Output streams to the writer as it is
+//! produced, and memory holds a few chunks of entries, never the whole log. A template
+//! that reads a group twice, or groups out of order, still gets every entry: those it
+//! asks for again are read again.
+
+use std::collections::VecDeque;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+
+use anyhow::{Result, anyhow, bail};
+use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, context};
+
+use crate::cli::ExportFormat;
+use crate::entry::{self, Block};
+use crate::model::Entry;
+use crate::render::packet::{Packet, has_figure, plural};
+use crate::render::schema::{EntryView, notes};
+use crate::render::{html, markdown, text};
+
+/// The built-in templates, embedded in the binary: `(file name, text)`.
+pub const BUILT_IN: [(&str, &str); 3] = [
+    ("export.md.j2", include_str!("../../templates/export.md.j2")),
+    (
+        "export.html.j2",
+        include_str!("../../templates/export.html.j2"),
+    ),
+    (
+        "export.txt.j2",
+        include_str!("../../templates/export.txt.j2"),
+    ),
+];
+
+/// Entries prepared per batch: enough to keep both cores busy, few enough that the
+/// batches in flight stay small.
+const CHUNK: usize = 2048;
+
+/// A template chosen for a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    /// How messages name it: the file's path, or the built-in name.
+    pub name: String,
+    pub source: String,
+}
+
+/// The built-in template name for a format.
+pub fn default_name(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Html => "export.html.j2",
+        ExportFormat::Txt => "export.txt.j2",
+        _ => "export.md.j2",
+    }
+}
+
+/// The format a template's name implies (`packet.html.j2`, `mine.txt`), if any.
+pub fn format_of_name(name: &str) -> Option<ExportFormat> {
+    let name = name
+        .strip_suffix(".j2")
+        .or_else(|| name.strip_suffix(".jinja"))
+        .unwrap_or(name);
+    let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "html" | "htm" => Some(ExportFormat::Html),
+        "txt" | "text" => Some(ExportFormat::Txt),
+        "md" | "markdown" => Some(ExportFormat::Md),
+        _ => None,
+    }
+}
+
+/// Finds the template to use.
+///
+/// Without `requested`, the format's built-in name, from `user_dir` if a file of that
+/// name is there, else built in. A `requested` value with a path separator is a path;
+/// otherwise it is a name looked up in `user_dir`, then among the built-ins, and only
+/// then taken as a file in the working folder.
+pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) -> Result<Chosen> {
+    let name = requested.unwrap_or(default_name(format));
+    let is_path = name.contains('/') || name.contains(std::path::MAIN_SEPARATOR);
+    if !is_path {
+        let user = user_dir.join(name);
+        if user.is_file() {
+            return read_file(&user);
+        }
+        if let Some((built_in, source)) = BUILT_IN.iter().find(|(known, _)| *known == name) {
+            return Ok(Chosen {
+                name: (*built_in).to_string(),
+                source: (*source).to_string(),
+            });
+        }
+    }
+    let path = PathBuf::from(name);
+    if path.is_file() {
+        return read_file(&path);
+    }
+    let built_in: Vec<&str> = BUILT_IN.iter().map(|(known, _)| *known).collect();
+    if is_path {
+        bail!("no template file at {name}");
+    }
+    bail!(
+        "no template named {name:?}: not in {}, not built in ({}), and not a file here",
+        user_dir.display(),
+        built_in.join(", ")
+    )
+}
+
+fn read_file(path: &Path) -> Result<Chosen> {
+    let source = std::fs::read_to_string(path)
+        .map_err(|error| anyhow!("cannot read template {}: {error}", path.display()))?;
+    Ok(Chosen {
+        name: path.display().to_string(),
+        source,
+    })
+}
+
+/// Everything a template run needs: the packet, the entries' source, and how to render.
+#[derive(Debug)]
+pub struct Job<'p> {
+    pub packet: &'p Packet,
+    pub format: ExportFormat,
+    pub brief: bool,
+    pub template: &'p Chosen,
+    /// The log's text and its entry blocks, shared with the worker threads.
+    pub text: Arc<String>,
+    pub blocks: Arc<Vec<Block>>,
+    /// Block index and id of each entry, in group order: group 0's entries, then
+    /// group 1's, and so on (an entry in two groups is there twice).
+    pub flat: Vec<(usize, String)>,
+}
+
+/// Compiles a template for `format`, so that a broken one is reported before anything
+/// is read or written.
+pub fn check(template: &Chosen, format: ExportFormat) -> Result<()> {
+    let env = environment(format);
+    env.template_from_named_str(&template.name, &template.source)
+        .map(drop)
+        .map_err(template_error)
+}
+
+/// The environment every packet template runs in.
+fn environment(format: ExportFormat) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    let escape = if format == ExportFormat::Html {
+        AutoEscape::Html
+    } else {
+        AutoEscape::None
+    };
+    env.set_auto_escape_callback(move |_| escape.clone());
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    env.add_filter("markdown", |text: &str| {
+        Value::from_safe_string(html::block(text))
+    });
+    env.add_filter("markdown_inline", |text: &str| {
+        Value::from_safe_string(html::inline(text))
+    });
+    env.add_filter("labelled", |body: Value, label: &str| {
+        // A body that is not already safe HTML is text, and is escaped like any other.
+        let body = if body.is_safe() {
+            body.to_string()
+        } else {
+            html::escape(&body.to_string())
+        };
+        Value::from_safe_string(html::labelled(label, &body))
+    });
+    env.add_filter("plain", |text: &str| text::plain(text));
+    env.add_filter("one_line", |text: &str| markdown::one_line(text));
+    env.add_filter("month_name", month_name);
+    env.add_filter("plural", |count: usize, one: &str, many: &str| {
+        plural(count, one, many)
+    });
+    env
+}
+
+/// `2026-11` -> `November 2026`; anything else unchanged.
+fn month_name(text: &str) -> String {
+    let mut parts = text.splitn(2, '-');
+    let year = parts.next().and_then(|y| y.parse::<i32>().ok());
+    let month = parts.next().and_then(|m| m.parse::<u32>().ok());
+    match (year, month) {
+        (Some(year), Some(month)) => crate::model::YearMonth::new(year, month).map_or_else(
+            || text.to_string(),
+            |m| format!("{} {year}", m.month_name()),
+        ),
+        _ => text.to_string(),
+    }
+}
+
+/// `template PATH:LINE: problem`, with the template's own words for the problem.
+fn template_error(error: minijinja::Error) -> anyhow::Error {
+    if error.kind() == ErrorKind::WriteFailure {
+        // Keep the io::Error in the chain: a closed pipe is not a failure.
+        return anyhow::Error::new(error);
+    }
+    let mut message = format!("template {}", error.name().unwrap_or("(unnamed)"));
+    if let Some(line) = error.line() {
+        message.push_str(&format!(":{line}"));
+    }
+    message.push_str(&format!(": {}", error.kind()));
+    if let Some(detail) = error.detail() {
+        message.push_str(&format!(": {detail}"));
+    }
+    anyhow!(message)
+}
+
+/// Renders the packet through the job's template to `out`.
+pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
+    let env = environment(job.format);
+    let template = env
+        .template_from_named_str(&job.template.name, &job.template.source)
+        .map_err(template_error)?;
+    let source = Arc::new(Source {
+        text: job.text,
+        blocks: job.blocks,
+        flat: job.flat,
+        format: job.format,
+    });
+    preflight(&template, job.packet, job.brief, &source)?;
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Value>>(1);
+    let feed = Arc::new(Feed {
+        source: Arc::clone(&source),
+        state: Mutex::new(FeedState {
+            chunks: Some(receiver),
+            buffer: VecDeque::new(),
+            next: 0,
+        }),
+    });
+    let mut start = 0;
+    let groups: Vec<Value> = job
+        .packet
+        .groups
+        .iter()
+        .map(|group| {
+            let entries = GroupEntries {
+                feed: Arc::clone(&feed),
+                start,
+                len: group.members.len(),
+            };
+            start += group.members.len();
+            context! {
+                name => group.name.clone(),
+                description => group.description.clone(),
+                count => group.members.len(),
+                entries => Value::from_object(entries),
+            }
+        })
+        .collect();
+    let ctx = packet_context(job.packet, job.brief, job.format, groups);
+    std::thread::scope(|scope| {
+        let producer_source = &source;
+        scope.spawn(move || {
+            for chunk in producer_source.flat.chunks(CHUNK) {
+                let values = crate::parse::parallel(
+                    chunk,
+                    |_, part| {
+                        part.iter()
+                            .map(|item| producer_source.value_of(item))
+                            .collect::<Vec<_>>()
+                    },
+                    |mut a, mut b| {
+                        a.append(&mut b);
+                        a
+                    },
+                );
+                // The template is done (or failed): stop.
+                if sender.send(values).is_err() {
+                    break;
+                }
+            }
+        });
+        // Let the producer go when the template is done, whether or not it read every
+        // entry, and even if rendering panics (the scope would otherwise wait forever).
+        let _release = Release(&feed);
+        if job.format == ExportFormat::Txt {
+            let mut wrapping = text::Wrapping::new(&mut *out, text::WIDTH);
+            template
+                .render_captured_to(ctx, &mut wrapping)
+                .map(drop)
+                .map_err(template_error)
+                .and_then(|()| wrapping.finish().map(drop).map_err(anyhow::Error::from))
+        } else {
+            template
+                .render_captured_to(ctx, &mut *out)
+                .map(drop)
+                .map_err(template_error)
+        }
+    })
+}
+
+/// The template's variables: the packet, with `groups` carrying their entries.
+fn packet_context(packet: &Packet, brief: bool, format: ExportFormat, groups: Vec<Value>) -> Value {
+    context! {
+        groups => groups,
+        brief => brief,
+        format => format.as_str(),
+        ..Value::from(Serde(packet))
+    }
+}
+
+/// Renders the template with only the first entry of each group, to nowhere: a mistake
+/// in a template (an unknown variable or filter) is then reported before any output is
+/// written, rather than halfway through a streamed packet.
+fn preflight(
+    template: &minijinja::Template<'_, '_>,
+    packet: &Packet,
+    brief: bool,
+    source: &Source,
+) -> Result<()> {
+    let mut start = 0;
+    let groups: Vec<Value> = packet
+        .groups
+        .iter()
+        .map(|group| {
+            let first: Vec<Value> = (start < source.flat.len() && !group.members.is_empty())
+                .then(|| source.value(start))
+                .into_iter()
+                .collect();
+            start += group.members.len();
+            context! {
+                name => group.name.clone(),
+                description => group.description.clone(),
+                count => group.members.len(),
+                entries => first,
+            }
+        })
+        .collect();
+    template
+        .render_captured_to(
+            packet_context(packet, brief, source.format, groups),
+            std::io::sink(),
+        )
+        .map(drop)
+        .map_err(template_error)
+}
+
+/// The log text and the entries to prepare, shared by the producer and the feed.
+#[derive(Debug)]
+struct Source {
+    text: Arc<String>,
+    blocks: Arc<Vec<Block>>,
+    flat: Vec<(usize, String)>,
+    format: ExportFormat,
+}
+
+impl Source {
+    /// The template value of the entry at `position`.
+    fn value(&self, position: usize) -> Value {
+        self.value_of(&self.flat[position])
+    }
+
+    fn value_of(&self, (block, id): &(usize, String)) -> Value {
+        let mut entry = entry::read(&self.text, &self.blocks[*block], &mut Vec::new());
+        entry.id.clone_from(id);
+        entry_value(&entry, self.format)
+    }
+}
+
+/// An entry for templates: the `brag list` schema, plus `measurable`, `headline`, and the
+/// Markdown bodies rendered for the format (`html` or `plain`).
+pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
+    let schema = Value::from(Serde(EntryView(entry)));
+    let headline = markdown::headline(entry);
+    let measurable = entry.results.is_some_and(|results| has_figure(results.raw));
+    let mut extra = vec![
+        ("measurable", Value::from(measurable)),
+        ("headline", Value::from(headline.clone())),
+    ];
+    match format {
+        ExportFormat::Html => extra.push((
+            "html",
+            rendered(
+                entry,
+                headline.as_deref(),
+                |text| Value::from_safe_string(html::block(text)),
+                |text| Value::from_safe_string(html::inline(text)),
+            ),
+        )),
+        ExportFormat::Txt => extra.push((
+            "plain",
+            rendered(
+                entry,
+                headline.as_deref(),
+                |text| Value::from(text::plain(text)),
+                |text| Value::from(text::plain(text)),
+            ),
+        )),
+        _ => {}
+    }
+    Value::from_object(TemplateEntry { schema, extra })
+}
+
+/// An entry for templates: the schema's map, and what brag adds to it.
+#[derive(Debug)]
+struct TemplateEntry {
+    schema: Value,
+    extra: Vec<(&'static str, Value)>,
+}
+
+impl Object for TemplateEntry {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let name = key.as_str()?;
+        match self.extra.iter().find(|(known, _)| *known == name) {
+            Some((_, value)) => Some(value.clone()),
+            None => self
+                .schema
+                .get_item(key)
+                .ok()
+                .filter(|value| !value.is_undefined()),
+        }
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        let schema_keys = self.schema.try_iter().into_iter().flatten();
+        let extra_keys = self.extra.iter().map(|(key, _)| Value::from(*key));
+        Enumerator::Values(schema_keys.chain(extra_keys).collect())
+    }
+}
+
+/// The entry's Markdown bodies rendered with `block` (and the headline with `inline`),
+/// under the schema's names; a missing body is `none`.
+fn rendered(
+    entry: &Entry<'_>,
+    headline: Option<&str>,
+    block: impl Fn(&str) -> Value,
+    inline: impl Fn(&str) -> Value,
+) -> Value {
+    let body = |text: Option<String>| text.map_or(Value::from(()), |text| block(&text));
+    let mut fields: Vec<(Value, Value)> = Vec::new();
+    for field in entry.other_fields() {
+        let label = Value::from(field.label);
+        if !fields.iter().any(|(known, _)| *known == label) {
+            // A label written twice is joined, as in the schema's `fields`.
+            let joined: Vec<String> = entry
+                .other_fields()
+                .filter(|other| other.label == field.label)
+                .map(|other| other.body.to_string())
+                .collect();
+            fields.push((label, block(&joined.join("\n\n"))));
+        }
+    }
+    Value::from_object(Map(vec![
+        (
+            Value::from("situation"),
+            body(entry.situation.map(|t| t.to_string())),
+        ),
+        (Value::from("task"), body(entry.task.map(|t| t.to_string()))),
+        (
+            Value::from("actions"),
+            body(entry.actions.map(|t| t.to_string())),
+        ),
+        (
+            Value::from("results"),
+            body(entry.results.map(|t| t.to_string())),
+        ),
+        (Value::from("notes"), body(notes(entry))),
+        (Value::from("fields"), Value::from_object(Map(fields))),
+        (
+            Value::from("headline"),
+            headline.map_or(Value::from(()), inline),
+        ),
+    ]))
+}
+
+/// A map that keeps its keys in order (the schema's order) and its values as given
+/// (safe HTML stays safe).
+#[derive(Debug)]
+struct Map(Vec<(Value, Value)>);
+
+impl Object for Map {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Map
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0
+            .iter()
+            .find(|(known, _)| known.as_str() == key.as_str())
+            .map(|(_, value)| value.clone())
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Values(self.0.iter().map(|(key, _)| key.clone()).collect())
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+/// Prepared entries arriving from the producer, in order, and the way back to any entry.
+#[derive(Debug)]
+struct Feed {
+    source: Arc<Source>,
+    state: Mutex<FeedState>,
+}
+
+#[derive(Debug)]
+struct FeedState {
+    /// `None` once the template is done.
+    chunks: Option<mpsc::Receiver<Vec<Value>>>,
+    buffer: VecDeque<Value>,
+    /// The position of `buffer`'s first value.
+    next: usize,
+}
+
+impl Feed {
+    /// The entry at `position`: from the producer when the template reads in order (the
+    /// usual case), skipping what it passed over; read again when it goes back.
+    fn get(&self, position: usize) -> Value {
+        let streamed = match self.state.lock() {
+            Ok(mut state) => state.take(position),
+            Err(_) => None,
+        };
+        streamed.unwrap_or_else(|| self.source.value(position))
+    }
+
+    fn close(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.chunks = None;
+            state.buffer.clear();
+        }
+    }
+}
+
+/// Closes the feed when dropped.
+struct Release<'f>(&'f Feed);
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
+
+impl FeedState {
+    fn take(&mut self, position: usize) -> Option<Value> {
+        if position < self.next {
+            return None;
+        }
+        loop {
+            if position < self.next + self.buffer.len() {
+                self.buffer.drain(..position - self.next);
+                self.next = position + 1;
+                return self.buffer.pop_front();
+            }
+            self.next += self.buffer.len();
+            self.buffer.clear();
+            let chunk = self.chunks.as_ref()?.recv().ok()?;
+            self.buffer.extend(chunk);
+        }
+    }
+}
+
+/// A group's `entries`: a sequence of known length whose items come from the feed.
+#[derive(Debug)]
+struct GroupEntries {
+    feed: Arc<Feed>,
+    start: usize,
+    len: usize,
+}
+
+impl Object for GroupEntries {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let index = key.as_usize()?;
+        (index < self.len).then(|| self.feed.get(self.start + index))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.len)
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_names_imply_formats() {
+        let cases = [
+            ("export.html.j2", Some(ExportFormat::Html)),
+            ("mine.txt", Some(ExportFormat::Txt)),
+            ("dir/packet.md.jinja", Some(ExportFormat::Md)),
+            ("packet.j2", None),
+            ("packet", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(format_of_name(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn built_in_templates_compile_for_their_formats() {
+        for format in [ExportFormat::Md, ExportFormat::Html, ExportFormat::Txt] {
+            let template = choose(format, None, Path::new("/nonexistent")).expect("built in");
+            assert_eq!(template.name, default_name(format));
+            check(&template, format).expect("compiles");
+        }
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(month_name("2026-11"), "November 2026");
+        assert_eq!(month_name("2026-13"), "2026-13");
+        assert_eq!(month_name("soon"), "soon");
+    }
+}
