@@ -1,4 +1,5 @@
-//! Times brag's commands against the floor below any reader: `grep -c`, `cp`, a bare pulldown pass.
+//! Times brag's commands against the floor below any reader: `grep -c`, `cp` (with and without
+//! fsync), a bare pulldown pass.
 //!
 //! `cargo bench --bench reader` generates `target/bench-data/brag-N.md` for every size (once),
 //! then prints one Markdown table row per operation and size: the median wall time of
@@ -226,6 +227,25 @@ fn run(full: bool) -> Result<()> {
         push(
             "cp",
             bench.spawned(&cp, |_| remove_if_present(&copy), |_| None),
+        );
+        // `add` must also flush the new file to disk before its rename; `cp` does not.
+        let mut input = OsString::from("if=");
+        input.push(&log);
+        let mut output = OsString::from("of=");
+        output.push(&copy);
+        let durable = Spec::new(
+            "dd",
+            [
+                input.as_os_str(),
+                output.as_os_str(),
+                OsStr::new("bs=1M"),
+                OsStr::new("conv=fsync"),
+                OsStr::new("status=none"),
+            ],
+        );
+        push(
+            "cp + fsync",
+            bench.spawned(&durable, |_| remove_if_present(&copy), |_| None),
         );
         push("bare pulldown", bench.bare_pass(&log));
         for op in &settings.ops {
