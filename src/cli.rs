@@ -7,8 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Keep an achievement log in STAR form, as plain Markdown.
 ///
 /// brag reads and writes one Markdown file: month headings, one entry per win, with
-/// Situation, Task, Actions and Results. Write it by hand or with `brag add`; read it
-/// back with `brag list`; keep it honest with `brag check`.
+/// Situation, Task, Actions and Results. Start with `brag init`; write it by hand or with
+/// `brag add`; read it back with `brag list`; hand it to a review with `brag export`;
+/// keep it honest with `brag check`.
 #[derive(Debug, Parser)]
 #[command(name = "brag", version, propagate_version = true, max_term_width = 100)]
 #[command(after_help = "\
@@ -20,11 +21,23 @@ Where things live:
 Exit codes: 0 success, 1 error (nothing written), 2 usage error.")]
 pub struct Cli {
     /// The Markdown log to read and write
-    #[arg(long, global = true, env = "BRAG_FILE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "BRAG_FILE",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub file: Option<PathBuf>,
 
     /// The YAML config file
-    #[arg(long, global = true, env = "BRAG_CONFIG", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "BRAG_CONFIG",
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub config: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -33,6 +46,25 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Add an entry: from flags, in your editor, or from stdin
+    #[command(after_help = "\
+With a title, the entry comes from the flags. Without one, on a terminal, your editor
+opens on a STAR template (like `git commit`); with `-` or a pipe, stdin holds one entry
+in the log's own Markdown shape, or with --json one object with the keys of
+`brag list --format json`.
+
+The entry goes under its month heading, after the entries of its date; a missing month
+is created in its place. Nothing else in the log changes: brag inserts, re-reads the
+result to check it, and replaces the log atomically under a lock.
+
+Examples:
+  brag add \"Cut p95 search latency by 40%\" -r \"p95 900 -> 540 ms\" --tag performance,search
+  brag add \"Mentored Ana\" --scope task --date \"last friday\" -a \"Paired weekly\" -a \"Reviewed her RFC\"
+  brag add
+  brag add - < entry.md
+  brag list --format json | jq '.[0]' | brag add --json")]
+    Add(AddArgs),
+
     /// List entries, grouped by month, oldest first
     #[command(after_help = "\
 Examples:
@@ -63,14 +95,6 @@ Examples:
   brag tags --since 2026 --format ids")]
     Tags(TagsArgs),
 
-    /// Report what the reader could not place, with file:line:col
-    #[command(after_help = "\
-Exits 0 when the log is clean, 1 when it has errors (also on warnings with --strict).
-
-Example:
-  brag check --strict")]
-    Check(CheckArgs),
-
     /// Write an evidence packet for a promotion document: summary, grouped entries, gaps
     #[command(after_help = "\
 Examples:
@@ -87,30 +111,13 @@ Entries tagged `private` (or a tag in `private_tags:` in the config) are left ou
 --include-private is given; the packet says how many were left out.")]
     Export(ExportArgs),
 
-    /// Print the path of the log in use
-    Path,
-
-    /// Add an entry: from flags, in your editor, or from stdin
+    /// Report what the reader could not place, with file:line:col
     #[command(after_help = "\
-With a title, the entry comes from the flags. Without one, on a terminal, your editor
-opens on a STAR template (like `git commit`); with `-` or a pipe, stdin holds one entry
-in the log's own Markdown shape, or with --json one object with the keys of
-`brag list --format json`.
+Exits 0 when the log is clean, 1 when it has errors (also on warnings with --strict).
 
-The entry goes under its month heading, after the entries of its date; a missing month
-is created in its place. Nothing else in the log changes: brag inserts, re-reads the
-result to check it, and replaces the log atomically under a lock.
-
-Examples:
-  brag add \"Cut p95 search latency by 40%\" -r \"p95 900 -> 540 ms\" --tag performance,search
-  brag add \"Mentored Ana\" --scope task --date \"last friday\" -a \"Paired weekly\" -a \"Reviewed her RFC\"
-  brag add
-  brag add - < entry.md
-  brag list --format json | jq '.[0]' | brag add --json")]
-    Add(AddArgs),
-
-    /// Create the log and a commented config (never overwrites)
-    Init,
+Example:
+  brag check --strict")]
+    Check(CheckArgs),
 
     /// Open the log in your editor, at an entry's line
     #[command(after_help = "\
@@ -120,6 +127,12 @@ Examples:
   brag edit
   brag edit 2026-11-03-cut-p95-search-latency")]
     Edit(EditArgs),
+
+    /// Create the log and a commented config (never overwrites)
+    Init,
+
+    /// Print the path of the log in use
+    Path,
 }
 
 #[derive(Debug, Args)]
