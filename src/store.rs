@@ -179,26 +179,57 @@ impl Locked {
         decode(&self.shown, bytes)
     }
 
-    /// Replaces the log with its old bytes and `text` inserted at `offset`, atomically,
-    /// keeping its permissions. Before the rename, the new file's length is checked and
-    /// the bytes in `check.0` are read back and compared with `check.1`.
-    pub fn insert(&self, offset: usize, text: &[u8], check: (Range<usize>, &[u8])) -> Result<()> {
+    /// Starts writing a copy of the log to a new file beside it, on another thread, and
+    /// flushing it to disk, while the caller plans its insertion: [`Locked::insert`]
+    /// then rewrites only what follows the insertion point.
+    pub fn start_copy(&self) -> Result<Copy> {
         let shown = self.shown.display();
-        let folder = folder_of(&self.path);
-        let mut temp = tempfile::Builder::new()
+        let temp = tempfile::Builder::new()
             .prefix(".brag-")
             .suffix(".tmp")
-            .tempfile_in(folder)
+            .tempfile_in(folder_of(&self.path))
             .with_context(|| format!("cannot write a temporary file beside {shown}"))?;
-        let write = |temp: &mut tempfile::NamedTempFile| -> io::Result<()> {
-            temp.as_file()
-                .set_permissions(self.file.metadata()?.permissions())?;
-            let mut old = &self.file;
-            old.seek(SeekFrom::Start(0))?;
-            let out = temp.as_file_mut();
+        temp.as_file()
+            .set_permissions(self.file.metadata()?.permissions())?;
+        // An open file of its own, so that its reads do not move the locked one's offset.
+        let mut source = File::open(&self.path).with_context(|| format!("cannot read {shown}"))?;
+        ensure!(
+            is_current(&source, &self.path)? && same_file(&source, &self.file)?,
+            "{shown} was replaced while locked; nothing was changed"
+        );
+        let mut sink = temp.as_file().try_clone()?;
+        let copying = std::thread::spawn(move || {
             // File to file: the kernel copies (copy_file_range) where it can.
-            io::copy(&mut old.take(offset as u64), out)?;
+            io::copy(&mut source, &mut sink)?;
+            sink.sync_data()
+        });
+        Ok(Copy { temp, copying })
+    }
+
+    /// Replaces the log with its old bytes and `text` inserted at `offset`, atomically,
+    /// keeping its permissions: `copy` (from [`Locked::start_copy`]) gets `text` and the
+    /// old bytes from `offset` on written at `offset`, and is flushed. Before the rename,
+    /// the new file's length is checked and the bytes in `check.0` are read back and
+    /// compared with `check.1`.
+    pub fn insert(
+        &self,
+        copy: Copy,
+        offset: usize,
+        text: &[u8],
+        check: (Range<usize>, &[u8]),
+    ) -> Result<()> {
+        let shown = self.shown.display();
+        let Copy { mut temp, copying } = copy;
+        let copied = copying
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let write = |temp: &mut tempfile::NamedTempFile| -> io::Result<()> {
+            copied?;
+            let out = temp.as_file_mut();
+            out.seek(SeekFrom::Start(offset as u64))?;
             out.write_all(text)?;
+            let mut old = &self.file;
+            old.seek(SeekFrom::Start(offset as u64))?;
             io::copy(&mut old, out)?;
             out.sync_all()
         };
@@ -221,9 +252,30 @@ impl Locked {
         temp.persist(&self.path)
             .map_err(|error| error.error)
             .with_context(|| format!("cannot replace {shown}"))?;
-        sync_folder(folder);
+        sync_folder(folder_of(&self.path));
         Ok(())
     }
+}
+
+/// A copy of the log on its way to disk (see [`Locked::start_copy`]). Dropped unused,
+/// its file is removed.
+#[derive(Debug)]
+pub struct Copy {
+    temp: tempfile::NamedTempFile,
+    copying: std::thread::JoinHandle<io::Result<()>>,
+}
+
+/// Whether two open files are the same file.
+#[cfg(unix)]
+fn same_file(a: &File, b: &File) -> Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let (a, b) = (a.metadata()?, b.metadata()?);
+    Ok((a.dev(), a.ino()) == (b.dev(), b.ino()))
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &File, _b: &File) -> Result<bool> {
+    Ok(true)
 }
 
 /// The folder a file is in (`.` for a bare file name).

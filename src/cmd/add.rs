@@ -162,8 +162,9 @@ fn refused(error: anyhow::Error) -> anyhow::Error {
 }
 
 /// Plans on a window of a large log where one decides, else on the whole log, and
-/// writes the result.
+/// writes the result. The log's copy is on its way to disk while the plan is made.
 fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
+    let copy = log.start_copy()?;
     let windowed = if log.len() >= WINDOW_FROM {
         match outline::scan_headings(log.reader()?, CHUNK)? {
             Some(headings) => {
@@ -187,6 +188,7 @@ fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
         }
     };
     log.insert(
+        copy,
         insertion.offset,
         insertion.text.as_bytes(),
         (checked, new_text.as_bytes()),
