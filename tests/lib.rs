@@ -2,6 +2,7 @@
 
 mod support;
 
+mod add;
 mod cli;
 mod export;
 mod filters;

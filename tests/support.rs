@@ -31,7 +31,7 @@ pub struct Ran {
     /// The log's bytes after the run (`None` if there is no file).
     pub log: Option<Vec<u8>>,
     /// The run's folder, removed when `Ran` is dropped.
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl Brag {
@@ -67,8 +67,15 @@ impl Brag {
         self
     }
 
+    /// An environment variable for the run; an empty value removes it.
     pub fn env(mut self, key: &str, value: &str) -> Self {
         self.env.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// What brag reads on stdin (a pipe, never a terminal).
+    pub fn stdin(mut self, text: &str) -> Self {
+        self.stdin = text.as_bytes().to_vec();
         self
     }
 
@@ -91,29 +98,8 @@ impl Brag {
         if let Some(text) = &self.config {
             std::fs::write(config_dir.join("config.yaml"), text).expect("write the config");
         }
-        let mut command = Command::cargo_bin("brag").expect("the brag binary");
-        command
-            .args(&self.args)
-            .current_dir(root)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", root.join("home"))
-            .env("XDG_CONFIG_HOME", root.join("config"))
-            .env("XDG_DATA_HOME", root.join("data"))
-            .env("BRAG_FILE", &log_path)
-            .env("BRAG_TODAY", TODAY)
-            .env("TZ", "UTC")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (key, value) in &self.env {
-            if value.is_empty() {
-                command.env_remove(key);
-            } else {
-                command.env(key, value);
-            }
-        }
+        let mut command = self.command(&self.args);
+        command.stdin(Stdio::piped());
         let mut child = command.spawn().expect("spawn brag");
         let stdin = self.stdin;
         let mut pipe = child.stdin.take().expect("stdin pipe");
@@ -131,12 +117,61 @@ impl Brag {
             stderr: clean(&output.stderr),
             code: output.status.code().unwrap_or(-1),
             log: std::fs::read(&log_path).ok(),
-            _dir: self.dir,
+            dir: self.dir,
         }
+    }
+
+    /// `brag ARGS` in this builder's pinned environment, for a test that runs it itself
+    /// (several at once): it writes neither log nor config, and gives the child no stdin
+    /// and piped stdout and stderr.
+    pub fn command<S: AsRef<str>>(&self, args: &[S]) -> Command {
+        let root = self.dir.path();
+        let mut command = Command::cargo_bin("brag").expect("the brag binary");
+        command
+            .args(args.iter().map(AsRef::as_ref))
+            .current_dir(root)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", root.join("home"))
+            .env("XDG_CONFIG_HOME", root.join("config"))
+            .env("XDG_DATA_HOME", root.join("data"))
+            .env("BRAG_FILE", self.log_path())
+            .env("BRAG_TODAY", TODAY)
+            .env("TZ", "UTC")
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (key, value) in &self.env {
+            if value.is_empty() {
+                command.env_remove(key);
+            } else {
+                command.env(key, value);
+            }
+        }
+        command
     }
 }
 
 impl Ran {
+    /// The run's folder, where the next run can continue.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A builder for another run in the same folder, which keeps its files (the log,
+    /// the config, anything the run left); arguments, environment and stdin start afresh.
+    pub fn then(self) -> Brag {
+        Brag {
+            dir: self.dir,
+            log: None,
+            config: None,
+            args: Vec::new(),
+            env: Vec::new(),
+            stdin: Vec::new(),
+        }
+    }
+
     pub fn success(&self) -> &Self {
         assert_eq!(
             self.code, 0,

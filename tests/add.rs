@@ -1,0 +1,739 @@
+//! `brag add`, `brag init` and `brag edit` driven as a person drives them: from flags,
+//! stdin and a scripted editor, into logs that exist, are missing, are symlinks, end
+//! lines with CRLF or are written by twenty `brag add`s at once. Each test checks what
+//! the person sees (stdout, stderr, exit code) and the log's exact bytes afterwards.
+
+use serde_json::Value;
+
+use crate::support::{Brag, Ran};
+
+/// A log in the canonical shape, with the person's own touches (trailing spaces, a
+/// comment) that an add must keep. Its entries are on 2026-10-14, 2026-11-02 and
+/// 2026-11-21; today is 2026-11-23.
+fn fixture() -> String {
+    std::fs::read_to_string("tests/fixtures/add.md").expect("fixture")
+}
+
+/// The last line of the fixture's 2026-11-02 entry, after which a 2026-11-03 entry goes.
+const AFTER_HIRED: &str = "- **Results**: Both accepted.\n";
+/// The fixture's last line, after which a November entry later than 2026-11-21 goes.
+const AFTER_PROFILED: &str = "- **Results**: Found a lock held across an RPC; p99 down 30%.\n";
+
+/// `old` with `block` inserted right after `anchor`, which it holds exactly once.
+fn inserted(old: &str, anchor: &str, block: &str) -> String {
+    assert_eq!(old.matches(anchor).count(), 1, "{anchor:?} is not unique");
+    let at = old.find(anchor).expect("anchor") + anchor.len();
+    format!("{}{block}{}", &old[..at], &old[at..])
+}
+
+/// `brag add ARGS` on the fixture, with nothing on stdin.
+fn add(args: &[&str]) -> Ran {
+    Brag::new()
+        .log(&fixture())
+        .args(&[&["add"], args].concat())
+        .run()
+}
+
+/// The entries of the log a run left, as `brag list --format json` gives them.
+fn listed(ran: Ran) -> Vec<Value> {
+    list_json(ran.then())
+}
+
+/// `brag list --format json`, parsed.
+fn list_json(brag: Brag) -> Vec<Value> {
+    let ran = brag.args(&["list", "--format", "json"]).run();
+    ran.success();
+    ran.json().as_array().expect("an array").clone()
+}
+
+/// The built-in template of a new log.
+fn log_template() -> String {
+    std::fs::read_to_string("templates/log.md").expect("templates/log.md")
+}
+
+/// The names in `folder` that start with `.brag`: temporary files and drafts.
+fn brag_files(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("a folder")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.starts_with(".brag"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// A file's permission bits (a symlink's target's).
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[test]
+fn flags_become_one_block_under_the_month_in_date_order() {
+    let ran = add(&[
+        "Cut p95 search latency by 40%",
+        "--situation",
+        "Search p95 had grown to 900 ms.",
+        "--task",
+        "Bring p95 under 500 ms without new hardware.",
+        "-a",
+        "Profiled the query planner.",
+        "-a",
+        "Added a batched fetch.",
+        "-r",
+        "p95 900 -> 540 ms",
+        "--tag",
+        "performance,search",
+        "--tag",
+        "latency",
+        "--scope",
+        "project",
+        "--date",
+        "2026-11-03",
+    ]);
+    ran.success()
+        .stdout(
+            "added 2026-11-03-cut-p95-search-latency-by-40 under November 2026 \
+             ([DIR]/brag.md:21)\n",
+        )
+        .stderr("")
+        .log_is(
+            inserted(
+                &fixture(),
+                AFTER_HIRED,
+                "\n### Cut p95 search latency by 40%\n\
+                 - **Date**: 2026-11-03\n\
+                 - **Tags**: performance, search, latency\n\
+                 - **Scope**: project\n\
+                 - **Situation**: Search p95 had grown to 900 ms.\n\
+                 - **Task**: Bring p95 under 500 ms without new hardware.\n\
+                 - **Actions**:\n  \
+                 - Profiled the query planner.\n  \
+                 - Added a batched fetch.\n\
+                 - **Results**: p95 900 -> 540 ms\n",
+            )
+            .as_bytes(),
+        );
+    let entries = listed(ran);
+    assert_eq!(entries.len(), 4);
+    assert_eq!(entries[2]["id"], "2026-11-03-cut-p95-search-latency-by-40");
+    assert_eq!(entries[2]["line"], 21, "the line stdout gave");
+}
+
+#[test]
+fn dates_resolve_against_today_and_place_the_entry() {
+    // Today is Monday 2026-11-23.
+    let cases = [
+        ("yesterday", "2026-11-22", 26, AFTER_PROFILED),
+        ("last friday", "2026-11-20", 21, AFTER_HIRED),
+        ("3 days ago", "2026-11-20", 21, AFTER_HIRED),
+        ("today", "2026-11-23", 26, AFTER_PROFILED),
+        ("2026-11-21", "2026-11-21", 26, AFTER_PROFILED),
+    ];
+    for (expr, day, line, anchor) in cases {
+        let ran = add(&["Ran the game day", "--date", expr, "-r", "2 gaps found"]);
+        ran.success()
+            .stdout(&format!(
+                "added {day}-ran-the-game-day under November 2026 ([DIR]/brag.md:{line})\n"
+            ))
+            .log_is(
+                inserted(
+                    &fixture(),
+                    anchor,
+                    &format!(
+                        "\n### Ran the game day\n- **Date**: {day}\n- **Results**: 2 gaps found\n"
+                    ),
+                )
+                .as_bytes(),
+            );
+    }
+    // No --date is today; a month the log lacks gets its heading, in order.
+    add(&["Ran the game day", "-r", "2 gaps found"])
+        .success()
+        .stdout("added 2026-11-23-ran-the-game-day under November 2026 ([DIR]/brag.md:26)\n");
+    add(&["Ran the game day", "--date", "2026-09-15", "-r", "2 gaps"])
+        .success()
+        .stdout("added 2026-09-15-ran-the-game-day under September 2026 ([DIR]/brag.md:8)\n")
+        .log_is(
+            inserted(
+                &fixture(),
+                "not after -->\n\n",
+                "## September 2026\n\n### Ran the game day\n- **Date**: 2026-09-15\n\
+                 - **Results**: 2 gaps\n\n",
+            )
+            .as_bytes(),
+        );
+}
+
+#[test]
+fn a_hint_asks_for_results_with_a_number() {
+    let id = "2026-11-23-shipped-the-importer";
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[],
+            "hint: no Results yet. What changed because of it, and by how much? \
+             Add them with `brag edit 2026-11-23-shipped-the-importer`\n",
+        ),
+        (
+            &["-r", "Teams love it"],
+            "hint: Results has no number. A number (ms, %, $, hours, people) makes it \
+             evidence: `brag edit 2026-11-23-shipped-the-importer`\n",
+        ),
+        (
+            &["-r", "Teams love it", "-r", "and so do I"],
+            "hint: Results has no number. A number (ms, %, $, hours, people) makes it \
+             evidence: `brag edit 2026-11-23-shipped-the-importer`\n",
+        ),
+        (&["-r", "3 teams use it"], ""),
+        (&["-r", "Teams love it", "-r", "imports take 2 s"], ""),
+    ];
+    for (results, hint) in cases {
+        let ran = add(&[&["Shipped the importer"], *results].concat());
+        ran.success()
+            .stdout(&format!(
+                "added {id} under November 2026 ([DIR]/brag.md:26)\n"
+            ))
+            .stderr(hint);
+    }
+}
+
+/// An entry as a person writes it on stdin: a relative date, a list, an extra field
+/// and a note.
+const STDIN_ENTRY: &str = "\
+### Wrote the on-call handbook
+- **Date**: last friday
+- **Tags**: docs, oncall
+- **Actions**:
+  - Interviewed five on-call engineers.
+  - Wrote twelve runbooks.
+- **Results**: Pages escalated fell from 9 to 2 a week.
+- **Links**: [handbook](https://wiki/oncall)
+
+Took two weekends; worth it.
+";
+
+#[test]
+fn stdin_takes_one_markdown_entry() {
+    let expected = inserted(
+        &fixture(),
+        AFTER_HIRED,
+        "\n### Wrote the on-call handbook\n\
+         - **Date**: 2026-11-20\n\
+         - **Tags**: docs, oncall\n\
+         - **Actions**:\n  \
+         - Interviewed five on-call engineers.\n  \
+         - Wrote twelve runbooks.\n\
+         - **Results**: Pages escalated fell from 9 to 2 a week.\n\
+         - **Links**: [handbook](https://wiki/oncall)\n\
+         \n\
+         Took two weekends; worth it.\n",
+    );
+    // `-` asks for stdin; a pipe and no title reads it too.
+    for args in [&["add", "-"][..], &["add"]] {
+        let ran = Brag::new()
+            .log(&fixture())
+            .stdin(STDIN_ENTRY)
+            .args(args)
+            .run();
+        ran.success()
+            .stdout(
+                "added 2026-11-20-wrote-the-on-call-handbook under November 2026 \
+                 ([DIR]/brag.md:21)\n",
+            )
+            .stderr("")
+            .log_is(expected.as_bytes());
+    }
+    // --date is the day of an entry that gives none.
+    let ran = Brag::new()
+        .log(&fixture())
+        .stdin("- **Paired with Ana on the flaky test**\n  - **Results**: 4 flakes fixed\n")
+        .args(&["add", "-", "--date", "2026-11-03"])
+        .run();
+    ran.success()
+        .stdout(
+            "added 2026-11-03-paired-with-ana-on-the-flaky-test under November 2026 \
+             ([DIR]/brag.md:21)\n",
+        )
+        .log_is(
+            inserted(
+                &fixture(),
+                AFTER_HIRED,
+                "\n### Paired with Ana on the flaky test\n- **Date**: 2026-11-03\n\
+                 - **Results**: 4 flakes fixed\n",
+            )
+            .as_bytes(),
+        );
+}
+
+#[test]
+fn json_takes_one_entry_in_the_list_schema() {
+    let ran = Brag::new()
+        .log(&fixture())
+        .stdin(
+            r#"{"title": "Led the billing migration", "date": "yesterday",
+                "tags": ["migration"], "scope": "product", "task": "Move billing.",
+                "actions": ["Wrote the plan.", "Ran the cut-over."],
+                "results": "Zero downtime; 3 teams moved.",
+                "fields": {"Links": "[rfc](https://wiki/rfc-12)"}, "notes": "Thanks, Sam."}"#,
+        )
+        .args(&["add", "--json"])
+        .run();
+    ran.success()
+        .stdout(
+            "added 2026-11-22-led-the-billing-migration under November 2026 \
+             ([DIR]/brag.md:26)\n",
+        )
+        .stderr("")
+        .log_is(
+            inserted(
+                &fixture(),
+                AFTER_PROFILED,
+                "\n### Led the billing migration\n\
+                 - **Date**: 2026-11-22\n\
+                 - **Tags**: migration\n\
+                 - **Scope**: product\n\
+                 - **Task**: Move billing.\n\
+                 - **Actions**:\n  \
+                 - Wrote the plan.\n  \
+                 - Ran the cut-over.\n\
+                 - **Results**: Zero downtime; 3 teams moved.\n\
+                 - **Links**: [rfc](https://wiki/rfc-12)\n\
+                 \n\
+                 Thanks, Sam.\n",
+            )
+            .as_bytes(),
+        );
+}
+
+/// What `brag list --format json` says of an entry, but where it is.
+fn without_place(mut entry: Value) -> Value {
+    let object = entry.as_object_mut().expect("an object");
+    object.remove("id");
+    object.remove("line");
+    entry
+}
+
+#[test]
+fn an_entry_from_list_json_adds_back_as_the_same_entry() {
+    // `brag list --format json | jq .[1] | brag add --json`, without jq.
+    let entries = list_json(Brag::new().log(&fixture()));
+    let hired = entries[1].clone();
+    let ran = Brag::new()
+        .log(&fixture())
+        .stdin(&hired.to_string())
+        .args(&["add", "--json"])
+        .run();
+    ran.success()
+        .stdout(
+            "added 2026-11-02-hired-two-engineers-for-the-search-team-2 under November 2026 \
+             ([DIR]/brag.md:21)\n",
+        )
+        .log_is(
+            inserted(
+                &fixture(),
+                AFTER_HIRED,
+                "\n### Hired two engineers for the search team\n- **Date**: 2026-11-02\n\
+                 - **Tags**: hiring, search\n- **Results**: Both accepted.\n",
+            )
+            .as_bytes(),
+        );
+    // Every entry of the logs with lists, extra fields, notes and verbatim bodies reads
+    // back the same after a trip through JSON into a new log.
+    for name in ["canonical", "extra-fields-notes", "verbatim-bodies"] {
+        let text = std::fs::read_to_string(format!("tests/fixtures/{name}.md")).expect("fixture");
+        let originals = list_json(Brag::new().log(&text));
+        assert!(!originals.is_empty(), "{name} has entries");
+        for original in originals {
+            let ran = Brag::new()
+                .stdin(&original.to_string())
+                .args(&["add", "--json"])
+                .run();
+            ran.success();
+            let back = listed(ran);
+            assert_eq!(back.len(), 1, "{name}: {original}");
+            assert_eq!(
+                without_place(back[0].clone()),
+                without_place(original.clone()),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_input_is_an_error_and_the_log_is_unchanged() {
+    let json_keys = "  expected one object with the keys of `brag list --format json`: title, date, \
+                     tags, scope, situation, task, actions, results, fields, notes\n";
+    let cases: &[(&[&str], &str, String)] = &[
+        (
+            &[""],
+            "",
+            "brag: the title is empty; say what you did, e.g. brag add \"Cut p95 latency by 40%\"\n"
+                .into(),
+        ),
+        (
+            &["  "],
+            "",
+            "brag: the title is empty; say what you did, e.g. brag add \"Cut p95 latency by 40%\"\n"
+                .into(),
+        ),
+        (
+            &["Did it", "--date", "2026-02-30"],
+            "",
+            "brag: invalid date: `2026-02-30` is not a real date\n".into(),
+        ),
+        (
+            &["Did it", "--date", "someday"],
+            "",
+            "brag: invalid date: unknown date or period `someday`; try one of: 2026-05-01, \
+             2026-05, may 2026, 2026Q3, Q3, 2026H1, 2026, today, yesterday, friday, last week, \
+             this month, 3 months ago, last-review, 2026-01..2026-03\n"
+                .into(),
+        ),
+        (
+            &["Did it", "--date", "last week"],
+            "",
+            "brag: invalid date: `last week` covers 2026-11-16..2026-11-22, but a single day is \
+             needed, such as 2026-05-01, yesterday, friday or 3 days ago\n"
+                .into(),
+        ),
+        (
+            &["Did it", "--scope", "galaxy"],
+            "",
+            "brag: unknown scope \"galaxy\"; scope is one of task, milestone, project, product, \
+             business\n"
+                .into(),
+        ),
+        (
+            &["Did it", "--tag", "cross team"],
+            "",
+            "brag: tag \"cross team\" has a space in it; tags are single words (such as \
+             \"cross-team\"), separated by commas\n"
+                .into(),
+        ),
+        (
+            &["Fixed bug #123 ###"],
+            "",
+            "brag: cannot add the entry safely: the new entry would read back with title \
+             \"Fixed bug #123\", not \"Fixed bug #123 ###\"; the log was not changed\n"
+                .into(),
+        ),
+        (
+            &["-"],
+            "I fixed the flaky build and it felt great.\n",
+            "brag: stdin:1: an entry starts with its title, as a heading (### Title) or a bold \
+             bullet (- **Title**)\n"
+                .into(),
+        ),
+        (
+            &["-"],
+            "### Fixed the flaky build\n- **Results**: 0 flakes\n### Wrote the runbook\n",
+            "brag: stdin:3: a second entry starts here; add one entry at a time\n".into(),
+        ),
+        (
+            &[],
+            "\n### Fixed the flaky build\n- **Scope**: galaxy\n",
+            "brag: stdin:3:1: error: unknown scope \"galaxy\"\n3 | - **Scope**: galaxy\n  \
+             = hint: scope is one of task, milestone, project, product, business\n"
+                .into(),
+        ),
+        (
+            &["-"],
+            "### Fixed the flaky build\n- **Date**: 2026-02-30\n",
+            "brag: stdin:2:1: error: cannot read the date \"2026-02-30\"\n\
+             2 | - **Date**: 2026-02-30\n  = hint: write dates as YYYY-MM-DD\n"
+                .into(),
+        ),
+        (
+            &["-"],
+            "",
+            "brag: stdin is empty: pipe one entry in, or give a title: brag add \"What you did\"\n"
+                .into(),
+        ),
+        (
+            &[],
+            " \n\n",
+            "brag: stdin is empty: pipe one entry in, or give a title: brag add \"What you did\"\n"
+                .into(),
+        ),
+        (
+            &["--json"],
+            "",
+            "brag: stdin is empty: pipe one entry in, or give a title: brag add \"What you did\"\n"
+                .into(),
+        ),
+        (
+            &["--json"],
+            "{\"title\": ",
+            format!(
+                "brag: stdin is not a JSON entry: EOF while parsing a value at line 1 column 10\n\
+                 {json_keys}"
+            ),
+        ),
+        (
+            &["--json"],
+            "{\"title\": \"Did it\", \"colour\": \"blue\"}",
+            format!(
+                "brag: stdin is not a JSON entry: unknown field `colour`, expected one of \
+                 `title`, `date`, `tags`, `scope`, `situation`, `task`, `actions`, `results`, \
+                 `fields`, `notes`, `id`, `month`, `line` at line 1 column 28\n{json_keys}"
+            ),
+        ),
+        (
+            &["--json"],
+            "{\"title\": \"Did it\", \"date\": \"2026-02-30\"}",
+            "brag: invalid date: `2026-02-30` is not a real date\n".into(),
+        ),
+        (
+            &["--json"],
+            "{\"title\": \"Did it\", \"scope\": \"galaxy\"}",
+            "brag: unknown scope \"galaxy\"; scope is one of task, milestone, project, product, \
+             business\n"
+                .into(),
+        ),
+        (
+            &["-", "--tag", "x"],
+            "### Did it\n",
+            "brag: the entry comes from stdin, so its fields go there too; only --date can be \
+             given with it\n"
+                .into(),
+        ),
+        (
+            &["Did it", "--json"],
+            "{\"title\": \"Did it\"}",
+            "brag: --json reads the whole entry from stdin; put the title in it\n".into(),
+        ),
+        (
+            &["--result", "3x faster"],
+            "",
+            "brag: give the entry a title: brag add \"What you did\" ...\n".into(),
+        ),
+    ];
+    for (args, stdin, stderr) in cases {
+        let ran = Brag::new()
+            .log(&fixture())
+            .stdin(stdin)
+            .args(&[&["add"], *args].concat())
+            .run();
+        ran.failure(1)
+            .stdout("")
+            .stderr(stderr)
+            .log_is(fixture().as_bytes());
+        assert_eq!(brag_files(ran.dir()), Vec::<String>::new(), "{args:?}");
+    }
+}
+
+#[test]
+fn bad_input_creates_no_log() {
+    let ran = Brag::new()
+        .args(&[
+            "--file",
+            "new/brag.md",
+            "add",
+            "Did it",
+            "--scope",
+            "galaxy",
+        ])
+        .run();
+    ran.failure(1).stdout("").stderr(
+        "brag: unknown scope \"galaxy\"; scope is one of task, milestone, project, product, \
+         business\n",
+    );
+    assert!(!ran.dir().join("new").exists(), "no folder was created");
+}
+
+#[test]
+fn a_missing_log_is_created_from_the_template() {
+    let ran = Brag::new()
+        .args(&[
+            "--file",
+            "career/notes/brag.md",
+            "add",
+            "Shipped the importer",
+            "-r",
+            "3 teams use it",
+        ])
+        .run();
+    ran.success()
+        .stdout(
+            "added 2026-11-23-shipped-the-importer under November 2026 (career/notes/brag.md:32)\n",
+        )
+        .stderr("");
+    let created = std::fs::read_to_string(ran.dir().join("career/notes/brag.md")).expect("a log");
+    assert_eq!(
+        created,
+        format!(
+            "{}\n## November 2026\n\n### Shipped the importer\n- **Date**: 2026-11-23\n\
+             - **Results**: 3 teams use it\n",
+            log_template()
+        )
+    );
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&ran.dir().join("career")), 0o700);
+        assert_eq!(mode(&ran.dir().join("career/notes")), 0o700);
+        assert_eq!(mode(&ran.dir().join("career/notes/brag.md")), 0o600);
+    }
+}
+
+#[test]
+fn init_creates_the_log_and_config_and_never_overwrites_them() {
+    // No BRAG_FILE: the log goes to the data folder, which does not exist yet.
+    let ran = Brag::new().env("BRAG_FILE", "").args(&["init"]).run();
+    ran.success()
+        .stdout(
+            "created [DIR]/data/brag/brag.md (your log)\n\
+             created [DIR]/config/brag/config.yaml (your config)\n",
+        )
+        .stderr("");
+    let log = ran.dir().join("data/brag/brag.md");
+    let config = ran.dir().join("config/brag/config.yaml");
+    assert_eq!(std::fs::read_to_string(&log).expect("log"), log_template());
+    assert_eq!(
+        std::fs::read_to_string(&config).expect("config"),
+        std::fs::read_to_string("templates/config.yaml").expect("templates/config.yaml")
+    );
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&ran.dir().join("data")), 0o700);
+        assert_eq!(mode(&ran.dir().join("data/brag")), 0o700);
+        assert_eq!(mode(&log), 0o600);
+        assert_eq!(mode(&config), 0o600);
+    }
+    // The person writes in both; a second init keeps every byte.
+    std::fs::write(&log, "# Mine\n").expect("write");
+    std::fs::write(&config, "editor: nano\n").expect("write");
+    let ran = ran.then().env("BRAG_FILE", "").args(&["init"]).run();
+    ran.success()
+        .stdout(
+            "kept [DIR]/data/brag/brag.md (your log): it already exists\n\
+             kept [DIR]/config/brag/config.yaml (your config): it already exists\n",
+        )
+        .stderr("");
+    assert_eq!(std::fs::read_to_string(&log).expect("log"), "# Mine\n");
+    assert_eq!(
+        std::fs::read_to_string(&config).expect("config"),
+        "editor: nano\n"
+    );
+    // An existing log is kept while a missing config is created.
+    let ran = Brag::new().log(&fixture()).args(&["init"]).run();
+    ran.success()
+        .stdout(
+            "kept [DIR]/brag.md (your log): it already exists\n\
+             created [DIR]/config/brag/config.yaml (your config)\n",
+        )
+        .log_is(fixture().as_bytes());
+}
+
+#[test]
+fn crlf_logs_get_crlf_entries() {
+    let old = fixture().replace('\n', "\r\n");
+    let ran = Brag::new()
+        .log(&old)
+        .args(&[
+            "add",
+            "Cut build time in half",
+            "--tag",
+            "ci",
+            "-a",
+            "Cached the toolchain.",
+            "-a",
+            "Split the test job.",
+            "-r",
+            "22 -> 11 min",
+            "--date",
+            "2026-11-03",
+        ])
+        .run();
+    ran.success()
+        .stdout("added 2026-11-03-cut-build-time-in-half under November 2026 ([DIR]/brag.md:21)\n")
+        .log_is(
+            inserted(
+                &old,
+                "- **Results**: Both accepted.\r\n",
+                "\r\n### Cut build time in half\r\n- **Date**: 2026-11-03\r\n- **Tags**: ci\r\n\
+                 - **Actions**:\r\n  - Cached the toolchain.\r\n  - Split the test job.\r\n\
+                 - **Results**: 22 -> 11 min\r\n",
+            )
+            .as_bytes(),
+        );
+    // An entry typed with LF on stdin is written with the log's CRLF.
+    let ran = Brag::new()
+        .log(&old)
+        .stdin("### Paired on the flaky test\n- **Results**: 4 flakes fixed\n")
+        .args(&["add", "-"])
+        .run();
+    ran.success().log_is(
+        inserted(
+            &old,
+            "p99 down 30%.\r\n",
+            "\r\n### Paired on the flaky test\r\n- **Date**: 2026-11-23\r\n\
+             - **Results**: 4 flakes fixed\r\n",
+        )
+        .as_bytes(),
+    );
+}
+
+/// A log of 2026 with `per_month` entries in each month, all on its 10th.
+fn year_of_entries(per_month: usize) -> String {
+    let mut log = String::from("# Achievement log\n");
+    for (month, name) in [
+        "January", "February", "March", "April", "May", "June", "July",
+    ]
+    .iter()
+    .chain(&["August", "September", "October", "November", "December"])
+    .enumerate()
+    {
+        log.push_str(&format!("\n## {name} 2026\n"));
+        for n in 0..per_month {
+            log.push_str(&format!(
+                "\n### Reviewed pull request {n} of {name}\n- **Date**: 2026-{:02}-10\n\
+                 - **Tags**: review\n- **Results**: Merged after {n} comments.\n",
+                month + 1
+            ));
+        }
+    }
+    log
+}
+
+#[test]
+fn a_large_log_gets_the_same_one_block_insertion() {
+    // Over 1 MiB, brag plans on a window around the month instead of the whole log.
+    let old = year_of_entries(800);
+    assert!(old.len() > 1 << 20, "{} bytes", old.len());
+    let at = old.find("\n\n## July 2026\n").expect("July") + 1;
+    let line = old[..at].matches('\n').count() + 2;
+    let ran = Brag::new()
+        .log(&old)
+        .args(&[
+            "add",
+            "Shipped the importer",
+            "-r",
+            "3 teams use it",
+            "--date",
+            "2026-06-20",
+        ])
+        .run();
+    ran.success()
+        .stdout(&format!(
+            "added 2026-06-20-shipped-the-importer under June 2026 ([DIR]/brag.md:{line})\n"
+        ))
+        .stderr("");
+    let block =
+        "\n### Shipped the importer\n- **Date**: 2026-06-20\n- **Results**: 3 teams use it\n";
+    assert!(
+        ran.log.as_deref() == Some(format!("{}{block}{}", &old[..at], &old[at..]).as_bytes()),
+        "the log is not the old one with the block inserted before July"
+    );
+}
