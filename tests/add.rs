@@ -3,6 +3,8 @@
 //! lines with CRLF or are written by twenty `brag add`s at once. Each test checks what
 //! the person sees (stdout, stderr, exit code) and the log's exact bytes afterwards.
 
+use std::collections::BTreeSet;
+
 use serde_json::Value;
 
 use crate::support::{Brag, Ran};
@@ -736,4 +738,203 @@ fn a_large_log_gets_the_same_one_block_insertion() {
         ran.log.as_deref() == Some(format!("{}{block}{}", &old[..at], &old[at..]).as_bytes()),
         "the log is not the old one with the block inserted before July"
     );
+}
+
+/// The titles of twenty adds, run at once.
+fn twenty_titles() -> Vec<String> {
+    (1..=20).map(|n| format!("Closed incident {n}")).collect()
+}
+
+/// Runs `brag add TITLE --date 2026-11-03 -r ...` for every title at once in `brag`'s
+/// folder and returns each one's exit code, stdout and stderr, in title order.
+fn add_at_once(brag: &Brag, titles: &[String]) -> Vec<(i32, String, String)> {
+    let children: Vec<_> = titles
+        .iter()
+        .map(|title| {
+            brag.command(&[
+                "add",
+                title.as_str(),
+                "--date",
+                "2026-11-03",
+                "-r",
+                "MTTR 40 min",
+            ])
+            .spawn()
+            .expect("spawn brag")
+        })
+        .collect();
+    let shown = brag.dir().display().to_string();
+    children
+        .into_iter()
+        .map(|child| {
+            let output = child.wait_with_output().expect("wait for brag");
+            (
+                output.status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&output.stdout).replace(&shown, "[DIR]"),
+                String::from_utf8_lossy(&output.stderr).into_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The block `add_at_once` writes for `title`.
+fn incident_block(title: &str) -> String {
+    format!("\n### {title}\n- **Date**: 2026-11-03\n- **Results**: MTTR 40 min\n")
+}
+
+/// The ids of `titles` on 2026-11-03.
+fn incident_ids(titles: &[String]) -> BTreeSet<String> {
+    titles
+        .iter()
+        .map(|title| format!("2026-11-03-{}", title.to_lowercase().replace(' ', "-")))
+        .collect()
+}
+
+/// Checks twenty adds that ran at once: each succeeded and reported the line its entry
+/// is on now (later ones went after it), and the log reads cleanly with each entry once.
+/// Returns the log's bytes and the new entries' blocks in the order the lock let them in.
+fn check_adds_at_once(
+    ran: &[(i32, String, String)],
+    titles: &[String],
+    brag: Brag,
+) -> (String, String) {
+    for (code, stdout, stderr) in ran {
+        assert_eq!((*code, stderr.as_str()), (0, ""), "{stdout}");
+    }
+    let checked = brag.args(&["check"]).run();
+    checked.success().stderr("");
+    let log = String::from_utf8(checked.log.clone().expect("a log")).expect("UTF-8");
+    let entries = listed(checked);
+    let new: Vec<&Value> = entries
+        .iter()
+        .filter(|entry| entry["date"] == "2026-11-03")
+        .collect();
+    let ids: BTreeSet<String> = new
+        .iter()
+        .map(|entry| entry["id"].as_str().expect("id").to_string())
+        .collect();
+    assert_eq!(new.len(), titles.len(), "each entry once");
+    assert_eq!(ids, incident_ids(titles));
+    for (title, (_, stdout, _)) in titles.iter().zip(ran) {
+        let entry = new
+            .iter()
+            .find(|entry| entry["title"] == title.as_str())
+            .expect("the entry");
+        assert_eq!(
+            *stdout,
+            format!(
+                "added {} under November 2026 ([DIR]/brag.md:{})\n",
+                entry["id"].as_str().expect("id"),
+                entry["line"]
+            )
+        );
+    }
+    let blocks = new
+        .iter()
+        .map(|entry| incident_block(entry["title"].as_str().expect("title")))
+        .collect();
+    (log, blocks)
+}
+
+#[test]
+fn twenty_adds_at_once_each_land_once() {
+    let titles = twenty_titles();
+    let ran = Brag::new().log(&fixture()).args(&["check"]).run();
+    ran.success();
+    let brag = ran.then();
+    let outputs = add_at_once(&brag, &titles);
+    let (log, blocks) = check_adds_at_once(&outputs, &titles, brag);
+    assert_eq!(log, inserted(&fixture(), AFTER_HIRED, &blocks));
+}
+
+#[test]
+fn twenty_first_adds_at_once_create_one_log() {
+    let titles = twenty_titles();
+    let brag = Brag::new();
+    let outputs = add_at_once(&brag, &titles);
+    let (log, blocks) = check_adds_at_once(&outputs, &titles, brag);
+    assert_eq!(
+        log,
+        format!("{}\n## November 2026\n{blocks}", log_template())
+    );
+}
+
+/// The block `brag add "Shipped the importer" -r "3 teams use it"` writes today.
+#[cfg(unix)]
+const SHIPPED: &str =
+    "\n### Shipped the importer\n- **Date**: 2026-11-23\n- **Results**: 3 teams use it\n";
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_log_stays_a_symlink_to_the_changed_target() {
+    use std::os::unix::fs::PermissionsExt;
+    let brag = Brag::new();
+    let real = brag.dir().join("sync");
+    std::fs::create_dir(&real).expect("folder");
+    std::fs::write(real.join("career.md"), fixture()).expect("write");
+    std::fs::set_permissions(
+        real.join("career.md"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .expect("chmod");
+    std::os::unix::fs::symlink("sync/career.md", brag.log_path()).expect("symlink");
+    let ran = brag
+        .args(&["add", "Shipped the importer", "-r", "3 teams use it"])
+        .run();
+    ran.success()
+        .stdout("added 2026-11-23-shipped-the-importer under November 2026 ([DIR]/brag.md:26)\n")
+        .log_is(inserted(&fixture(), AFTER_PROFILED, SHIPPED).as_bytes());
+    let link = ran.dir().join("brag.md");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("metadata")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_link(&link).expect("link"),
+        std::path::Path::new("sync/career.md")
+    );
+    assert_eq!(mode(&real.join("career.md")), 0o640);
+    assert_eq!(brag_files(ran.dir()), Vec::<String>::new());
+    assert_eq!(brag_files(&real), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_symlink_gets_its_target_created() {
+    let brag = Brag::new();
+    std::os::unix::fs::symlink("sync/career/brag.md", brag.log_path()).expect("symlink");
+    let ran = brag
+        .args(&["add", "Shipped the importer", "-r", "3 teams use it"])
+        .run();
+    ran.success()
+        .stdout("added 2026-11-23-shipped-the-importer under November 2026 ([DIR]/brag.md:32)\n")
+        .log_is(format!("{}\n## November 2026\n{SHIPPED}", log_template()).as_bytes());
+    let link = ran.dir().join("brag.md");
+    assert_eq!(
+        std::fs::read_link(&link).expect("still a symlink"),
+        std::path::Path::new("sync/career/brag.md")
+    );
+    assert_eq!(mode(&ran.dir().join("sync")), 0o700);
+    assert_eq!(mode(&ran.dir().join("sync/career")), 0o700);
+    assert_eq!(mode(&ran.dir().join("sync/career/brag.md")), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_add_keeps_the_logs_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    for bits in [0o640, 0o600, 0o644, 0o660] {
+        let brag = Brag::new();
+        std::fs::write(brag.log_path(), fixture()).expect("write");
+        std::fs::set_permissions(brag.log_path(), std::fs::Permissions::from_mode(bits))
+            .expect("chmod");
+        let ran = brag
+            .args(&["add", "Shipped the importer", "-r", "3 teams use it"])
+            .run();
+        ran.success()
+            .log_is(inserted(&fixture(), AFTER_PROFILED, SHIPPED).as_bytes());
+        assert_eq!(mode(&ran.dir().join("brag.md")), bits, "{bits:o}");
+    }
 }
