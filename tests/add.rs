@@ -938,3 +938,340 @@ fn an_add_keeps_the_logs_permissions() {
         assert_eq!(mode(&ran.dir().join("brag.md")), bits, "{bits:o}");
     }
 }
+
+/// A fake editor's first lines: `$file` is its last argument, the file to edit, whose
+/// text it first copies to `seen.md` in the run's folder.
+#[cfg(unix)]
+const EDITOR_OPENS: &str = "for file; do :; done\ncp \"$file\" seen.md\n";
+
+/// A fake editor that replaces the file with `text`.
+#[cfg(unix)]
+fn editor_writing(brag: &Brag, name: &str, text: &str) -> String {
+    brag.script(
+        name,
+        &format!("{EDITOR_OPENS}cat > \"$file\" <<'TYPED'\n{text}TYPED\n"),
+    )
+}
+
+/// `templates/entry.md` as `brag add -e` fills it in.
+#[cfg(unix)]
+fn entry_template(values: &[(&str, &str)]) -> String {
+    let mut text = std::fs::read_to_string("templates/entry.md").expect("templates/entry.md");
+    for (key, value) in values {
+        text = text.replace(key, value);
+    }
+    for key in [
+        "{title}",
+        "{tags}",
+        "{scope}",
+        "{situation}",
+        "{task}",
+        "{actions}",
+        "{results}",
+    ] {
+        text = text.replace(key, "");
+    }
+    text
+}
+
+/// An entry with a relative date, as a person types it in the editor.
+#[cfg(unix)]
+const TYPED: &str = "### Shipped the importer\n- **Date**: yesterday\n- **Scope**: project\n\
+                     - **Results**: 3 teams use it\n";
+
+/// What `TYPED` adds to the fixture.
+#[cfg(unix)]
+fn typed_added() -> String {
+    inserted(
+        &fixture(),
+        AFTER_PROFILED,
+        "\n### Shipped the importer\n- **Date**: 2026-11-22\n- **Scope**: project\n\
+         - **Results**: 3 teams use it\n",
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn the_editor_opens_on_the_filled_template_and_its_entry_is_added() {
+    // The person fills in the title and Results and leaves the other prompts and the
+    // guidance comment: both are left out.
+    let brag = Brag::new().log(&fixture());
+    let editor = brag.script(
+        "fill",
+        &format!(
+            "{EDITOR_OPENS}sed -e 's/^### $/### Shipped the importer/' \
+             -e 's/^- \\*\\*Results\\*\\*: $/- **Results**: 3 teams use it/' seen.md > \"$file\"\n"
+        ),
+    );
+    let ran = brag
+        .env("VISUAL", &editor)
+        .args(&["add", "-e", "--tag", "ingest", "--date", "yesterday"])
+        .run();
+    ran.success()
+        .stdout("added 2026-11-22-shipped-the-importer under November 2026 ([DIR]/brag.md:26)\n")
+        .stderr("")
+        .log_is(
+            inserted(
+                &fixture(),
+                AFTER_PROFILED,
+                "\n### Shipped the importer\n- **Date**: 2026-11-22\n- **Tags**: ingest\n\
+                 - **Results**: 3 teams use it\n",
+            )
+            .as_bytes(),
+        );
+    assert_eq!(
+        std::fs::read_to_string(ran.dir().join("seen.md")).expect("the editor ran"),
+        entry_template(&[("{date}", "2026-11-22"), ("{tags}", "ingest")])
+    );
+    assert_eq!(brag_files(ran.dir()), Vec::<String>::new(), "no draft left");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_editor_is_the_configs_then_visual_then_editor_then_vi() {
+    // (config `editor:`, VISUAL, EDITOR) set or not, and the one that runs.
+    let cases = [
+        ((true, true, true), "config"),
+        ((false, true, true), "visual"),
+        ((false, false, true), "editor"),
+        ((false, false, false), "vi"),
+    ];
+    for ((in_config, in_visual, in_editor), chosen) in cases {
+        let mut brag = Brag::new().log(&fixture());
+        let [config, visual, editor] = ["config", "visual", "editor"]
+            .map(|name| editor_writing(&brag, name, &TYPED.replace("importer", name)));
+        if in_config {
+            // The config's editor may carry arguments: the file is still the last one.
+            brag = brag.config(&format!("editor: {config} --wait\n"));
+        }
+        if in_visual {
+            brag = brag.env("VISUAL", &visual);
+        }
+        if in_editor {
+            brag = brag.env("EDITOR", &editor);
+        }
+        // With none of them, `vi` from PATH.
+        let vi = editor_writing(&brag, "vi", &TYPED.replace("importer", "vi"));
+        let bin = std::path::Path::new(&vi)
+            .parent()
+            .expect("bin")
+            .display()
+            .to_string();
+        let path = format!("{bin}:{}", std::env::var("PATH").unwrap_or_default());
+        let ran = brag.env("PATH", &path).args(&["add", "-e"]).run();
+        ran.success()
+            .stdout(&format!(
+                "added 2026-11-22-shipped-the-{chosen} under November 2026 ([DIR]/brag.md:26)\n"
+            ))
+            .log_is(typed_added().replace("importer", chosen).as_bytes());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unchanged_or_emptied_entry_adds_nothing() {
+    let cases = [
+        (
+            ":\n",
+            "brag: no entry added: the entry was left unchanged\n",
+        ),
+        (
+            ": > \"$file\"\n",
+            "brag: no entry added: the entry was left empty\n",
+        ),
+        (
+            "printf '\\n  \\n' > \"$file\"\n",
+            "brag: no entry added: the entry was left empty\n",
+        ),
+        (
+            // Only the guidance comment left: it is not part of the entry.
+            "sed -n '/<!-- brag:/,$p' seen.md > \"$file\"\n",
+            "brag: no entry added: the entry was left empty\n",
+        ),
+    ];
+    for (action, stderr) in cases {
+        let brag = Brag::new().log(&fixture());
+        let editor = brag.script("vi", &format!("{EDITOR_OPENS}{action}"));
+        let ran = brag.env("EDITOR", &editor).args(&["add", "-e"]).run();
+        ran.failure(1)
+            .stdout("")
+            .stderr(stderr)
+            .log_is(fixture().as_bytes());
+        assert!(ran.dir().join("seen.md").exists(), "the editor ran");
+        assert_eq!(brag_files(ran.dir()), Vec::<String>::new(), "no draft left");
+    }
+}
+
+/// The one draft kept in `folder`.
+#[cfg(unix)]
+fn kept_draft(folder: &std::path::Path) -> String {
+    let drafts = brag_files(folder);
+    assert_eq!(drafts.len(), 1, "one draft kept: {drafts:?}");
+    assert!(drafts[0].starts_with(".brag-draft-") && drafts[0].ends_with(".md"));
+    drafts[0].clone()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_entry_that_cannot_be_added_is_kept_for_the_person() {
+    let cases = [
+        (
+            "### Shipped the importer\n- **Scope**: galaxy\n- **Results**: 3 teams\n",
+            "brag: entry:2:1: error: unknown scope \"galaxy\"\n2 | - **Scope**: galaxy\n  \
+             = hint: scope is one of task, milestone, project, product, business\n",
+        ),
+        (
+            "### Shipped the importer\n- **Date**: 2026-02-30\n- **Results**: 3 teams\n",
+            "brag: entry:2:1: error: cannot read the date \"2026-02-30\"\n\
+             2 | - **Date**: 2026-02-30\n  = hint: write dates as YYYY-MM-DD\n",
+        ),
+        (
+            "### Shipped the importer\n### Fixed the build\n",
+            "brag: entry:2: a second entry starts here; add one entry at a time\n",
+        ),
+    ];
+    for (typed, error) in cases {
+        let brag = Brag::new().log(&fixture());
+        let editor = editor_writing(&brag, "vim", typed);
+        let ran = brag.env("VISUAL", &editor).args(&["add", "-e"]).run();
+        let draft = kept_draft(ran.dir());
+        ran.failure(1)
+            .stdout("")
+            .stderr(&format!(
+                "{error}  your entry is saved in [DIR]/{draft}; fix it, then: \
+                 brag add - < [DIR]/{draft}\n"
+            ))
+            .log_is(fixture().as_bytes());
+        let kept = ran.dir().join(&draft);
+        assert_eq!(std::fs::read_to_string(&kept).expect("the draft"), typed);
+        assert_eq!(mode(&kept), 0o600, "private, like the log");
+    }
+    // The person fixes the kept entry and does what the message says.
+    let brag = Brag::new().log(&fixture());
+    let editor = editor_writing(&brag, "vim", &TYPED.replace("project", "galaxy"));
+    let ran = brag.env("VISUAL", &editor).args(&["add", "-e"]).run();
+    ran.failure(1);
+    let draft = kept_draft(ran.dir());
+    let fixed = std::fs::read_to_string(ran.dir().join(&draft))
+        .expect("the draft")
+        .replace("galaxy", "project");
+    ran.then()
+        .stdin(&fixed)
+        .args(&["add", "-"])
+        .run()
+        .success()
+        .stdout("added 2026-11-22-shipped-the-importer under November 2026 ([DIR]/brag.md:26)\n")
+        .log_is(typed_added().as_bytes());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failing_editor_adds_nothing_and_keeps_what_was_typed() {
+    let brag = Brag::new().log(&fixture());
+    let editor = brag.script(
+        "vim",
+        &format!("{EDITOR_OPENS}cat > \"$file\" <<'TYPED'\n{TYPED}TYPED\nexit 3\n"),
+    );
+    let ran = brag.env("VISUAL", &editor).args(&["add", "-e"]).run();
+    let draft = kept_draft(ran.dir());
+    ran.failure(1)
+        .stdout("")
+        .stderr(&format!(
+            "brag: the editor `[DIR]/bin/vim` failed (exit status: 3)\n  your entry is saved in \
+             [DIR]/{draft}; fix it, then: brag add - < [DIR]/{draft}\n"
+        ))
+        .log_is(fixture().as_bytes());
+    assert_eq!(
+        std::fs::read_to_string(ran.dir().join(&draft)).expect("the draft"),
+        TYPED
+    );
+    // An editor that cannot start changed nothing, so nothing is kept.
+    let ran = Brag::new()
+        .log(&fixture())
+        .env("VISUAL", "no-such-editor-here")
+        .args(&["add", "-e", "Shipped the importer"])
+        .run();
+    ran.failure(1)
+        .stdout("")
+        .stderr_contains("brag: the editor `no-such-editor-here` failed (exit status: 127)\n")
+        .log_is(fixture().as_bytes());
+    assert_eq!(brag_files(ran.dir()), Vec::<String>::new());
+}
+
+/// `brag edit ARGS` on the fixture with `EDITOR` a script named `name` (with `args`
+/// after it) that records its arguments, one a line; what it recorded.
+#[cfg(unix)]
+fn edit_with(name: &str, args: &str, edit: &[&str]) -> (Ran, Option<String>) {
+    let brag = Brag::new().log(&fixture());
+    let editor = brag.script(name, "printf '%s\\n' \"$@\" > args.txt\n");
+    let ran = brag
+        .env("EDITOR", &format!("{editor}{args}"))
+        .args(&[&["edit"], edit].concat())
+        .run();
+    let recorded = std::fs::read_to_string(ran.dir().join("args.txt"))
+        .ok()
+        .map(|text| text.replace(&ran.dir().display().to_string(), "[DIR]"));
+    (ran, recorded)
+}
+
+#[cfg(unix)]
+#[test]
+fn edit_opens_the_log_at_the_entrys_line() {
+    let hired = "2026-11-02-hired-two-engineers-for-the-search-team";
+    let cases: &[(&str, &str, &[&str], &str)] = &[
+        ("vim", "", &[hired], "+16\n[DIR]/brag.md\n"),
+        ("vim", "", &["2026-11-21"], "+21\n[DIR]/brag.md\n"),
+        ("nvim", " -p", &["2026-10"], "-p\n+8\n[DIR]/brag.md\n"),
+        ("nano", "", &[hired], "+16\n[DIR]/brag.md\n"),
+        (
+            "code",
+            " --wait",
+            &[hired],
+            "--wait\n--goto\n[DIR]/brag.md:16\n",
+        ),
+        ("notepad", "", &[hired], "[DIR]/brag.md\n"),
+        ("vim", "", &[], "[DIR]/brag.md\n"),
+    ];
+    for (name, args, edit, recorded) in cases {
+        let (ran, seen) = edit_with(name, args, edit);
+        ran.success()
+            .stdout("")
+            .stderr("")
+            .log_is(fixture().as_bytes());
+        assert_eq!(seen.as_deref(), Some(*recorded), "{name}{args} {edit:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn edit_needs_an_id_that_names_one_entry() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["2026-11"],
+            "brag: \"2026-11\" is the start of 2 ids; give more of it:\n  \
+             2026-11-02-hired-two-engineers-for-the-search-team\n  \
+             2026-11-21-profiled-the-checkout-latency-spike\n",
+        ),
+        (
+            &["2026-12-01-nothing"],
+            "brag: no entry has the id \"2026-12-01-nothing\"\n  \
+             `brag list --format ids` lists them\n",
+        ),
+    ];
+    for (edit, stderr) in cases {
+        let (ran, seen) = edit_with("vim", "", edit);
+        ran.failure(1)
+            .stdout("")
+            .stderr(stderr)
+            .log_is(fixture().as_bytes());
+        assert_eq!(seen, None, "the editor did not run");
+    }
+    let brag = Brag::new();
+    let editor = brag.script("vim", "printf '%s\\n' \"$@\" > args.txt\n");
+    let ran = brag.env("EDITOR", &editor).args(&["edit"]).run();
+    ran.failure(1).stderr(
+        "brag: no log at [DIR]/brag.md\n  start one with `brag add \"What you did\"` or \
+         `brag init`, or point --file (or BRAG_FILE) at an existing log\n",
+    );
+    assert!(ran.log.is_none() && !ran.dir().join("args.txt").exists());
+}

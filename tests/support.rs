@@ -79,6 +79,21 @@ impl Brag {
         self
     }
 
+    /// An executable `sh` script at `<dir>/bin/NAME` running `body`; its path, for
+    /// `VISUAL`, `EDITOR` or the config's `editor`. The folder is the script's, so a
+    /// script named `vim` is taken for vim.
+    #[cfg(unix)]
+    pub fn script(&self, name: &str, body: &str) -> String {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = self.dir.path().join("bin");
+        std::fs::create_dir_all(&folder).expect("script folder");
+        let path = folder.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{body}")).expect("write the script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+            .expect("make the script executable");
+        path.display().to_string()
+    }
+
     pub fn dir(&self) -> &Path {
         self.dir.path()
     }
