@@ -169,6 +169,9 @@ impl std::error::Error for PeriodError {}
 const ACCEPTED_FORMS: &str = "2026-05-01, 2026-05, may 2026, 2026Q3, Q3, 2026H1, 2026, today, \
      yesterday, friday, last week, this month, 3 months ago, last-review, 2026-01..2026-03";
 
+/// The forms that name one day, for errors where only a day will do.
+const DAY_FORMS: &str = "2026-05-01, today, yesterday, friday, last friday, 3 days ago";
+
 /// The whole span of an expression, e.g. `last quarter` -> 2026-07-01..2026-09-30.
 pub fn span(expr: &str, cal: &Calendar) -> Result<DateRange, PeriodError> {
     let text = expr.trim();
@@ -183,7 +186,21 @@ pub fn span(expr: &str, cal: &Calendar) -> Result<DateRange, PeriodError> {
 /// The one day an expression names, e.g. for `brag add --date`: `2026-05-01`, `yesterday`,
 /// `friday`, `3 days ago`. An expression spanning several days is an error.
 pub fn day(expr: &str, cal: &Calendar) -> Result<NaiveDate, PeriodError> {
-    let range = span(expr, cal)?;
+    let text = expr.trim();
+    let range = match resolve(&text.to_lowercase(), cal) {
+        Ok(range) => range,
+        Err(Failure::Unknown) if text.is_empty() => {
+            return Err(PeriodError::new(format!(
+                "empty day; try one of: {DAY_FORMS}"
+            )));
+        }
+        Err(Failure::Unknown) => {
+            return Err(PeriodError::new(format!(
+                "unknown day `{text}`; try one of: {DAY_FORMS}"
+            )));
+        }
+        Err(failure) => return Err(failure.explain(text)),
+    };
     if range.start == range.end {
         Ok(range.start)
     } else {
@@ -1329,8 +1346,12 @@ mod tests {
                 "2026-05-01..",
                 "covers 2026-05-01.., but a single day is needed",
             ),
-            ("someday", "unknown date or period"),
-            ("", "empty date or period"),
+            (
+                "someday",
+                "unknown day `someday`; try one of: 2026-05-01, today, yesterday, friday, \
+                 last friday, 3 days ago",
+            ),
+            ("", "empty day; try one of: 2026-05-01"),
         ];
         for (input, expected_fragment) in cases {
             let error = day(input, &cal).expect_err(input);
