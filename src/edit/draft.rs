@@ -332,6 +332,12 @@ pub fn from_json(
     default_date: NaiveDate,
     calendar: &Calendar,
 ) -> Result<Draft> {
+    if input.trim_start().starts_with('[') {
+        bail!(
+            "{origin} holds a JSON array; --json adds one entry: pipe one object, \
+             e.g. brag list --format json | jq '.[0]' | brag add --json"
+        );
+    }
     let json: JsonEntry = serde_json::from_str(input).map_err(|error| {
         anyhow!(
             "{origin} is not a JSON entry: {error}\n  expected one object with the keys of \
