@@ -235,7 +235,7 @@ fn edit_and_add(
     if draft::strip_guidance(&edited).trim().is_empty() {
         bail!("no entry added: the entry was left empty");
     }
-    let added = draft::from_markdown("entry", &edited, date, calendar)
+    let added = draft::from_markdown(&path.display().to_string(), &edited, date, calendar)
         .and_then(|draft| Ok((add(context, &draft)?, draft)));
     added.map_err(|error| keep(buffer, error))
 }
