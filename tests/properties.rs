@@ -1,12 +1,17 @@
-//! Properties of the reader and the filters, over arbitrary text and generated logs
-//! mixing every variant: the fast paths (line scan, quick facts, grep confirmation,
-//! filter pre-checks) give exactly what pulldown-cmark and the full reader give.
+//! Properties of the reader, the filters and `brag add`, over arbitrary text and
+//! generated logs mixing every variant: the fast paths (line scan, quick facts, grep
+//! confirmation, filter pre-checks, the windowed insertion) give exactly what
+//! pulldown-cmark, the full reader and the whole-file insertion give, and nothing panics.
 
 use std::collections::HashSet;
 
 use brag::cli::{FilterArgs, ScopeArg, StarArg};
+use brag::edit::{self, Draft, Settings, draft, window};
 use brag::filter::Filter;
+use brag::period::Calendar;
+use brag::render::schema::EntryView;
 use brag::{entry, outline, parse};
+use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -297,6 +302,110 @@ proptest! {
     #[test]
     fn generated_logs_mixing_every_variant_read_consistently(src in document()) {
         check_log(&src);
+    }
+}
+
+/// Adds an entry to `src` as `brag add` would, whole and (where one decides) on a window
+/// of it: neither panics, a refusal is an error, and the two put the same entry in the
+/// same place.
+fn check_add(src: &str, date: NaiveDate) -> Result<(), TestCaseError> {
+    let mut draft = Draft::new("Shipped the property test", date).expect("a title");
+    draft.results = draft::text("3 bugs found");
+    let settings = Settings::default();
+    let whole = edit::insert(src, &draft, &settings);
+    if let Ok(insertion) = &whole {
+        let mut new = src.to_string();
+        new.insert_str(insertion.offset, &insertion.text);
+        let before = parse::parse(src).entries.len();
+        prop_assert_eq!(parse::parse(&new).entries.len(), before + 1);
+    }
+    let Some(headings) = outline::scan_headings(src.as_bytes(), 64).expect("in memory") else {
+        return Ok(());
+    };
+    let read = |range: std::ops::Range<usize>| Ok(src.as_bytes()[range].to_vec());
+    let windowed = window::insert(&headings, read, &draft, &settings).expect("in memory");
+    if let Some(done) = windowed {
+        let whole = whole.map_err(|error| {
+            TestCaseError::fail(format!(
+                "a window added what the whole file refused: {error:#}"
+            ))
+        })?;
+        // The same place, and the same entry. The style (blank lines, label form) is
+        // read from the window alone, up to 8 neighbours each side, so where the file's
+        // style changes just outside the window, the new text may be spaced differently.
+        prop_assert_eq!(
+            (done.insertion.offset, done.insertion.month),
+            (whole.offset, whole.month)
+        );
+        // The new entry as `brag list --format json` shows it, without its line.
+        let read_back = |text: &str| {
+            let mut new = src.to_string();
+            new.insert_str(done.insertion.offset, text);
+            let log = parse::parse(&new);
+            let entry = log
+                .entries
+                .iter()
+                .find(|entry| entry.title == "Shipped the property test")?;
+            let mut value = serde_json::to_value(EntryView(entry)).ok()?;
+            value.as_object_mut()?.remove("line");
+            Some(value)
+        };
+        let windowed = read_back(&done.insertion.text);
+        prop_assert!(windowed.is_some(), "the new entry reads back");
+        prop_assert_eq!(windowed, read_back(&whole.text));
+    }
+    Ok(())
+}
+
+/// Any date from 2016 to 2030.
+fn add_date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..15 * 366).prop_map(|days| {
+        NaiveDate::from_ymd_opt(2016, 1, 1).expect("a date") + chrono::Duration::days(days)
+    })
+}
+
+proptest! {
+    // Failures are replayed from tests/properties.proptest-regressions, kept in git.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn adding_to_arbitrary_text_never_panics(src in "\\PC*", date in add_date()) {
+        check_add(&src, date)?;
+    }
+
+    #[test]
+    fn adding_to_markdown_like_bytes_never_panics(
+        src in "[#\\-* `~<>!|\\[\\]:\n\r\tA-Za-z0-9]{0,400}",
+        date in add_date(),
+    ) {
+        check_add(&src, date)?;
+    }
+
+    #[test]
+    fn adding_to_generated_logs_agrees_whole_and_windowed(src in document(), date in add_date()) {
+        check_add(&src, date)?;
+    }
+
+    #[test]
+    fn an_entry_on_stdin_never_panics(src in "\\PC*") {
+        let calendar = Calendar::new(NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"));
+        let today = calendar.today;
+        let _ = draft::from_markdown("stdin", &src, today, &calendar);
+        let _ = draft::from_json("stdin", &src, today, &calendar);
+    }
+
+    #[test]
+    fn an_entry_shaped_stdin_never_panics(
+        src in "(### |- \\*\\*|\\*\\*|Date|Tags|Scope|Results|: |2026-11-0[1-9]|\\{|\\}|\"|,|\\[|\\]|\n|\r\n| |x){0,60}",
+    ) {
+        let calendar = Calendar::new(NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"));
+        let today = calendar.today;
+        let _ = draft::from_markdown("stdin", &src, today, &calendar);
+        let _ = draft::from_json("stdin", &src, today, &calendar);
     }
 }
 

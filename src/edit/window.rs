@@ -13,6 +13,12 @@
 //! place) and, unless the window runs to the end of the file, before its last content
 //! with the headings open at its end unchanged (so nothing after it reads differently).
 //! Otherwise the caller reads the whole file.
+//!
+//! The new entry's style (blank lines, label form) is read from the window alone. It
+//! holds at least three months, so it sees the file's current habits; a log whose
+//! style changes just outside the window may get different blank lines than a read of
+//! the whole file would give. The place and the entry itself are the same either way,
+//! which a property test checks.
 
 use std::io;
 use std::ops::Range;
