@@ -280,27 +280,45 @@ fn fill(template: &str, args: &AddArgs, date: NaiveDate) -> String {
         ("{actions}", list(&args.actions)),
         ("{results}", list(&args.results)),
     ];
+    // One pass over each line, so that a value holding `{date}` (a title, say) is
+    // written as typed, not filled in again.
     let mut out = String::with_capacity(template.len());
     for line in template.split_inclusive('\n') {
-        let mut line = line.to_string();
-        for (key, value) in &values {
-            if !line.contains(key) {
-                continue;
-            }
-            if value.contains('\n') {
-                let ending = if line.ends_with('\n') { "\n" } else { "" };
-                let mut replaced = line.replace(key, "").trim_end().to_string();
-                for part in value.lines() {
-                    replaced.push('\n');
-                    replaced.push_str(format!("  {part}").trim_end());
+        let (body, ending) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let mut filled = String::with_capacity(body.len());
+        let mut below = Vec::new();
+        let mut rest = body;
+        while let Some(at) = rest.find('{') {
+            filled.push_str(&rest[..at]);
+            rest = &rest[at..];
+            match values.iter().find(|(key, _)| rest.starts_with(key)) {
+                Some((key, value)) if value.contains('\n') => {
+                    below.extend(value.lines().map(|part| format!("  {part}")));
+                    rest = &rest[key.len()..];
                 }
-                replaced.push_str(ending);
-                line = replaced;
-            } else {
-                line = line.replace(key, value);
+                Some((key, value)) => {
+                    filled.push_str(value);
+                    rest = &rest[key.len()..];
+                }
+                None => {
+                    filled.push('{');
+                    rest = &rest[1..];
+                }
             }
         }
-        out.push_str(&line);
+        filled.push_str(rest);
+        if !below.is_empty() {
+            filled.truncate(filled.trim_end().len());
+            for part in below {
+                filled.push('\n');
+                filled.push_str(part.trim_end());
+            }
+        }
+        out.push_str(&filled);
+        out.push_str(ending);
     }
     out
 }
@@ -371,6 +389,17 @@ mod tests {
         assert_eq!(
             filled,
             "### Did it\n- **Date**: 2026-11-03\n- **Tags**: a\n- **Actions**:\n  - one\n  - two\n- **Results**: 3x\n"
+        );
+    }
+
+    #[test]
+    fn values_are_filled_in_once() {
+        let template = "### {title}\n- **Date**: {date}\n";
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).expect("date");
+        let filled = fill(template, &args(&["Moved {date} to {tags}"]), date);
+        assert_eq!(
+            filled,
+            "### Moved {date} to {tags}\n- **Date**: 2026-11-03\n"
         );
     }
 
