@@ -14,6 +14,11 @@
 //! with the headings open at its end unchanged (so nothing after it reads differently).
 //! Otherwise the caller reads the whole file.
 //!
+//! The file's order (oldest or newest first) comes from all its month headings; a
+//! window decides only when its own months all run one way. In a log whose months run
+//! both ways (which `brag check` reports), a window can still read the order otherwise
+//! than the whole file would.
+//!
 //! The new entry's style (blank lines, label form) is read from the window alone. It
 //! holds at least three months, so it sees the file's current habits; a log whose
 //! style changes just outside the window may get different blank lines than a read of
@@ -226,6 +231,9 @@ fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
         .flat_map(|line| [line.as_str(), eol])
         .collect();
     let doc = format!("{prefix}{text}");
+    if !months_agree(&doc) {
+        return Ok(None);
+    }
     let Ok(insertion) = edit::insert_after(&doc, prefix.len(), draft, settings) else {
         return Ok(None);
     };
@@ -269,4 +277,15 @@ fn open_at_end(text: &str) -> Vec<u8> {
         }
     }
     open
+}
+
+/// Whether the window's month headings all run one way, each after (or each before) the
+/// one above it. The file's order is decided by all its month headings, and the window
+/// sees only a few: it decides only where they leave no doubt.
+fn months_agree(doc: &str) -> bool {
+    let months = crate::parse::skeleton(doc).months;
+    let pairs = || months.windows(2);
+    !months.is_empty()
+        && (pairs().all(|pair| pair[0].month < pair[1].month)
+            || pairs().all(|pair| pair[0].month > pair[1].month))
 }
