@@ -148,6 +148,9 @@ pub fn check(template: &Chosen, format: ExportFormat) -> Result<()> {
 fn environment(format: ExportFormat) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    // On in release builds too: it is what names the undefined value in an error
+    // (`e.titel` is undefined), and costs nothing until a template fails.
+    env.set_debug(true);
     let escape = if format == ExportFormat::Html {
         AutoEscape::Html
     } else {
