@@ -1,6 +1,8 @@
 //! The human listing: a summary line, then entries grouped under their months, one
 //! aligned line each with date, title, tags and scope.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::Write;
 
 use anyhow::Result;
@@ -45,38 +47,75 @@ const CYAN: &str = "\x1b[36m";
 const YELLOW: &str = "\x1b[33m";
 const RESET: &str = "\x1b[0m";
 
-fn paint(out: &mut impl Write, color: bool, style: &str, text: &str) -> std::io::Result<()> {
+/// Writes `text` in `style` (when `color`), padded with spaces inside the colour to
+/// `width` characters.
+fn paint(
+    out: &mut impl Write,
+    color: bool,
+    style: &str,
+    text: &str,
+    width: usize,
+) -> std::io::Result<()> {
     if color {
-        write!(out, "{style}{text}{RESET}")
+        out.write_all(style.as_bytes())?;
+    }
+    out.write_all(text.as_bytes())?;
+    pad(out, width.saturating_sub(chars(text, width)))?;
+    if color {
+        out.write_all(RESET.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The number of characters in `text`, counted only as far as `width` needs.
+fn chars(text: &str, width: usize) -> usize {
+    if width == 0 || text.len() >= 4 * width {
+        // No padding: `text` is at least `width` characters long.
+        width
     } else {
-        out.write_all(text.as_bytes())
+        text.chars().count()
     }
 }
 
-fn tags_text(entry: &Row<'_>) -> String {
-    entry
-        .tags
-        .iter()
-        .map(|tag| format!("#{tag}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+fn pad(out: &mut impl Write, spaces: usize) -> std::io::Result<()> {
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    let mut left = spaces;
+    while left > 0 {
+        let now = left.min(SPACES.len());
+        out.write_all(&SPACES[..now])?;
+        left -= now;
+    }
+    Ok(())
 }
 
-fn month_text(entry: &Row<'_>) -> String {
-    entry.month.map_or_else(
-        || "Undated".to_string(),
-        |m| format!("{} {}", m.month_name(), m.year),
-    )
+/// `#tag #other`, written into `text`.
+fn tags_text(entry: &Row<'_>, text: &mut String) {
+    text.clear();
+    for (index, tag) in entry.tags.iter().enumerate() {
+        if index > 0 {
+            text.push(' ');
+        }
+        text.push('#');
+        text.push_str(tag);
+    }
+}
+
+/// The width of [`tags_text`] in characters.
+fn tags_width(entry: &Row<'_>) -> usize {
+    let names: usize = entry.tags.iter().map(|tag| tag.chars().count()).sum();
+    names + 2 * entry.tags.len() - usize::from(!entry.tags.is_empty())
 }
 
 /// Cuts `text` to `width` characters, ending with `…` when it was longer.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
+fn fit(text: &str, width: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(width) {
+        None => Cow::Borrowed(text),
+        Some(_) => {
+            let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+            cut.push('…');
+            Cow::Owned(cut)
+        }
     }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
 
 /// `summary` is the first line (count and range); `entries` are in output order.
@@ -87,8 +126,9 @@ pub fn write(
     layout: Layout,
 ) -> Result<()> {
     writeln!(out, "{summary}")?;
+    let color = layout.color;
     let longest = |f: &dyn Fn(&Row<'_>) -> usize| entries.iter().map(f).max().unwrap_or(0);
-    let tags_width = longest(&|e| tags_text(e).chars().count());
+    let tags_width = longest(&tags_width);
     let scope_width = longest(&|e| e.scope.map_or(0, |s| s.as_str().len()));
     let mut title_width = longest(&|e| e.title.chars().count());
     if let Some(width) = layout.width {
@@ -96,43 +136,117 @@ pub fn write(
         let fixed = 2 + 10 + 2 + 2 + tags_width.min(30) + 2 + scope_width;
         title_width = title_width.min(width.saturating_sub(fixed).max(20));
     }
-    let mut month = None;
-    for entry in entries {
-        let this_month = month_text(entry);
-        if month.as_ref() != Some(&this_month) {
+    let mut tags = String::new();
+    let mut date = String::with_capacity(10);
+    for (position, entry) in entries.iter().enumerate() {
+        if position == 0 || entry.month != entries[position - 1].month {
+            let month = entry.month.map_or_else(
+                || "Undated".to_string(),
+                |m| format!("{} {}", m.month_name(), m.year),
+            );
             writeln!(out)?;
-            paint(out, layout.color, BOLD, &this_month)?;
+            paint(out, color, BOLD, &month, 0)?;
             writeln!(out)?;
-            month = Some(this_month);
         }
-        let date = entry
-            .date
-            .map_or_else(|| "undated".to_string(), |d| d.to_string());
-        write!(out, "  ")?;
-        paint(out, layout.color, DIM, &format!("{date:<10}"))?;
+        date.clear();
+        match entry.date {
+            Some(day) => write!(date, "{day}")?,
+            None => date.push_str("undated"),
+        }
+        out.write_all(b"  ")?;
+        paint(out, color, DIM, &date, 10)?;
+        out.write_all(b"  ")?;
         let title = fit(entry.title, title_width);
-        let tags = tags_text(entry);
+        tags_text(entry, &mut tags);
         let scope = entry.scope.map_or("", |s| s.as_str());
-        let line_end = if tags.is_empty() && scope.is_empty() {
-            title.clone()
+        if tags.is_empty() && scope.is_empty() {
+            out.write_all(title.as_bytes())?;
         } else {
-            format!("{title:<title_width$}")
-        };
-        write!(out, "  {line_end}")?;
-        if !tags.is_empty() || !scope.is_empty() {
-            write!(out, "  ")?;
-            let tags = if scope.is_empty() {
-                tags
-            } else {
-                format!("{tags:<tags_width$}")
-            };
-            paint(out, layout.color && !tags.trim().is_empty(), CYAN, &tags)?;
+            paint(out, false, "", &title, title_width)?;
+            out.write_all(b"  ")?;
+            let width = if scope.is_empty() { 0 } else { tags_width };
+            paint(out, color && !tags.is_empty(), CYAN, &tags, width)?;
             if !scope.is_empty() {
-                write!(out, "  ")?;
-                paint(out, layout.color, YELLOW, scope)?;
+                out.write_all(b"  ")?;
+                paint(out, color, YELLOW, scope, 0)?;
             }
         }
         writeln!(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row<'a>(date: &str, title: &'a str, tags: Vec<&'a str>, scope: Option<Scope>) -> Row<'a> {
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        Row {
+            date,
+            month: date.map(YearMonth::of),
+            title,
+            tags,
+            scope,
+        }
+    }
+
+    fn table(rows: &[Row<'_>], layout: Layout) -> String {
+        let mut out = Vec::new();
+        write(&mut out, "3 entries", rows, layout).expect("in memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_terminal_cuts_long_titles_and_aligns_tags_and_scope() {
+        let rows = [
+            row("2026-10-30", "Short", vec!["ops"], Some(Scope::Project)),
+            row(
+                "2026-11-03",
+                "Cut p95 search latency from 480 ms to 120 ms",
+                vec!["perf", "search"],
+                None,
+            ),
+            row(
+                "2026-11-04",
+                "Mentored Ana through her first on-call",
+                vec![],
+                None,
+            ),
+        ];
+        let layout = Layout {
+            width: Some(50),
+            color: false,
+        };
+        assert_eq!(
+            table(&rows, layout),
+            "3 entries\n\
+             \n\
+             October 2026\n  \
+             2026-10-30  Short                 #ops           project\n\
+             \n\
+             November 2026\n  \
+             2026-11-03  Cut p95 search late…  #perf #search\n  \
+             2026-11-04  Mentored Ana throug…\n"
+        );
+    }
+
+    #[test]
+    fn colour_wraps_each_cell_with_its_padding() {
+        let rows = [row(
+            "2026-11-03",
+            "Ünïcode tïtle",
+            vec!["ö"],
+            Some(Scope::Task),
+        )];
+        let layout = Layout {
+            width: None,
+            color: true,
+        };
+        assert_eq!(
+            table(&rows, layout),
+            "3 entries\n\n\x1b[1mNovember 2026\x1b[0m\n  \x1b[2m2026-11-03\x1b[0m  \
+             Ünïcode tïtle  \x1b[36m#ö\x1b[0m  \x1b[33mtask\x1b[0m\n"
+        );
+    }
 }
