@@ -130,7 +130,30 @@ pub struct Quick<'a> {
     pub scope: Option<Option<Scope>>,
 }
 
-/// Reads date, tags and scope by a line scan of a heading entry's block.
+/// The facts [`quick`] looks for; it stops scanning once it has found them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wanted {
+    pub date: bool,
+    pub tags: bool,
+    pub scope: bool,
+}
+
+impl Wanted {
+    pub const ALL: Self = Self {
+        date: true,
+        tags: true,
+        scope: true,
+    };
+    pub const DATE: Self = Self {
+        date: true,
+        tags: false,
+        scope: false,
+    };
+}
+
+/// Reads the `wanted` facts (date, tags, scope) by a line scan of a heading entry's
+/// block; the others are left `None`. `title_date` (see [`title`]) is used only for the
+/// date.
 ///
 /// The scan looks at the *run*: the lines right after the heading that all start with
 /// `- **`. Each starts a top-level list item, so the first `Date`, `Tags` or `Scope`
@@ -139,7 +162,12 @@ pub struct Quick<'a> {
 /// fact not in the run is known to be absent when the rest of the block does not even
 /// contain its label's word (`date`/`when`, `tag`, `scope`). Anything else is left
 /// undecided. A property test checks every decided fact against [`read`].
-pub fn quick<'a>(src: &'a str, block: &Block, title_date: Option<NaiveDate>) -> Quick<'a> {
+pub fn quick<'a>(
+    src: &'a str,
+    block: &Block,
+    title_date: Option<NaiveDate>,
+    wanted: Wanted,
+) -> Quick<'a> {
     if block.style != Style::Heading {
         return Quick::default();
     }
@@ -157,12 +185,17 @@ pub fn quick<'a>(src: &'a str, block: &Block, title_date: Option<NaiveDate>) -> 
         if let Some(label) = label::detect(&line[2..]) {
             let value = (line[2 + label.body_offset..].trim(), one_line);
             let slot = match label.key {
-                FieldKey::Date => &mut date,
-                FieldKey::Tags => &mut tags,
-                FieldKey::Scope => &mut scope,
+                FieldKey::Date if wanted.date => &mut date,
+                FieldKey::Tags if wanted.tags => &mut tags,
+                FieldKey::Scope if wanted.scope => &mut scope,
                 _ => continue,
             };
             slot.get_or_insert(value);
+            let found = |want: bool, slot: &Option<(&str, bool)>| !want || slot.is_some();
+            if found(wanted.date, &date) && found(wanted.tags, &tags) && found(wanted.scope, &scope)
+            {
+                break;
+            }
         }
     }
     let rest = body.get(run_bytes.min(body.len())..).unwrap_or("");
@@ -175,6 +208,7 @@ pub fn quick<'a>(src: &'a str, block: &Block, title_date: Option<NaiveDate>) -> 
     let context = block.context;
     Quick {
         date: match date {
+            _ if !wanted.date => None,
             Some((value, true)) => Some(match dates::read(value, context.year, context.month) {
                 ReadDate::Date(date) => Some(date),
                 _ => fallback,
@@ -183,11 +217,13 @@ pub fn quick<'a>(src: &'a str, block: &Block, title_date: Option<NaiveDate>) -> 
             None => absent(&["date", "when"]).then_some(fallback),
         },
         tags: match tags {
+            _ if !wanted.tags => None,
             Some((value, true)) => Some(split_tags(value)),
             Some((_, false)) => None,
             None => absent(&["tag"]).then(Vec::new),
         },
         scope: match scope {
+            _ if !wanted.scope => None,
             Some((value, true)) => Some(Scope::parse(value)),
             Some((_, false)) => None,
             None => absent(&["scope"]).then_some(None),

@@ -1,11 +1,12 @@
 //! The filters `list`, `export` and `tags` share, and how they choose entries cheaply.
 //!
-//! A filter first looks at what costs nothing: the head's date (exact, see
-//! `parse::Index`), its tags and scope where a line scan knew them, and the raw text of
-//! the entry's block, where every tag, scope and `--grep` text that the entry carries
-//! must occur (and where a `--grep` hit in shown text confirms a match). Only the
-//! entries this cannot decide are read and tested in full. A property test checks that
-//! the two together choose exactly what the full test alone chooses.
+//! A filter first looks at what costs little: the head's date (exact, see
+//! `parse::Index`), the tags and scope that a line scan of the block can tell (looked
+//! for only when the filter asks about them), and the raw text of the entry's block,
+//! where every tag, scope and `--grep` text that the entry carries must occur (and
+//! where a `--grep` hit in shown text confirms a match). Only the entries this cannot
+//! decide are read and tested in full. A property test checks that the two together
+//! choose exactly what the full test alone chooses.
 //!
 //! Text and tag matching ignore ASCII case. `--grep` looks at the title, every field
 //! (STAR, date, tags, scope and other labels) and the notes, as the JSON schema shows
@@ -14,9 +15,9 @@
 use anyhow::{Result, bail};
 
 use crate::cli::{FilterArgs, ScopeArg, StarArg};
-use crate::entry;
+use crate::entry::{self, Quick, Wanted};
 use crate::model::{Entry, FieldKey, Scope, Text, contains_ignore_ascii_case};
-use crate::parse::{Head, Index};
+use crate::parse::{Head, Index, parallel_map};
 use crate::period::{self, Calendar, DateRange};
 
 /// Entries chosen per batch when testing candidates in full.
@@ -78,22 +79,36 @@ impl Filter {
         })
     }
 
-    /// The test without reading the entry, from its head (date, and tags and scope where
-    /// a line scan knew them) and its block's raw text, in which every tag, scope and
-    /// `--grep` text the entry carries must occur. `None`: read the entry to know.
+    /// The test without reading the entry, from its head's date, the tags and scope a
+    /// line scan of its block can tell, and the block's raw text, in which every tag,
+    /// scope and `--grep` text the entry carries must occur. `None`: read the entry to
+    /// know.
     pub fn decide(&self, index: &Index<'_>, head: &Head<'_>) -> Option<bool> {
         if let Some(range) = self.range {
             if !head.date.is_some_and(|date| range.contains(date)) {
                 return Some(false);
             }
         }
-        // Raw-text checks only for what the head does not know: a known fact decides.
+        let by_tag =
+            !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty());
+        let by_scope = !self.scopes.is_empty();
+        let facts = if by_tag || by_scope {
+            let wanted = Wanted {
+                date: false,
+                tags: by_tag,
+                scope: by_scope,
+            };
+            index.facts(head, wanted)
+        } else {
+            Quick::default()
+        };
+        // Raw-text checks only for what the scan did not tell: a known fact decides.
         let text = index.block_text(head);
         let occurs = |needle: &str| contains_ignore_ascii_case(text, needle);
-        let may_match = (head.tags.is_some()
+        let may_match = (facts.tags.is_some()
             || (self.tags.iter().all(|tag| occurs(tag))
                 && (self.any_tags.is_empty() || self.any_tags.iter().any(|tag| occurs(tag)))))
-            && (head.scope.is_some()
+            && (facts.scope.is_some()
                 || self.scopes.is_empty()
                 || self.scopes.iter().any(|scope| occurs(scope.as_str())))
             && self
@@ -104,8 +119,8 @@ impl Filter {
             return Some(false);
         }
         let mut decided = true;
-        if !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty()) {
-            match &head.tags {
+        if by_tag {
+            match &facts.tags {
                 Some(tags) => {
                     let has = |tag: &String| tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
                     let tags_match = self.tags.iter().all(has)
@@ -118,8 +133,8 @@ impl Filter {
                 None => decided = false,
             }
         }
-        if !self.scopes.is_empty() {
-            match head.scope {
+        if by_scope {
+            match facts.scope {
                 Some(scope) if !scope.is_some_and(|s| self.scopes.contains(&s)) => {
                     return Some(false);
                 }
@@ -171,10 +186,11 @@ impl Filter {
     /// The heads that match, in output order: oldest first (newest first with
     /// `reverse`), keeping the `limit` most recent.
     pub fn select<'i, 'a>(&self, index: &'i Index<'a>) -> Vec<&'i Head<'a>> {
+        let decisions = parallel_map(&index.heads, |_, head| self.decide(index, head));
         let mut chosen = Vec::new();
         let mut undecided = Vec::new();
-        for head in &index.heads {
-            match self.decide(index, head) {
+        for (head, decision) in index.heads.iter().zip(decisions) {
+            match decision {
                 Some(true) => chosen.push(head),
                 Some(false) => {}
                 None => undecided.push(head),

@@ -32,10 +32,10 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
-use crate::entry::{self, Block, Context, Style};
+use crate::entry::{self, Block, Context, Quick, Style, Wanted};
 use crate::heading::{self, HeadingKind, Period};
 use crate::label;
-use crate::model::{Entry, Scope, YearMonth};
+use crate::model::{Entry, YearMonth};
 use crate::outline::{self, Mark, MarkKind};
 
 /// The order of month headings in a file.
@@ -103,9 +103,6 @@ pub struct Head<'a> {
     pub title: &'a str,
     /// Exact: from a line scan where that decides it, else from reading the entry.
     pub date: Option<NaiveDate>,
-    /// Known without reading the entry (`None`: read it to know).
-    pub tags: Option<Vec<&'a str>>,
-    pub scope: Option<Option<Scope>>,
 }
 
 /// A log's entries, identified, dated and sorted, but not yet read.
@@ -242,30 +239,28 @@ impl<'a> Index<'a> {
         heads: &[&Head<'a>],
         look: impl Fn(&Entry<'a>) -> R + Sync,
     ) -> Vec<R> {
-        parallel(
-            heads,
-            |_, part| {
-                let mut diagnostics = Vec::new();
-                part.iter()
-                    .map(|head| {
-                        look(&entry::read(
-                            self.src,
-                            &self.blocks[head.block],
-                            &mut diagnostics,
-                        ))
-                    })
-                    .collect::<Vec<_>>()
-            },
-            |mut a, mut b| {
-                a.append(&mut b);
-                a
-            },
-        )
+        parallel_map(heads, |_, head| {
+            look(&entry::read(
+                self.src,
+                &self.blocks[head.block],
+                &mut Vec::new(),
+            ))
+        })
     }
 
     /// Every head, in order.
     pub fn all(&self) -> Vec<&Head<'a>> {
         self.heads.iter().collect()
+    }
+
+    /// The tags and scope (as `wanted`) that a line scan of a head's block can tell
+    /// without reading it; `None` for what it cannot decide (see [`entry::quick`]).
+    pub fn facts(&self, head: &Head<'_>, wanted: Wanted) -> Quick<'a> {
+        let wanted = Wanted {
+            date: false,
+            ..wanted
+        };
+        entry::quick(self.src, &self.blocks[head.block], None, wanted)
     }
 
     /// The raw text of a head's block, for cheap checks before reading it.
@@ -323,41 +318,39 @@ pub(crate) fn parallel<T: Sync, R: Send>(
     })
 }
 
-/// Titles and dates of every block (reading only those whose date a line scan cannot
-/// decide), sorted by date with ids.
-fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
-    let mut heads = parallel(
-        blocks,
+/// `look` applied to every item (with its index in `items`), on every core for a large
+/// batch; the results in the items' order.
+pub(crate) fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    look: impl Fn(usize, &T) -> R + Sync,
+) -> Vec<R> {
+    parallel(
+        items,
         |first, part| {
             part.iter()
                 .enumerate()
-                .map(|(index, block)| {
-                    let (title, title_date) = entry::title(src, block);
-                    let quick = entry::quick(src, block, title_date);
-                    let (date, tags, scope) = match quick.date {
-                        Some(date) => (date, quick.tags, quick.scope),
-                        None => {
-                            // Undecided: read it, and keep what the read tells.
-                            let entry = entry::read(src, block, &mut Vec::new());
-                            (entry.date, Some(entry.tags), Some(entry.scope))
-                        }
-                    };
-                    Head {
-                        block: first + index,
-                        position: 0,
-                        title,
-                        date,
-                        tags,
-                        scope,
-                    }
-                })
+                .map(|(index, item)| look(first + index, item))
                 .collect::<Vec<_>>()
         },
         |mut a, mut b| {
             a.append(&mut b);
             a
         },
-    );
+    )
+}
+
+/// Titles and dates of every block (reading only those whose date a line scan cannot
+/// decide), sorted by date with ids.
+fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
+    let mut heads = parallel_map(blocks, |index, block| {
+        let (title, date) = title_and_date(src, block);
+        Head {
+            block: index,
+            position: 0,
+            title,
+            date,
+        }
+    });
     heads.sort_by_key(|head| (head.date.is_none(), head.date, head.block));
     for (position, head) in heads.iter_mut().enumerate() {
         head.position = position;
@@ -369,7 +362,7 @@ fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
 /// the date.
 pub fn title_and_date<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
     let (title, title_date) = entry::title(src, block);
-    let date = entry::quick(src, block, title_date)
+    let date = entry::quick(src, block, title_date, Wanted::DATE)
         .date
         .unwrap_or_else(|| entry::read(src, block, &mut Vec::new()).date);
     (title, date)

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use brag::cli::{FilterArgs, ScopeArg, StarArg};
 use brag::edit::{self, Draft, Settings, draft, window};
+use brag::entry::Wanted;
 use brag::filter::Filter;
 use brag::period::Calendar;
 use brag::render::schema::EntryView;
@@ -155,20 +156,31 @@ fn check_log(src: &str) {
     }
     for block in &parse::skeleton(src).blocks {
         let (_, title_date) = entry::title(src, block);
-        let quick = entry::quick(src, block, title_date);
         let read = entry::read(src, block, &mut Vec::new());
-        if let Some(date) = quick.date {
-            assert_eq!(date, read.date, "quick date differs for {:?}", read.title);
-        }
-        if let Some(tags) = &quick.tags {
-            assert_eq!(tags, &read.tags, "quick tags differ for {:?}", read.title);
-        }
-        if let Some(scope) = quick.scope {
-            assert_eq!(
-                scope, read.scope,
-                "quick scope differs for {:?}",
-                read.title
-            );
+        // Every set of wanted facts: the scan stops early once it has them all.
+        for bits in 1..8 {
+            let wanted = Wanted {
+                date: bits & 1 != 0,
+                tags: bits & 2 != 0,
+                scope: bits & 4 != 0,
+            };
+            let quick = entry::quick(src, block, title_date, wanted);
+            assert!(wanted.date || quick.date.is_none(), "unwanted date");
+            assert!(wanted.tags || quick.tags.is_none(), "unwanted tags");
+            assert!(wanted.scope || quick.scope.is_none(), "unwanted scope");
+            if let Some(date) = quick.date {
+                assert_eq!(date, read.date, "quick date differs for {:?}", read.title);
+            }
+            if let Some(tags) = &quick.tags {
+                assert_eq!(tags, &read.tags, "quick tags differ for {:?}", read.title);
+            }
+            if let Some(scope) = quick.scope {
+                assert_eq!(
+                    scope, read.scope,
+                    "quick scope differs for {:?}",
+                    read.title
+                );
+            }
         }
         for needle in GREP_NEEDLES {
             if entry::shows_text(src, block, needle) {
@@ -431,7 +443,7 @@ fn the_canonical_log_takes_the_fast_path() {
     let skeleton = parse::skeleton(&src);
     for block in &skeleton.blocks {
         let (_, title_date) = entry::title(&src, block);
-        let quick = entry::quick(&src, block, title_date);
+        let quick = entry::quick(&src, block, title_date, Wanted::ALL);
         assert!(quick.date.is_some() && quick.tags.is_some() && quick.scope.is_some());
         assert!(entry::shows_text(&src, block, "the"));
     }

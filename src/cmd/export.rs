@@ -6,7 +6,7 @@
 //! read takes the [`Facts`] that grouping and the summary need; then the renderer reads
 //! the entries again, group by group, a chunk at a time, while the output is written.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,9 +16,10 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
 use crate::cli::{ExportArgs, ExportFormat, GroupBy, ScopeArg};
+use crate::entry::Wanted;
 use crate::filter::Filter;
 use crate::model::contains_ignore_ascii_case;
-use crate::parse::{Head, Index};
+use crate::parse::{self, Head, Index};
 use crate::render::envelope::{self, Data};
 use crate::render::packet::{self, Facts, Filters, Options, Rubric};
 use crate::render::template::{self, Job};
@@ -208,8 +209,8 @@ fn filters(args: &ExportArgs) -> Filters {
 }
 
 /// The entries to export, in date order, and how many private entries that match the
-/// filters were left out. Tags are read only where the head does not know them and
-/// the block mentions a private tag's word.
+/// filters were left out. Only an entry whose block mentions a private tag's word can
+/// carry one: a line scan tells its tags, or else it is read.
 fn select<'i, 'a>(
     index: &'i Index<'a>,
     filter: &Filter,
@@ -229,28 +230,42 @@ fn select<'i, 'a>(
             !word.is_ascii() || contains_ignore_ascii_case(index.block_text(head), word)
         })
     };
-    let unknown: Vec<&Head<'a>> = matched
-        .iter()
-        .copied()
-        .filter(|head| head.tags.is_none())
-        .filter(mentions_private)
-        .collect();
-    let read: HashMap<usize, Vec<String>> = unknown
-        .iter()
-        .map(|head| head.position)
-        .zip(index.map(&unknown, |entry| {
-            entry.tags.iter().map(|tag| tag.to_lowercase()).collect()
-        }))
-        .collect();
-    let is_private = |head: &&Head<'a>| {
-        let tags: Vec<String> = match &head.tags {
-            Some(tags) => tags.iter().map(|tag| tag.to_lowercase()).collect(),
-            None => read.get(&head.position).cloned().unwrap_or_default(),
-        };
-        tags.iter().any(|tag| private.contains(tag))
+    let candidates: Vec<&Head<'a>> = matched.iter().copied().filter(mentions_private).collect();
+    let tags_only = Wanted {
+        date: false,
+        tags: true,
+        scope: false,
     };
-    let (left_out, kept): (Vec<&Head<'a>>, Vec<&Head<'a>>) =
-        matched.into_iter().partition(is_private);
+    let lowercase =
+        |tags: &[&str]| -> Vec<String> { tags.iter().map(|t| t.to_lowercase()).collect() };
+    let scanned = parse::parallel_map(&candidates, |_, head| {
+        index
+            .facts(head, tags_only)
+            .tags
+            .map(|tags| lowercase(&tags))
+    });
+    let unknown: Vec<&Head<'a>> = candidates
+        .iter()
+        .zip(&scanned)
+        .filter(|(_, tags)| tags.is_none())
+        .map(|(head, _)| *head)
+        .collect();
+    let mut read = index
+        .map(&unknown, |entry| lowercase(&entry.tags))
+        .into_iter();
+    let private_positions: HashSet<usize> = candidates
+        .iter()
+        .zip(scanned)
+        .filter_map(|(head, tags)| {
+            let tags = tags.or_else(|| read.next()).unwrap_or_default();
+            tags.iter()
+                .any(|tag| private.contains(tag))
+                .then_some(head.position)
+        })
+        .collect();
+    let (left_out, kept): (Vec<&Head<'a>>, Vec<&Head<'a>>) = matched
+        .into_iter()
+        .partition(|head| private_positions.contains(&head.position));
     (kept, left_out.len())
 }
 

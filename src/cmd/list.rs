@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::{ColorChoice, ListArgs, ListFormat};
+use crate::entry::Wanted;
 use crate::filter::Filter;
 use crate::model::{Entry, YearMonth};
 use crate::parse::{Head, Index};
@@ -56,16 +57,23 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-/// The table's rows: from the heads where they know tags and scope, else read.
+/// The table's rows: tags and scope from a line scan of each entry where it can tell
+/// them, else from reading the entry.
 fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
-    let known = |head: &Head<'a>| head.tags.is_some() && head.scope.is_some();
-    let unknown: Vec<&Head<'a>> = heads.iter().copied().filter(|head| !known(head)).collect();
+    let facts = parse::parallel_map(heads, |_, head| index.facts(head, Wanted::ALL));
+    let unknown: Vec<&Head<'a>> = heads
+        .iter()
+        .zip(&facts)
+        .filter(|(_, facts)| facts.tags.is_none() || facts.scope.is_none())
+        .map(|(head, _)| *head)
+        .collect();
     // Read in the heads' order, so they come back in the order they are needed.
     let (entries, _) = index.read(&unknown);
     let mut read = entries.iter();
     heads
         .iter()
-        .filter_map(|head| match (&head.tags, head.scope) {
+        .zip(facts)
+        .filter_map(|(head, facts)| match (facts.tags, facts.scope) {
             (Some(tags), Some(scope)) => Some(Row {
                 date: head.date,
                 month: index.blocks[head.block]
@@ -73,7 +81,7 @@ fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
                     .month
                     .or(head.date.map(YearMonth::of)),
                 title: head.title,
-                tags: tags.clone(),
+                tags,
                 scope,
             }),
             _ => read.next().map(Row::of),

@@ -267,18 +267,8 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
         let producer_source = &source;
         scope.spawn(move || {
             for chunk in producer_source.flat.chunks(CHUNK) {
-                let values = crate::parse::parallel(
-                    chunk,
-                    |_, part| {
-                        part.iter()
-                            .map(|item| producer_source.value_of(item))
-                            .collect::<Vec<_>>()
-                    },
-                    |mut a, mut b| {
-                        a.append(&mut b);
-                        a
-                    },
-                );
+                let values =
+                    crate::parse::parallel_map(chunk, |_, item| producer_source.value_of(item));
                 // The template is done (or failed): stop.
                 if sender.send(values).is_err() {
                     break;
