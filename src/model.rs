@@ -143,27 +143,37 @@ impl fmt::Display for Text<'_> {
     }
 }
 
-/// ASCII-case-insensitive substring search; `needle` must already be lowercase.
+/// ASCII-case-insensitive substring search.
+///
+/// It looks for the needle's rarest byte (by English letter frequency; punctuation
+/// that Markdown lines start with counts as common) in either case, and compares the
+/// whole needle around each hit: `latency` stops at every `y`, not at every `l`.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    if needle.is_empty() {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((offset, &rare)) = needle.iter().enumerate().max_by_key(|(_, b)| rarity(**b))
+    else {
         return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    let (lower, upper) = (rare.to_ascii_lowercase(), rare.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, &hay[offset..])
+        .take_while(|&start| start <= last_start)
+        .any(|start| hay[start..start + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// How rare a byte is in a log's text: higher is rarer.
+fn rarity(byte: u8) -> usize {
+    const BY_FREQUENCY: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
+    match byte.to_ascii_lowercase() {
+        b'-' | b'*' | b':' | b'.' | b',' | b'\n' | b'#' => 1,
+        b'0'..=b'9' => 12,
+        letter => BY_FREQUENCY
+            .iter()
+            .position(|&common| common == letter)
+            .unwrap_or(BY_FREQUENCY.len()),
     }
-    let first = needle[0];
-    let other = first.to_ascii_uppercase();
-    let hay = haystack.as_bytes();
-    let mut from = 0;
-    while let Some(found) = memchr::memchr2(first, other, &hay[from..]) {
-        let at = from + found;
-        if hay.len() - at < needle.len() {
-            return false;
-        }
-        if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
 }
 
 /// Which STAR (or bookkeeping) field a label names.
@@ -226,5 +236,35 @@ impl Entry<'_> {
         self.fields
             .iter()
             .filter(|field| field.key == FieldKey::Other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::contains_ignore_ascii_case;
+
+    #[test]
+    fn case_is_ignored_for_ascii_only() {
+        let hay = "Cut p95 LATENCY from 480 ms; naïve";
+        for needle in ["latency", "LaTeNcY", "cut p95", "naïve", "ms;", "", "y f"] {
+            assert!(contains_ignore_ascii_case(hay, needle), "{needle:?}");
+        }
+        for needle in ["NAÏVE", "latencyy", "ms ;", "Cut p95 LATENCY from 480 ms; naïve!"] {
+            assert!(!contains_ignore_ascii_case(hay, needle), "{needle:?}");
+        }
+        assert!(!contains_ignore_ascii_case("", "x"));
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_lowercasing_both(
+            hay in "[a-cA-CyY \\-é]{0,40}",
+            needle in "[a-cA-CyY \\-é]{1,4}",
+        ) {
+            let expected = hay.to_ascii_lowercase().contains(&needle.to_ascii_lowercase());
+            prop_assert_eq!(contains_ignore_ascii_case(&hay, &needle), expected);
+        }
     }
 }
