@@ -24,7 +24,10 @@ use crate::dates::{self, ReadDate};
 use crate::diagnostic::Diagnostic;
 use crate::label::{self, Label};
 use crate::markdown;
-use crate::model::{Entry, Field, FieldKey, Scope, Text, YearMonth, contains_ignore_ascii_case};
+use crate::model::{
+    Entry, Field, FieldKey, Scope, Text, YearMonth, contains_ignore_ascii_case,
+    find_ignore_ascii_case,
+};
 use crate::outline;
 
 /// How an entry opens.
@@ -160,7 +163,8 @@ impl Wanted {
 /// label in the run is that field, and its value is the rest of the line when the
 /// item is one line long (the next line starts another item, or the block ends). A
 /// fact not in the run is known to be absent when the rest of the block does not even
-/// contain its label's word (`date`/`when`, `tag`, `scope`). Anything else is left
+/// contain its label's word (`date`/`when`, `tag`, `scope`) at the start of a word.
+/// Anything else is left
 /// undecided. A property test checks every decided fact against [`read`].
 pub fn quick<'a>(
     src: &'a str,
@@ -199,10 +203,13 @@ pub fn quick<'a>(
         }
     }
     let rest = body.get(run_bytes.min(body.len())..).unwrap_or("");
+    // A label starts its line (after indentation, a list marker or emphasis), so a
+    // word right after a letter or digit (`outage`, `update`) cannot be one.
     let absent = |words: &[&str]| {
-        words
-            .iter()
-            .all(|word| !contains_ignore_ascii_case(rest, word))
+        words.iter().all(|word| {
+            !find_ignore_ascii_case(rest, word)
+                .any(|at| !rest[..at].ends_with(|c: char| c.is_alphanumeric()))
+        })
     };
     let fallback = fallback_date(title_date, block.context);
     let context = block.context;

@@ -149,32 +149,64 @@ impl fmt::Display for Text<'_> {
 /// that Markdown lines start with counts as common) in either case, and compares the
 /// whole needle around each hit: `latency` stops at every `y`, not at every `l`.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    needle.is_empty() || find_ignore_ascii_case(haystack, needle).next().is_some()
+}
+
+/// Where a non-empty `needle` occurs in `haystack`, ignoring ASCII case, in order
+/// (overlapping occurrences included); see [`contains_ignore_ascii_case`]. An empty
+/// needle is found nowhere.
+pub fn find_ignore_ascii_case<'h>(
+    haystack: &'h str,
+    needle: &'h str,
+) -> impl Iterator<Item = usize> + 'h {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let Some((offset, &rare)) = needle.iter().enumerate().max_by_key(|(_, b)| rarity(**b))
-    else {
-        return true;
-    };
-    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
-        return false;
+    let (offset, rare) = needle
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, b)| rarity(**b))
+        .map_or((0, 0), |(offset, &rare)| (offset, rare));
+    let last_start = hay.len().checked_sub(needle.len());
+    let searched = match last_start {
+        Some(_) if !needle.is_empty() => &hay[offset..],
+        _ => &[],
     };
     let (lower, upper) = (rare.to_ascii_lowercase(), rare.to_ascii_uppercase());
-    memchr::memchr2_iter(lower, upper, &hay[offset..])
-        .take_while(|&start| start <= last_start)
-        .any(|start| hay[start..start + needle.len()].eq_ignore_ascii_case(needle))
+    memchr::memchr2_iter(lower, upper, searched)
+        .take_while(move |&start| last_start.is_some_and(|last| start <= last))
+        .filter(move |&start| hay[start..start + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// How rare a byte is in a log's text: higher is rarer.
-fn rarity(byte: u8) -> usize {
-    const BY_FREQUENCY: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
-    match byte.to_ascii_lowercase() {
-        b'-' | b'*' | b':' | b'.' | b',' | b'\n' | b'#' => 1,
-        b'0'..=b'9' => 12,
-        letter => BY_FREQUENCY
-            .iter()
-            .position(|&common| common == letter)
-            .unwrap_or(BY_FREQUENCY.len()),
-    }
+fn rarity(byte: u8) -> u8 {
+    RARITY[byte as usize]
 }
+
+/// [`rarity`] of every byte: letters by English frequency (space the most common),
+/// digits in between, the punctuation that Markdown lines start with as common, and
+/// every other byte as the rarest.
+const RARITY: [u8; 256] = {
+    const BY_FREQUENCY: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
+    let mut table = [BY_FREQUENCY.len() as u8; 256];
+    let mut rank = 0;
+    while rank < BY_FREQUENCY.len() {
+        let letter = BY_FREQUENCY[rank];
+        table[letter as usize] = rank as u8;
+        table[letter.to_ascii_uppercase() as usize] = rank as u8;
+        rank += 1;
+    }
+    let mut digit = b'0';
+    while digit <= b'9' {
+        table[digit as usize] = 12;
+        digit += 1;
+    }
+    let common = b"-*:.,\n#";
+    let mut index = 0;
+    while index < common.len() {
+        table[common[index] as usize] = 1;
+        index += 1;
+    }
+    table
+};
 
 /// Which STAR (or bookkeeping) field a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -251,7 +283,12 @@ mod tests {
         for needle in ["latency", "LaTeNcY", "cut p95", "naïve", "ms;", "", "y f"] {
             assert!(contains_ignore_ascii_case(hay, needle), "{needle:?}");
         }
-        for needle in ["NAÏVE", "latencyy", "ms ;", "Cut p95 LATENCY from 480 ms; naïve!"] {
+        for needle in [
+            "NAÏVE",
+            "latencyy",
+            "ms ;",
+            "Cut p95 LATENCY from 480 ms; naïve!",
+        ] {
             assert!(!contains_ignore_ascii_case(hay, needle), "{needle:?}");
         }
         assert!(!contains_ignore_ascii_case("", "x"));
