@@ -41,10 +41,7 @@ pub enum HeadingKind {
 
 /// Classifies a heading's text. `year` and `month` are what enclosing headings give.
 pub fn classify(text: &str, year: Option<i32>, month: Option<YearMonth>) -> HeadingKind {
-    // The longest period form, `Friday, November 6th, 2026 (notes)`, has five words
-    // before its notes; most entry titles have more. Checked without allocating.
-    let before_notes = text.split('(').next().unwrap_or(text);
-    if before_notes.split_whitespace().nth(6).is_some() || !starts_like_a_period(text) {
+    if !may_be_period(text) {
         return HeadingKind::Other;
     }
     let normal = normalize(text);
@@ -76,6 +73,15 @@ pub fn classify(text: &str, year: Option<i32>, month: Option<YearMonth>) -> Head
         ReadDate::NotADate if looks_like_a_date(&words) => HeadingKind::DateLike,
         ReadDate::NotADate => HeadingKind::Other,
     }
+}
+
+/// Whether `text` can be anything but [`HeadingKind::Other`], whatever encloses it: a
+/// cheap test, without allocating, that most entry titles fail.
+pub fn may_be_period(text: &str) -> bool {
+    // The longest period form, `Friday, November 6th, 2026 (notes)`, has five words
+    // before its notes; most entry titles have more.
+    let before_notes = text.split('(').next().unwrap_or(text);
+    before_notes.split_whitespace().nth(6).is_none() && starts_like_a_period(text)
 }
 
 /// Whether the first word (past symbols and emphasis) can begin a period or a date:

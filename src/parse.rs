@@ -385,10 +385,54 @@ enum Role {
     Entry,
 }
 
+/// What the walk needs of a heading mark that does not depend on the headings around
+/// it, worked out for every heading on every core before the walk.
+#[derive(Debug, Clone)]
+struct HeadingFacts {
+    /// The heading line, without its line ending.
+    line: Range<usize>,
+    /// The next heading of its level or above (or the end of the file).
+    end: usize,
+    /// Whether it holds a deeper heading that is not a field label.
+    holds_other: bool,
+    /// False when its text cannot name a period, whatever encloses it.
+    may_be_period: bool,
+}
+
+/// [`HeadingFacts`] of every heading mark, in order.
+fn heading_facts(src: &str, marks: &[Mark]) -> Vec<HeadingFacts> {
+    parallel(
+        marks,
+        |first, part| {
+            let mut facts = Vec::new();
+            for (offset, mark) in part.iter().enumerate() {
+                if let MarkKind::Heading(level) = mark.kind {
+                    let index = first + offset;
+                    let line = mark.line(src);
+                    facts.push(HeadingFacts {
+                        end: section_end(src, marks, index, level),
+                        holds_other: holds_other_headings(src, marks, index, level),
+                        may_be_period: heading::may_be_period(entry::heading_text(
+                            &src[line.clone()],
+                        )),
+                        line,
+                    });
+                }
+            }
+            facts
+        },
+        |mut a, mut b| {
+            a.append(&mut b);
+            a
+        },
+    )
+}
+
 /// Walks the outline's marks into entry blocks and month sections.
 pub fn skeleton(src: &str) -> Skeleton {
     let outline = outline::scan(src);
     let marks = &outline.marks;
+    let mut headings = heading_facts(src, marks).into_iter();
     let mut out = Skeleton::default();
     let mut lines = LineCounter::default();
     let mut stack: Vec<Frame> = Vec::new();
@@ -419,7 +463,11 @@ pub fn skeleton(src: &str) -> Skeleton {
                 continue;
             }
         };
-        let line_range = mark.line(src);
+        // One for every heading mark, in the same order: never short.
+        let Some(facts) = headings.next() else {
+            break;
+        };
+        let line_range = facts.line;
         let line = &src[line_range.clone()];
         while stack.last().is_some_and(|frame| frame.level >= level) {
             stack.pop();
@@ -438,8 +486,12 @@ pub fn skeleton(src: &str) -> Skeleton {
             continue;
         }
         let text = entry::heading_text(line);
-        let end = section_end(src, marks, index, level);
-        let kind = heading::classify(text, context.year, context.month);
+        let end = facts.end;
+        let kind = if facts.may_be_period {
+            heading::classify(text, context.year, context.month)
+        } else {
+            HeadingKind::Other
+        };
         let opens = match kind {
             HeadingKind::Period(period) => {
                 let context = period_context(period, context, mark.start, &mut out.diagnostics);
@@ -503,7 +555,7 @@ pub fn skeleton(src: &str) -> Skeleton {
             });
             continue;
         }
-        let is_section = holds_other_headings(src, marks, index, level);
+        let is_section = facts.holds_other;
         let dated_title = !in_period && has_title_date(text, context);
         let role = if (in_period || dated_title) && !is_section {
             out.blocks.push(Block {
