@@ -17,8 +17,9 @@ use anyhow::{Result, bail};
 use crate::cli::{FilterArgs, ScopeArg, StarArg};
 use crate::entry::{self, Quick, Wanted};
 use crate::model::{Entry, FieldKey, Scope, Text, contains_ignore_ascii_case};
-use crate::parse::{Head, Index, parallel_map};
+use crate::parse::{Head, Index};
 use crate::period::{self, Calendar, DateRange};
+use crate::threads::parallel_map;
 
 /// Entries chosen per batch when testing candidates in full.
 const BATCH: usize = 4096;

@@ -29,6 +29,7 @@ pub mod period;
 pub mod render;
 pub mod rubric;
 pub mod store;
+pub mod threads;
 
 use cli::{Cli, Command};
 

@@ -328,13 +328,7 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| scan_range(bytes, split, bytes.len()));
         let first = scan_range(bytes, body_start, split);
-        // A panic in the scan thread is a bug: re-raise it.
-        (
-            first,
-            second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        )
+        (first, crate::threads::join(second))
     });
     match (first, second) {
         (Some((mut marks, end)), Some((rest, _))) if end == split => {

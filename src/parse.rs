@@ -37,6 +37,7 @@ use crate::heading::{self, HeadingKind, Period};
 use crate::label;
 use crate::model::{Entry, YearMonth};
 use crate::outline::{self, Mark, MarkKind};
+use crate::threads::{parallel, parallel_map};
 
 /// The order of month headings in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -286,57 +287,6 @@ pub fn parse(src: &str) -> Log<'_> {
         months: index.months,
         order: index.order,
     }
-}
-
-/// Applies `work` to `items`, split across the cores for a large batch, and merges in
-/// order. `work` gets the index of its part's first item and the part.
-pub(crate) fn parallel<T: Sync, R: Send>(
-    items: &[T],
-    work: impl Fn(usize, &[T]) -> R + Sync,
-    merge: impl Fn(R, R) -> R,
-) -> R {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 1024 {
-        return work(0, items);
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let work = &work;
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(index, part)| scope.spawn(move || work(index * chunk, part)))
-            .collect();
-        let mut results = handles.into_iter().map(|handle| {
-            // A panic in a reader thread is a bug: re-raise it rather than lose entries.
-            handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
-        let first = results.next().unwrap_or_else(|| work(0, &[]));
-        results.fold(first, &merge)
-    })
-}
-
-/// `look` applied to every item (with its index in `items`), on every core for a large
-/// batch; the results in the items' order.
-pub(crate) fn parallel_map<T: Sync, R: Send>(
-    items: &[T],
-    look: impl Fn(usize, &T) -> R + Sync,
-) -> Vec<R> {
-    parallel(
-        items,
-        |first, part| {
-            part.iter()
-                .enumerate()
-                .map(|(index, item)| look(first + index, item))
-                .collect::<Vec<_>>()
-        },
-        |mut a, mut b| {
-            a.append(&mut b);
-            a
-        },
-    )
 }
 
 /// Titles and dates of every block (reading only those whose date a line scan cannot

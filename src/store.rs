@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail, ensure};
 
+use crate::threads::{cores, join};
+
 /// The log's text. Missing files, folders, unreadable files and non-UTF-8 bytes are
 /// errors that name the path (and the line, for bad bytes).
 pub fn read_log(path: &Path) -> Result<String> {
@@ -66,18 +68,6 @@ fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
         }
     }
     std::fs::read(path)
-}
-
-/// The number of threads worth running.
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
-/// The result of a scoped thread; a panic in it is a bug, raised again here.
-fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The log's bytes as text; non-UTF-8 bytes are an error with their line and column.

@@ -19,7 +19,7 @@ use crate::cli::{ExportArgs, ExportFormat, GroupBy, ScopeArg};
 use crate::entry::Wanted;
 use crate::filter::Filter;
 use crate::model::contains_ignore_ascii_case;
-use crate::parse::{self, Head, Index};
+use crate::parse::{Head, Index};
 use crate::render::envelope::{self, Data};
 use crate::render::packet::{self, Facts, Filters, Options, Rubric};
 use crate::render::template::{self, Job};
@@ -238,7 +238,7 @@ fn select<'i, 'a>(
     };
     let lowercase =
         |tags: &[&str]| -> Vec<String> { tags.iter().map(|t| t.to_lowercase()).collect() };
-    let scanned = parse::parallel_map(&candidates, |_, head| {
+    let scanned = crate::threads::parallel_map(&candidates, |_, head| {
         index
             .facts(head, tags_only)
             .tags

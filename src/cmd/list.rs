@@ -60,7 +60,7 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
 /// The table's rows: tags and scope from a line scan of each entry where it can tell
 /// them, else from reading the entry.
 fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
-    let facts = parse::parallel_map(heads, |_, head| index.facts(head, Wanted::ALL));
+    let facts = crate::threads::parallel_map(heads, |_, head| index.facts(head, Wanted::ALL));
     let unknown: Vec<&Head<'a>> = heads
         .iter()
         .zip(&facts)

@@ -268,7 +268,7 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
         scope.spawn(move || {
             for chunk in producer_source.flat.chunks(CHUNK) {
                 let values =
-                    crate::parse::parallel_map(chunk, |_, item| producer_source.value_of(item));
+                    crate::threads::parallel_map(chunk, |_, item| producer_source.value_of(item));
                 // The template is done (or failed): stop.
                 if sender.send(values).is_err() {
                     break;
