@@ -164,8 +164,8 @@ impl Wanted {
 /// item is one line long (the next line starts another item, or the block ends). A
 /// fact not in the run is known to be absent when the rest of the block does not even
 /// contain its label's word (`date`/`when`, `tag`, `scope`) at the start of a word.
-/// Anything else is left
-/// undecided. A property test checks every decided fact against [`read`].
+/// Anything else is left undecided. A property test checks every decided fact against
+/// [`read`].
 pub fn quick<'a>(
     src: &'a str,
     block: &Block,

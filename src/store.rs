@@ -372,15 +372,14 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
 mod tests {
     use super::*;
 
-    /// A log large enough to be read in halves, with a character across the middle.
+    /// A log large enough to be read in halves, whose middle byte is inside a `→`.
     fn large_log() -> String {
-        let line = "- **Results**: cut p95 from 480 ms to 120 ms, naïve → fast\n";
-        let mut text = line.repeat(PARALLEL_READ_BYTES / line.len() + 1);
-        let middle = text.len() / 2;
-        let at = (middle - 2..=middle)
-            .rev()
-            .find(|&at| text.is_char_boundary(at));
-        text.insert_str(at.unwrap_or(0), "→→");
+        let line = "- **Results**: cut p95 from 480 ms to 120 ms\n";
+        let half = PARALLEL_READ_BYTES / 2 + 1;
+        let ascii = line.repeat(half / line.len() + 2);
+        // `half` bytes, `→` (3 bytes), `half - 1` bytes: `half + 1` is the middle.
+        let text = format!("{}→{}\n", &ascii[..half], &ascii[..half - 2]);
+        assert!(!text.is_char_boundary(text.len() / 2));
         text
     }
 
@@ -398,13 +397,13 @@ mod tests {
         let folder = tempfile::tempdir().expect("a temporary folder");
         let path = folder.path().join("brag.md");
         let mut bytes = large_log().into_bytes();
-        let last_line = bytes.iter().filter(|&&b| b == b'\n').count();
-        let end = bytes.len();
-        bytes[end - 2] = 0xff;
+        let at = bytes.len() - 2;
+        bytes[at] = 0xff;
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
         std::fs::write(&path, &bytes).expect("written");
         let error = read_log(&path).expect_err("not UTF-8").to_string();
         assert!(
-            error.contains(&format!("brag.md:{last_line}:")) && error.contains("0xff"),
+            error.contains(&format!("brag.md:{line}:")) && error.contains("0xff"),
             "{error}"
         );
     }
