@@ -44,30 +44,31 @@ const PARALLEL_READ_BYTES: usize = 4 << 20;
 /// of reading a large log goes to the kernel filling fresh pages, which two cores do
 /// twice as fast. A file that changes length meanwhile is read again in one piece.
 fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = File::open(path)?;
+    let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
     #[cfg(unix)]
-    {
+    if len >= PARALLEL_READ_BYTES && cores() > 1 {
         use std::os::unix::fs::FileExt;
-        let file = File::open(path)?;
-        let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
-        if len >= PARALLEL_READ_BYTES && cores() > 1 {
-            let mut bytes = vec![0; len];
-            let (first, second) = bytes.split_at_mut(len / 2);
-            let offset = first.len() as u64;
-            let (read_first, read_second) = std::thread::scope(|scope| {
-                let second = scope.spawn(|| file.read_exact_at(second, offset));
-                let first = file.read_exact_at(first, 0);
-                (first, join(second))
-            });
-            let mut past_end = [0; 1];
-            if read_first.is_ok()
-                && read_second.is_ok()
-                && file.read_at(&mut past_end, len as u64)? == 0
-            {
-                return Ok(bytes);
-            }
+        let mut bytes = vec![0; len];
+        let (first, second) = bytes.split_at_mut(len / 2);
+        let offset = first.len() as u64;
+        let (read_first, read_second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| file.read_exact_at(second, offset));
+            let first = file.read_exact_at(first, 0);
+            (first, join(second))
+        });
+        let mut past_end = [0; 1];
+        if read_first.is_ok()
+            && read_second.is_ok()
+            && file.read_at(&mut past_end, len as u64)? == 0
+        {
+            return Ok(bytes);
         }
     }
-    std::fs::read(path)
+    // Positioned reads leave the file's offset at its start.
+    let mut bytes = Vec::with_capacity(len);
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The log's bytes as text; non-UTF-8 bytes are an error with their line and column.
