@@ -15,7 +15,7 @@
 use anyhow::{Result, bail};
 
 use crate::cli::{FilterArgs, ScopeArg, StarArg};
-use crate::entry::{self, Quick, Wanted};
+use crate::entry::{self, Wanted};
 use crate::model::{Entry, FieldKey, Scope, Text, contains_ignore_ascii_case};
 use crate::parse::{Head, Index};
 use crate::period::{self, Calendar, DateRange};
@@ -80,29 +80,32 @@ impl Filter {
         })
     }
 
+    /// What the filter needs to know of every entry: its date, and its tags and scope
+    /// when it filters on them (see [`Index::with_facts`]).
+    pub fn wanted(&self) -> Wanted {
+        Wanted {
+            date: true,
+            tags: !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty()),
+            scope: !self.scopes.is_empty(),
+        }
+    }
+
     /// The test without reading the entry, from its head's date, the tags and scope a
     /// line scan of its block can tell, and the block's raw text, in which every tag,
     /// scope and `--grep` text the entry carries must occur. `None`: read the entry to
     /// know.
-    pub fn decide(&self, index: &Index<'_>, head: &Head<'_>) -> Option<bool> {
+    pub fn decide<'a>(&self, index: &Index<'a>, head: &Head<'a>) -> Option<bool> {
         if let Some(range) = self.range {
             if !head.date.is_some_and(|date| range.contains(date)) {
                 return Some(false);
             }
         }
-        let by_tag =
-            !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty());
-        let by_scope = !self.scopes.is_empty();
-        let facts = if by_tag || by_scope {
-            let wanted = Wanted {
-                date: false,
-                tags: by_tag,
-                scope: by_scope,
-            };
-            index.facts(head, wanted)
-        } else {
-            Quick::default()
-        };
+        let Wanted {
+            tags: by_tag,
+            scope: by_scope,
+            ..
+        } = self.wanted();
+        let facts = index.facts(head, self.wanted());
         // Raw-text checks only for what the scan did not tell: a known fact decides.
         let text = index.block_text(head);
         let occurs = |needle: &str| contains_ignore_ascii_case(text, needle);

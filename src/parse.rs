@@ -35,7 +35,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entry::{self, Block, Context, Quick, Style, Wanted};
 use crate::heading::{self, HeadingKind, Period};
 use crate::label;
-use crate::model::{Entry, YearMonth};
+use crate::model::{Entry, Scope, YearMonth};
 use crate::outline::{self, Mark, MarkKind};
 use crate::threads::{parallel, parallel_map};
 
@@ -104,6 +104,10 @@ pub struct Head<'a> {
     pub title: &'a str,
     /// Exact: from a line scan where that decides it, else from reading the entry.
     pub date: Option<NaiveDate>,
+    /// Known without reading the entry where the index was asked for them (see
+    /// [`Index::with_facts`]); `None`: not looked for, or left undecided by the scan.
+    pub tags: Option<Vec<&'a str>>,
+    pub scope: Option<Option<Scope>>,
 }
 
 /// A log's entries, identified, dated and sorted, but not yet read.
@@ -124,7 +128,14 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    /// The index, with each head's date.
     pub fn new(src: &'a str) -> Self {
+        Self::with_facts(src, Wanted::DATE)
+    }
+
+    /// The index, with each head's date and the `wanted` tags and scope that the same
+    /// line scan can tell: one pass over the entries for a filter that needs them.
+    pub fn with_facts(src: &'a str, wanted: Wanted) -> Self {
         // The marks and period sections (for `brag add`) are dropped here, before the
         // heads are built: a large log's peak memory stays low.
         let Skeleton {
@@ -135,7 +146,7 @@ impl<'a> Index<'a> {
         } = skeleton(src);
         let order = detect_order(&months, &mut diagnostics);
         diagnostics.sort_by_key(|d| d.offset);
-        let heads = heads(src, &blocks);
+        let heads = heads(src, &blocks, wanted);
         Self {
             src,
             blocks,
@@ -256,12 +267,25 @@ impl<'a> Index<'a> {
 
     /// The tags and scope (as `wanted`) that a line scan of a head's block can tell
     /// without reading it; `None` for what it cannot decide (see [`entry::quick`]).
-    pub fn facts(&self, head: &Head<'_>, wanted: Wanted) -> Quick<'a> {
-        let wanted = Wanted {
+    /// What the head already knows is taken from it, not scanned again.
+    pub fn facts(&self, head: &Head<'a>, wanted: Wanted) -> Quick<'a> {
+        let scan = Wanted {
             date: false,
-            ..wanted
+            tags: wanted.tags && head.tags.is_none(),
+            scope: wanted.scope && head.scope.is_none(),
         };
-        entry::quick(self.src, &self.blocks[head.block], None, wanted)
+        let mut facts = if scan.tags || scan.scope {
+            entry::quick(self.src, &self.blocks[head.block], None, scan)
+        } else {
+            Quick::default()
+        };
+        if wanted.tags && head.tags.is_some() {
+            facts.tags.clone_from(&head.tags);
+        }
+        if wanted.scope && head.scope.is_some() {
+            facts.scope = head.scope;
+        }
+        facts
     }
 
     /// The raw text of a head's block, for cheap checks before reading it.
@@ -289,16 +313,31 @@ pub fn parse(src: &str) -> Log<'_> {
     }
 }
 
-/// Titles and dates of every block (reading only those whose date a line scan cannot
-/// decide), sorted by date with ids.
-fn heads<'a>(src: &'a str, blocks: &[Block]) -> Vec<Head<'a>> {
+/// Titles, dates and the `wanted` tags and scope of every block (reading only those
+/// whose date a line scan cannot decide), sorted by date.
+fn heads<'a>(src: &'a str, blocks: &[Block], wanted: Wanted) -> Vec<Head<'a>> {
+    let wanted = Wanted {
+        date: true,
+        ..wanted
+    };
     let mut heads = parallel_map(blocks, |index, block| {
-        let (title, date) = title_and_date(src, block);
+        let (title, title_date) = entry::title(src, block);
+        let quick = entry::quick(src, block, title_date, wanted);
+        let (date, tags, scope) = match quick.date {
+            Some(date) => (date, quick.tags, quick.scope),
+            None => {
+                // Undecided: read it, and keep what the read tells.
+                let entry = entry::read(src, block, &mut Vec::new());
+                (entry.date, Some(entry.tags), Some(entry.scope))
+            }
+        };
         Head {
             block: index,
             position: 0,
             title,
             date,
+            tags,
+            scope,
         }
     });
     heads.sort_by_key(|head| (head.date.is_none(), head.date, head.block));
