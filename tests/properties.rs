@@ -206,16 +206,36 @@ fn check_log(src: &str) {
     let index = parse::Index::new(src);
     let everything: Vec<_> = index.heads.iter().collect();
     let (entries, _) = index.read(&everything);
+    // Every fact a head knows is what reading its entry tells.
+    let all = parse::Index::with_facts(src, Wanted::ALL);
+    let (read, _) = all.read(&all.heads.iter().collect::<Vec<_>>());
+    for (head, entry) in all.heads.iter().zip(&read) {
+        assert!(head.tags.as_ref().is_none_or(|tags| tags == &entry.tags));
+        assert!(head.scope.is_none_or(|scope| scope == entry.scope));
+        assert_eq!(head.date, entry.date);
+    }
     for args in filter_cases() {
         let calendar = brag::period::Calendar::new(
             chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
         );
         let filter = Filter::new(&args, &calendar).expect("valid filter");
-        let fast: Vec<String> = filter
+        // Facts scanned by the filter itself, and facts from the pass that dates the
+        // entries: both must choose what the full reader chooses.
+        let scanned: Vec<String> = filter
             .select(&index)
             .iter()
             .map(|head| index.id(head))
             .collect();
+        let with_facts = parse::Index::with_facts(src, filter.wanted());
+        let fast: Vec<String> = filter
+            .select(&with_facts)
+            .iter()
+            .map(|head| with_facts.id(head))
+            .collect();
+        assert_eq!(
+            scanned, fast,
+            "filter {args:?}: facts from the heads differ"
+        );
         let mut full: Vec<String> = entries
             .iter()
             .filter(|entry| filter.matches(entry))
