@@ -186,6 +186,17 @@ pub fn quick<'a>(
     while let Some(line) = lines.next_if(|line| line.starts_with("- **")) {
         run_bytes += line.len() + 1;
         let one_line = lines.peek().is_none_or(|next| next.starts_with("- "));
+        // A label's text starts right after `- **`: a first letter that begins no wanted
+        // label (`date`/`when`, `tags`, `scope`) spares the label reader.
+        let may_be_wanted = match line.as_bytes().get(4).map(u8::to_ascii_lowercase) {
+            Some(b'd' | b'w') => wanted.date,
+            Some(b't') => wanted.tags,
+            Some(b's') => wanted.scope,
+            _ => false,
+        };
+        if !may_be_wanted {
+            continue;
+        }
         if let Some(label) = label::detect(&line[2..]) {
             let value = (line[2 + label.body_offset..].trim(), one_line);
             let slot = match label.key {
