@@ -81,7 +81,7 @@ pub fn may_be_period(text: &str) -> bool {
     // The longest period form, `Friday, November 6th, 2026 (notes)`, has five words
     // before its notes; most entry titles have more.
     let before_notes = text.split('(').next().unwrap_or(text);
-    before_notes.split_whitespace().nth(6).is_none() && starts_like_a_period(text)
+    starts_like_a_period(text) && before_notes.split_whitespace().nth(6).is_none()
 }
 
 /// Whether the first word (past symbols and emphasis) can begin a period or a date:
@@ -93,14 +93,16 @@ fn starts_like_a_period(text: &str) -> bool {
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(start.len());
     let word = &start[..word_end];
-    let lower = word.to_ascii_lowercase();
+    let bytes = word.as_bytes();
     word.is_empty()
         || word.starts_with(|c: char| c.is_ascii_digit())
         || dates::month_number(word).is_some()
         || dates::is_weekday_name(word)
-        || matches!(lower.as_str(), "week" | "fy")
-        || (lower.len() == 2 && (lower.starts_with('q') || lower.starts_with('h')))
-        || lower.starts_with("fy")
+        || word.eq_ignore_ascii_case("week")
+        || bytes
+            .get(..2)
+            .is_some_and(|two| two.eq_ignore_ascii_case(b"fy"))
+        || (bytes.len() == 2 && matches!(bytes[0].to_ascii_lowercase(), b'q' | b'h'))
 }
 
 /// Lowercase, without symbols, emphasis, brackets or a trailing `(note)`.
