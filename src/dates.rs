@@ -61,6 +61,9 @@ pub fn is_weekday_name(word: &str) -> bool {
 /// `year` fills in a date written without one; `month` (the month heading the text sits
 /// under) settles `6/1`-style dates when exactly one reading falls in it.
 pub fn read(text: &str, year: Option<i32>, month: Option<YearMonth>) -> ReadDate {
+    if let Some((year, month, day)) = iso(text) {
+        return ymd(year, month, day);
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|word| !word.is_empty())
@@ -75,6 +78,21 @@ pub fn read(text: &str, year: Option<i32>, month: Option<YearMonth>) -> ReadDate
         [a, b, c] => read_words(a, b, Some(c), year),
         _ => ReadDate::NotADate,
     }
+}
+
+/// The canonical `2026-11-03` exactly, read without splitting it into words (as the
+/// general path would read it: a day that does not exist is [`ReadDate::Invalid`]).
+fn iso(text: &str) -> Option<(i32, u32, u32)> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let digits = |from: usize, to: usize| {
+        bytes[from..to].iter().try_fold(0, |value: u32, &b| {
+            b.is_ascii_digit().then(|| value * 10 + u32::from(b - b'0'))
+        })
+    };
+    Some((digits(0, 4)? as i32, digits(5, 7)?, digits(8, 10)?))
 }
 
 fn number(word: &str) -> Option<u32> {
