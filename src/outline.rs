@@ -214,11 +214,11 @@ fn opens_other_html(rest: &[u8]) -> bool {
 /// A GitHub table delimiter row (`| --- | :-: |`), which makes the lines before it a table.
 fn is_table_delimiter(rest: &[u8]) -> bool {
     let rest = trim_line(rest);
-    rest.contains(&b'|')
+    // The byte test first: it stops at the first letter of an ordinary line.
+    rest.iter()
+        .all(|&b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+        && rest.contains(&b'|')
         && rest.contains(&b'-')
-        && rest
-            .iter()
-            .all(|&b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
 }
 
 /// A link reference definition that may go on to the next line (`[a]:` with nothing
