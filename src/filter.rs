@@ -105,14 +105,16 @@ impl Filter {
             scope: by_scope,
             ..
         } = self.wanted();
-        let facts = index.facts(head, self.wanted());
+        let scanned = index.facts(head, self.wanted());
+        let tags = head.tags.as_ref().or(scanned.tags.as_ref());
+        let scope = head.scope.or(scanned.scope);
         // Raw-text checks only for what the scan did not tell: a known fact decides.
         let text = index.block_text(head);
         let occurs = |needle: &str| contains_ignore_ascii_case(text, needle);
-        let may_match = (facts.tags.is_some()
+        let may_match = (tags.is_some()
             || (self.tags.iter().all(|tag| occurs(tag))
                 && (self.any_tags.is_empty() || self.any_tags.iter().any(|tag| occurs(tag)))))
-            && (facts.scope.is_some()
+            && (scope.is_some()
                 || self.scopes.is_empty()
                 || self.scopes.iter().any(|scope| occurs(scope.as_str())))
             && self
@@ -124,7 +126,7 @@ impl Filter {
         }
         let mut decided = true;
         if by_tag {
-            match &facts.tags {
+            match tags {
                 Some(tags) => {
                     let has = |tag: &String| tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
                     let tags_match = self.tags.iter().all(has)
@@ -138,7 +140,7 @@ impl Filter {
             }
         }
         if by_scope {
-            match facts.scope {
+            match scope {
                 Some(scope) if !scope.is_some_and(|s| self.scopes.contains(&s)) => {
                     return Some(false);
                 }

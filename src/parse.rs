@@ -265,27 +265,20 @@ impl<'a> Index<'a> {
         self.heads.iter().collect()
     }
 
-    /// The tags and scope (as `wanted`) that a line scan of a head's block can tell
-    /// without reading it; `None` for what it cannot decide (see [`entry::quick`]).
-    /// What the head already knows is taken from it, not scanned again.
+    /// The tags and scope (as `wanted`) that the head does not know yet and a line scan
+    /// of its block can tell without reading it (see [`entry::quick`]). What the head
+    /// knows is not scanned again and stays `None` here: take it from the head.
     pub fn facts(&self, head: &Head<'a>, wanted: Wanted) -> Quick<'a> {
         let scan = Wanted {
             date: false,
             tags: wanted.tags && head.tags.is_none(),
             scope: wanted.scope && head.scope.is_none(),
         };
-        let mut facts = if scan.tags || scan.scope {
+        if scan.tags || scan.scope {
             entry::quick(self.src, &self.blocks[head.block], None, scan)
         } else {
             Quick::default()
-        };
-        if wanted.tags && head.tags.is_some() {
-            facts.tags.clone_from(&head.tags);
         }
-        if wanted.scope && head.scope.is_some() {
-            facts.scope = head.scope;
-        }
-        facts
     }
 
     /// The raw text of a head's block, for cheap checks before reading it.

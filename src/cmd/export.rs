@@ -239,10 +239,8 @@ fn select<'i, 'a>(
     let lowercase =
         |tags: &[&str]| -> Vec<String> { tags.iter().map(|t| t.to_lowercase()).collect() };
     let scanned = crate::threads::parallel_map(&candidates, |_, head| {
-        index
-            .facts(head, tags_only)
-            .tags
-            .map(|tags| lowercase(&tags))
+        let scanned = index.facts(head, tags_only).tags;
+        head.tags.as_deref().or(scanned.as_deref()).map(lowercase)
     });
     let unknown: Vec<&Head<'a>> = candidates
         .iter()

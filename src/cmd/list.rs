@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::{ColorChoice, ListArgs, ListFormat};
-use crate::entry::Wanted;
+use crate::entry::{Quick, Wanted};
 use crate::filter::Filter;
 use crate::model::{Entry, YearMonth};
 use crate::parse::{Head, Index};
@@ -60,7 +60,14 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
 /// The table's rows: tags and scope from a line scan of each entry where it can tell
 /// them, else from reading the entry.
 fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
-    let facts = crate::threads::parallel_map(heads, |_, head| index.facts(head, Wanted::ALL));
+    let facts = crate::threads::parallel_map(heads, |_, head| {
+        let scanned = index.facts(head, Wanted::ALL);
+        Quick {
+            tags: head.tags.clone().or(scanned.tags),
+            scope: head.scope.or(scanned.scope),
+            ..scanned
+        }
+    });
     let unknown: Vec<&Head<'a>> = heads
         .iter()
         .zip(&facts)
