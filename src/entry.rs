@@ -826,21 +826,17 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
 
 /// `performance, search` or `#performance #search` -> the tag names.
 pub fn split_tags(text: &str) -> Vec<&str> {
-    let by_comma = text.contains(',');
-    text.split(|c: char| {
-        if by_comma {
-            c == ','
-        } else {
-            c.is_whitespace()
-        }
-    })
-    .map(|tag| {
+    fn clean(tag: &str) -> &str {
         tag.trim()
-            .trim_matches(['#', '`', '*', '_', '.', ';'])
+            .trim_matches(|c| matches!(c, '#' | '`' | '*' | '_' | '.' | ';'))
             .trim()
-    })
-    .filter(|tag| !tag.is_empty())
-    .collect()
+    }
+    let named = |tag: &&str| !tag.is_empty();
+    if text.contains(',') {
+        text.split(',').map(clean).filter(named).collect()
+    } else {
+        text.split_whitespace().map(clean).filter(named).collect()
+    }
 }
 
 #[cfg(test)]
