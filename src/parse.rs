@@ -391,9 +391,10 @@ fn heading_facts(src: &str, marks: &[Mark]) -> Vec<HeadingFacts> {
                 if let MarkKind::Heading(level) = mark.kind {
                     let index = first + offset;
                     let line = mark.line(src);
+                    let (end, holds_other) = section(src, marks, index, level);
                     facts.push(HeadingFacts {
-                        end: section_end(src, marks, index, level),
-                        holds_other: holds_other_headings(src, marks, index, level),
+                        end,
+                        holds_other,
                         may_be_period: heading::may_be_period(entry::heading_text(
                             &src[line.clone()],
                         )),
@@ -635,28 +636,24 @@ impl LineCounter {
     }
 }
 
-/// Where the heading at `index` ends: the next heading of its level or above.
-fn section_end(src: &str, marks: &[Mark], index: usize, level: u8) -> usize {
-    marks[index + 1..]
-        .iter()
-        .find(|mark| matches!(mark.kind, MarkKind::Heading(l) if l <= level))
-        .map_or(src.len(), |mark| mark.start)
-}
-
-/// Whether the heading at `index` holds a deeper heading that is not a field label.
-fn holds_other_headings(src: &str, marks: &[Mark], index: usize, level: u8) -> bool {
-    marks[index + 1..]
-        .iter()
-        .filter_map(|mark| match mark.kind {
-            MarkKind::Heading(l) => Some((l, mark)),
-            MarkKind::Bullet => None,
-        })
-        .take_while(|&(l, _)| l > level)
-        .any(|(_, mark)| {
+/// Where the heading at `index` ends (the next heading of its level or above, or the
+/// end of the file), and whether it holds a deeper heading that is not a field label.
+fn section(src: &str, marks: &[Mark], index: usize, level: u8) -> (usize, bool) {
+    let mut holds_other = false;
+    for mark in &marks[index + 1..] {
+        let MarkKind::Heading(deeper) = mark.kind else {
+            continue;
+        };
+        if deeper <= level {
+            return (mark.start, holds_other);
+        }
+        if !holds_other {
             let text = entry::heading_text(&src[mark.line(src)]);
             let text = text.trim_matches(['*', '_']).trim_end_matches([':', '：']);
-            label::key_of(text).is_none()
-        })
+            holds_other = label::key_of(text).is_none();
+        }
+    }
+    (src.len(), holds_other)
 }
 
 fn has_title_date(text: &str, context: Context) -> bool {
