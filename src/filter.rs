@@ -100,12 +100,9 @@ impl Filter {
                 return Some(false);
             }
         }
-        let Wanted {
-            tags: by_tag,
-            scope: by_scope,
-            ..
-        } = self.wanted();
-        let scanned = index.facts(head, self.wanted());
+        let wanted = self.wanted();
+        let (by_tag, by_scope) = (wanted.tags, wanted.scope);
+        let scanned = index.facts(head, wanted);
         let tags = head.tags.as_ref().or(scanned.tags.as_ref());
         let scope = head.scope.or(scanned.scope);
         // Raw-text checks only for what the scan did not tell: a known fact decides.
