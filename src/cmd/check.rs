@@ -12,12 +12,13 @@ use crate::markdown::LineIndex;
 use crate::{parse, store};
 
 pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let text = store::read_log(&context.log_path)?;
-    let log = parse::parse(&text);
+    let bytes = store::read_log(&context.log_path)?;
+    let text = bytes.text()?;
+    let log = parse::parse(text);
     let path = context.log_path.display().to_string();
-    let lines = LineIndex::new(&text);
+    let lines = LineIndex::new(text);
     for diagnostic in &log.diagnostics {
-        write!(out, "{}", diagnostic.render(&path, &text, &lines))?;
+        write!(out, "{}", diagnostic.render(&path, text, &lines))?;
     }
     let count = |severity| {
         log.diagnostics

@@ -12,9 +12,10 @@ use crate::{cmd::show, editor, store};
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let path = &context.log_path;
     // Reading the log first gives the usual message when there is none.
-    let text = store::read_log(path)?;
+    let bytes = store::read_log(path)?;
+    let text = bytes.text()?;
     let line = match &args.id {
-        Some(id) => Some(line_of(&text, id)?),
+        Some(id) => Some(line_of(text, id)?),
         None => None,
     };
     let editor = context.editor.as_deref().unwrap_or(editor::FALLBACK);

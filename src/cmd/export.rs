@@ -60,7 +60,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
     };
 
     let filter = Filter::new(&args.filters, &context.calendar())?;
-    let text = Arc::new(store::read_log(&context.log_path)?);
+    let text = Arc::new(store::read_log(&context.log_path)?.text()?.to_owned());
     let mut index = Index::with_facts(&text, filter.wanted());
     let (selected, private_left_out) = select(&index, &filter, args, context);
     let facts = index.map(&selected, Facts::of);

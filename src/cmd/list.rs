@@ -18,8 +18,9 @@ use crate::{parse, store};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = Filter::new(&args.filters, &context.calendar())?;
-    let text = store::read_log(&context.log_path)?;
-    let index = parse::Index::with_facts(&text, filter.wanted());
+    let bytes = store::read_log(&context.log_path)?;
+    let text = bytes.text()?;
+    let index = parse::Index::with_facts(text, filter.wanted());
     let heads = filter.select(&index);
     match args.format {
         ListFormat::Table => {

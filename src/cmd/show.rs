@@ -13,8 +13,9 @@ use crate::render::schema;
 use crate::{parse, store};
 
 pub fn run(context: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let text = store::read_log(&context.log_path)?;
-    let index = parse::Index::new(&text);
+    let bytes = store::read_log(&context.log_path)?;
+    let text = bytes.text()?;
+    let index = parse::Index::new(text);
     let head = find(&index, &args.id)?;
     let (entries, _) = index.read(&[head]);
     let Some(entry) = entries.first() else {

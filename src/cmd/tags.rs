@@ -12,8 +12,9 @@ use crate::{parse, store};
 
 pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = Filter::new(&args.filters, &context.calendar())?;
-    let text = store::read_log(&context.log_path)?;
-    let index = parse::Index::with_facts(&text, filter.wanted());
+    let bytes = store::read_log(&context.log_path)?;
+    let text = bytes.text()?;
+    let index = parse::Index::with_facts(text, filter.wanted());
     let heads = filter.select(&index);
     let (entries, _) = index.read(&heads);
     // Tags group case-insensitively and show as first written.
