@@ -312,41 +312,63 @@ fn has_lone_cr(bytes: &[u8]) -> bool {
 /// The fast line scan. `None` when the file needs the reference pass (see module doc).
 pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
     let bytes = src.as_bytes();
-    if has_lone_cr(bytes) {
-        return None;
-    }
-    // A large log is scanned in two halves at once. The second half assumes it starts
-    // outside any fence or comment, which holds when the first half ends exactly at
-    // the split (no verbatim block ran across it); otherwise the whole file is scanned
-    // in one pass.
+    let whole = || {
+        if has_lone_cr(bytes) {
+            return None;
+        }
+        scan_range(bytes, body_start, bytes.len(), bytes.len()).map(|(marks, _)| marks)
+    };
+    // A large log is scanned in two halves at once, each checked for lone `\r`s by its
+    // own thread. The second half assumes it starts outside any fence or comment,
+    // which holds when the first half ends exactly at the split (no verbatim block ran
+    // across it); otherwise the whole file is scanned in one pass.
     let split = match memchr(b'\n', &bytes[(body_start + bytes.len()) / 2..]) {
         Some(at) if bytes.len() - body_start >= PARALLEL_SCAN_BYTES => {
             (body_start + bytes.len()) / 2 + at + 1
         }
-        _ => return scan_range(bytes, body_start, bytes.len()).map(|(marks, _)| marks),
+        _ => return whole(),
     };
+    // The split follows a `\n`, so no `\r\n` pair straddles it.
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| scan_range(bytes, split, bytes.len()));
-        let first = scan_range(bytes, body_start, split);
+        let second = scope.spawn(|| {
+            let lone_cr = has_lone_cr(&bytes[split..]);
+            (!lone_cr).then(|| scan_range(bytes, split, bytes.len(), bytes.len() - split))
+        });
+        let first = (!has_lone_cr(&bytes[..split]))
+            .then(|| scan_range(bytes, body_start, split, bytes.len()));
         (first, crate::threads::join(second))
     });
+    let (Some(first), Some(second)) = (first, second) else {
+        return None;
+    };
     match (first, second) {
         (Some((mut marks, end)), Some((rest, _))) if end == split => {
             marks.extend(rest);
             Some(marks)
         }
-        (Some(_), Some(_)) => scan_range(bytes, body_start, bytes.len()).map(|(marks, _)| marks),
+        (Some(_), Some(_)) => {
+            scan_range(bytes, body_start, bytes.len(), bytes.len()).map(|(marks, _)| marks)
+        }
         _ => None,
     }
+}
+
+/// Room for the marks of `bytes` bytes of a log, reserved up front so that the list is
+/// not moved as it grows: one mark per 32 bytes, more than real logs have (the
+/// generated 100k-entry log has one per 82; a log with more grows its list as usual).
+/// Room that is never filled is never touched, so it costs address space, not memory.
+fn room_for_marks(bytes: usize) -> usize {
+    bytes / 32
 }
 
 /// Logs smaller than this are scanned on one thread.
 const PARALLEL_SCAN_BYTES: usize = 4 << 20;
 
 /// Scans the lines that start in `start..end`, and on to the end of a fence or comment
-/// open at `end`; returns the marks and where it stopped.
-fn scan_range(bytes: &[u8], start: usize, end: usize) -> Option<(Vec<Mark>, usize)> {
-    let mut marks = Vec::new();
+/// open at `end`; returns the marks and where it stopped. The list has room for the
+/// marks of `room` bytes.
+fn scan_range(bytes: &[u8], start: usize, end: usize, room: usize) -> Option<(Vec<Mark>, usize)> {
+    let mut marks = Vec::with_capacity(room_for_marks(room));
     let mut scanner = LineScanner::default();
     let mut pos = start;
     while pos < bytes.len() && (pos < end || scanner.is_open()) {
@@ -644,6 +666,52 @@ mod tests {
         let fast = scan_fast(src, 0).expect("fast path");
         assert_eq!(fast, scan_reference(src, 0));
         assert_eq!(fast.len(), 4, "two headings, the bullet, and B");
+    }
+
+    /// A log past [`PARALLEL_SCAN_BYTES`], with `middle` at its middle.
+    fn large_log(middle: &str) -> String {
+        let entry =
+            "### Cut latency\n- **Date**: 2026-11-03\n- **Actions**:\n  - Profiled `perf`\n";
+        let half = "## November 2026\n".to_string()
+            + &entry.repeat(PARALLEL_SCAN_BYTES / entry.len() / 2 + 1);
+        format!("# Log\n{half}{middle}{half}")
+    }
+
+    /// The whole file in one pass, as a small log is scanned.
+    fn one_pass(src: &str) -> Option<Vec<Mark>> {
+        let bytes = src.as_bytes();
+        if has_lone_cr(bytes) {
+            return None;
+        }
+        scan_range(bytes, 0, bytes.len(), bytes.len()).map(|(marks, _)| marks)
+    }
+
+    #[test]
+    fn a_large_log_scanned_in_halves_gives_the_marks_of_one_pass() {
+        let plain = large_log("");
+        let marks = scan_fast(&plain, 0).expect("fast path");
+        assert_eq!(Some(&marks), one_pass(&plain).as_ref());
+        assert_eq!(
+            marks.len(),
+            plain.matches("\n#").count() + plain.matches("- **").count() + 1
+        );
+        // A fence open across the split: the second half's guess is wrong, and the
+        // whole file is scanned again.
+        let fenced = large_log(&format!("```\n{}```\n", "# not a heading\n".repeat(20_000)));
+        let marks = scan_fast(&fenced, 0).expect("fast path");
+        assert_eq!(Some(&marks), one_pass(&fenced).as_ref());
+        assert!(
+            !marks
+                .iter()
+                .any(|mark| fenced[mark.start..].starts_with("# not"))
+        );
+        // A lone `\r` in either half sends the file to the reference pass.
+        for at in [plain.len() / 4, plain.len() * 3 / 4] {
+            let mut lone = plain.clone();
+            let line = lone[at..].find('\n').map_or(at, |nl| at + nl);
+            lone.insert_str(line, "\rx");
+            assert_eq!(scan_fast(&lone, 0), None, "lone CR at {line}");
+        }
     }
 
     /// The fast scan's headings with their lines, as [`scan_headings`] reports them.
