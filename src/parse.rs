@@ -381,12 +381,17 @@ struct HeadingFacts {
     may_be_period: bool,
 }
 
-/// [`HeadingFacts`] of every heading mark, in order.
-fn heading_facts(src: &str, marks: &[Mark]) -> Vec<HeadingFacts> {
+/// [`HeadingFacts`] of every heading mark, in order: one list per core's part, so that
+/// nothing is copied to join them.
+fn heading_facts(src: &str, marks: &[Mark]) -> Vec<Vec<HeadingFacts>> {
     parallel(
         marks,
         |first, part| {
-            let mut facts = Vec::new();
+            let headings = part
+                .iter()
+                .filter(|mark| matches!(mark.kind, MarkKind::Heading(_)))
+                .count();
+            let mut facts = Vec::with_capacity(headings);
             for (offset, mark) in part.iter().enumerate() {
                 if let MarkKind::Heading(level) = mark.kind {
                     let index = first + offset;
@@ -402,10 +407,10 @@ fn heading_facts(src: &str, marks: &[Mark]) -> Vec<HeadingFacts> {
                     });
                 }
             }
-            facts
+            vec![facts]
         },
-        |mut a, mut b| {
-            a.append(&mut b);
+        |mut a, b| {
+            a.extend(b);
             a
         },
     )
@@ -415,8 +420,13 @@ fn heading_facts(src: &str, marks: &[Mark]) -> Vec<HeadingFacts> {
 pub fn skeleton(src: &str) -> Skeleton {
     let outline = outline::scan(src);
     let marks = &outline.marks;
-    let mut headings = heading_facts(src, marks).into_iter();
-    let mut out = Skeleton::default();
+    let facts = heading_facts(src, marks);
+    let mut out = Skeleton {
+        // Most headings are entries: room for them all, so the list is not moved.
+        blocks: Vec::with_capacity(facts.iter().map(Vec::len).sum()),
+        ..Skeleton::default()
+    };
+    let mut headings = facts.into_iter().flatten();
     let mut lines = LineCounter::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut seen_months: HashMap<YearMonth, usize> = HashMap::new();

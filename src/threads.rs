@@ -44,10 +44,15 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], look: impl Fn(usize, &T) -> R
     parallel(
         items,
         |first, part| {
-            part.iter()
-                .enumerate()
-                .map(|(index, item)| look(first + index, item))
-                .collect::<Vec<_>>()
+            // The first part has room for every result, so the merge copies only the
+            // other parts' results into it and never moves its own.
+            let mut results = Vec::with_capacity(if first == 0 { items.len() } else { part.len() });
+            results.extend(
+                part.iter()
+                    .enumerate()
+                    .map(|(index, item)| look(first + index, item)),
+            );
+            results
         },
         |mut a, mut b| {
             a.append(&mut b);
