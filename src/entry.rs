@@ -264,35 +264,51 @@ pub fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
         return true;
     }
     let body = src.get(block.title_line.end..block.span.end).unwrap_or("");
+    // The body's first line is the rest of the title line (its line ending): skipped.
+    let Some(first_line_end) = memchr::memchr(b'\n', body.as_bytes()) else {
+        return false;
+    };
+    // Only the lines that hold the needle can show it: jump from one to the next.
+    let mut checked_to = first_line_end;
+    let shown = find_ignore_ascii_case(body, needle).any(|at| {
+        if at < checked_to {
+            return false;
+        }
+        let start = memchr::memrchr(b'\n', &body.as_bytes()[..at]).map_or(0, |nl| nl + 1);
+        let end = memchr::memchr(b'\n', &body.as_bytes()[at..]).map_or(body.len(), |nl| at + nl);
+        checked_to = end;
+        line_shows(&body[start..end], needle)
+    });
     // An underlined (setext) heading can be a label without a colon: read such blocks.
     let underline = |line: &str| {
         let line = line.trim();
         !line.is_empty() && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
     };
-    if outline::lines(body).any(underline) {
+    shown && !outline::lines(body).any(underline)
+}
+
+/// Whether `needle` occurs in a line of a heading entry's body past its indentation,
+/// list marker and label (see [`shows_text`]).
+fn line_shows(line: &str, needle: &str) -> bool {
+    let text = line.trim_start_matches([' ', '\t']);
+    if text.starts_with('#') {
         return false;
     }
-    outline::lines(body).skip(1).any(|line| {
-        let text = line.trim_start_matches([' ', '\t']);
-        if text.starts_with('#') || !contains_ignore_ascii_case(text, needle) {
-            return false;
-        }
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        let marker = match text.as_bytes().get(digits) {
-            Some(b'.' | b')') if digits > 0 => digits + 1,
-            Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-            _ => 0,
-        };
-        let after_marker = match text[marker..].strip_prefix([' ', '\t']) {
-            Some(rest) if marker > 0 => rest.trim_start_matches([' ', '\t']),
-            _ => text,
-        };
-        let shown = match label::detect(after_marker.trim_end_matches('\r')) {
-            Some(label) => &after_marker[label.body_offset..],
-            None => after_marker,
-        };
-        contains_ignore_ascii_case(shown, needle)
-    })
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match text.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 => digits + 1,
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        _ => 0,
+    };
+    let after_marker = match text[marker..].strip_prefix([' ', '\t']) {
+        Some(rest) if marker > 0 => rest.trim_start_matches([' ', '\t']),
+        _ => text,
+    };
+    let shown = match label::detect(after_marker.trim_end_matches('\r')) {
+        Some(label) => &after_marker[label.body_offset..],
+        None => after_marker,
+    };
+    contains_ignore_ascii_case(shown, needle)
 }
 
 /// The text of an ATX heading line: without the opening and closing `#` runs.
