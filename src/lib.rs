@@ -37,7 +37,8 @@ use cli::{Cli, Command};
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Large listings write megabytes: 64 KiB at a time, not 8.
+    let mut out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());
     let result = dispatch(&cli, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)

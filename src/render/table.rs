@@ -7,7 +7,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Entry, Scope, YearMonth};
 
@@ -108,6 +108,10 @@ fn tags_width(entry: &Row<'_>) -> usize {
 
 /// Cuts `text` to `width` characters, ending with `…` when it was longer.
 fn fit(text: &str, width: usize) -> Cow<'_, str> {
+    if text.len() <= width {
+        // No more characters than bytes: it fits, without counting them.
+        return Cow::Borrowed(text);
+    }
     match text.char_indices().nth(width) {
         None => Cow::Borrowed(text),
         Some(_) => {
@@ -116,6 +120,30 @@ fn fit(text: &str, width: usize) -> Cow<'_, str> {
             Cow::Owned(cut)
         }
     }
+}
+
+/// `2026-11-03`, as `NaiveDate` displays it, without the formatting machinery for the
+/// years that have four digits: a large listing writes one per row.
+fn write_date(text: &mut String, day: NaiveDate) -> std::fmt::Result {
+    let year = day.year();
+    if !(0..=9999).contains(&year) {
+        return write!(text, "{day}");
+    }
+    let digit = |value: u32| char::from(b'0' + (value % 10) as u8);
+    let year = year.unsigned_abs();
+    text.extend([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        '-',
+        digit(day.month() / 10),
+        digit(day.month()),
+        '-',
+        digit(day.day() / 10),
+        digit(day.day()),
+    ]);
+    Ok(())
 }
 
 /// `summary` is the first line (count and range); `entries` are in output order.
@@ -150,7 +178,7 @@ pub fn write(
         }
         date.clear();
         match entry.date {
-            Some(day) => write!(date, "{day}")?,
+            Some(day) => write_date(&mut date, day)?,
             None => date.push_str("undated"),
         }
         out.write_all(b"  ")?;
@@ -195,6 +223,23 @@ mod tests {
         let mut out = Vec::new();
         write(&mut out, "3 entries", rows, layout).expect("in memory");
         String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn dates_read_as_naive_date_shows_them() {
+        for (year, month, day) in [
+            (2026, 11, 3),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 2, 28),
+            (10000, 1, 1),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).expect("a date");
+            let mut text = String::new();
+            write_date(&mut text, date).expect("in memory");
+            assert_eq!(text, date.to_string());
+        }
     }
 
     #[test]
