@@ -186,12 +186,15 @@ pub fn quick<'a>(
     while let Some(line) = lines.next_if(|line| line.starts_with("- **")) {
         run_bytes += line.len() + 1;
         let one_line = lines.peek().is_none_or(|next| next.starts_with("- "));
-        // A label's text starts right after `- **`: a first letter that begins no wanted
-        // label (`date`/`when`, `tags`, `scope`) spares the label reader.
-        let may_be_wanted = match line.as_bytes().get(4).map(u8::to_ascii_lowercase) {
-            Some(b'd' | b'w') => wanted.date,
-            Some(b't') => wanted.tags,
-            Some(b's') => wanted.scope,
+        // A label's text starts right after `- **`: three letters that begin no wanted
+        // label (`date`/`when`, `tags`/`tag`, `scope`) spare the label reader, which
+        // `Situation` and `Task` lines would otherwise go through.
+        let first_three = (line.as_bytes().get(4..7))
+            .map(|word| [word[0], word[1], word[2]].map(|b| b.to_ascii_lowercase()));
+        let may_be_wanted = match first_three {
+            Some([b'd', b'a', b't'] | [b'w', b'h', b'e']) => wanted.date,
+            Some([b't', b'a', b'g']) => wanted.tags,
+            Some([b's', b'c', b'o']) => wanted.scope,
             _ => false,
         };
         if !may_be_wanted {
