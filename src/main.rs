@@ -1,9 +1,9 @@
 //! The `brag` binary: everything lives in the library; this only hands over the exit code.
 
-/// mimalloc, not the system allocator: a large log's passes allocate tens of megabytes
-/// in vectors and many small tag lists, and glibc's malloc maps that memory 4 KiB at a
-/// time (a page fault each) and frees it back one block at a time. At 100k entries
-/// mimalloc takes a fifth off `list --tag` and a quarter off `list --format json`.
+/// mimalloc, not the system allocator: reading a large log allocates tens of megabytes
+/// of lists and a small tag list per entry, and glibc's malloc takes fresh memory from
+/// the kernel one 4 KiB page fault at a time. At 100k entries mimalloc cuts the CPU time
+/// of `brag list` by about 12% and its system time by half.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
