@@ -312,12 +312,6 @@ fn has_lone_cr(bytes: &[u8]) -> bool {
 /// The fast line scan. `None` when the file needs the reference pass (see module doc).
 pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
     let bytes = src.as_bytes();
-    let whole = || {
-        if has_lone_cr(bytes) {
-            return None;
-        }
-        scan_range(bytes, body_start, bytes.len(), bytes.len()).map(|(marks, _)| marks)
-    };
     // A large log is scanned in two halves at once, each checked for lone `\r`s by its
     // own thread. The second half assumes it starts outside any fence or comment,
     // which holds when the first half ends exactly at the split (no verbatim block ran
@@ -326,7 +320,7 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
         Some(at) if bytes.len() - body_start >= PARALLEL_SCAN_BYTES => {
             (body_start + bytes.len()) / 2 + at + 1
         }
-        _ => return whole(),
+        _ => return scan_whole(bytes, body_start),
     };
     // The split follows a `\n`, so no `\r\n` pair straddles it.
     let (first, second) = std::thread::scope(|scope| {
@@ -346,11 +340,17 @@ pub fn scan_fast(src: &str, body_start: usize) -> Option<Vec<Mark>> {
             marks.extend(rest);
             Some(marks)
         }
-        (Some(_), Some(_)) => {
-            scan_range(bytes, body_start, bytes.len(), bytes.len()).map(|(marks, _)| marks)
-        }
+        (Some(_), Some(_)) => scan_whole(bytes, body_start),
         _ => None,
     }
+}
+
+/// The fast scan of the whole file in one pass, on this thread.
+fn scan_whole(bytes: &[u8], body_start: usize) -> Option<Vec<Mark>> {
+    if has_lone_cr(bytes) {
+        return None;
+    }
+    scan_range(bytes, body_start, bytes.len(), bytes.len()).map(|(marks, _)| marks)
 }
 
 /// Room for the marks of `bytes` bytes of a log, reserved up front so that the list is
@@ -677,20 +677,11 @@ mod tests {
         format!("# Log\n{half}{middle}{half}")
     }
 
-    /// The whole file in one pass, as a small log is scanned.
-    fn one_pass(src: &str) -> Option<Vec<Mark>> {
-        let bytes = src.as_bytes();
-        if has_lone_cr(bytes) {
-            return None;
-        }
-        scan_range(bytes, 0, bytes.len(), bytes.len()).map(|(marks, _)| marks)
-    }
-
     #[test]
     fn a_large_log_scanned_in_halves_gives_the_marks_of_one_pass() {
         let plain = large_log("");
         let marks = scan_fast(&plain, 0).expect("fast path");
-        assert_eq!(Some(&marks), one_pass(&plain).as_ref());
+        assert_eq!(Some(&marks), scan_whole(plain.as_bytes(), 0).as_ref());
         assert_eq!(
             marks.len(),
             plain.matches("\n#").count() + plain.matches("- **").count() + 1
@@ -699,7 +690,7 @@ mod tests {
         // whole file is scanned again.
         let fenced = large_log(&format!("```\n{}```\n", "# not a heading\n".repeat(20_000)));
         let marks = scan_fast(&fenced, 0).expect("fast path");
-        assert_eq!(Some(&marks), one_pass(&fenced).as_ref());
+        assert_eq!(Some(&marks), scan_whole(fenced.as_bytes(), 0).as_ref());
         assert!(
             !marks
                 .iter()
