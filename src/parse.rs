@@ -370,9 +370,11 @@ enum Role {
 /// What the walk needs of a heading mark that does not depend on the headings around
 /// it, worked out for every heading on every core before the walk.
 #[derive(Debug, Clone)]
-struct HeadingFacts {
+struct HeadingFacts<'a> {
     /// The heading line, without its line ending.
     line: Range<usize>,
+    /// Its text (see [`entry::heading_text`]).
+    text: &'a str,
     /// The next heading of its level or above (or the end of the file).
     end: usize,
     /// Whether it holds a deeper heading that is not a field label.
@@ -383,7 +385,7 @@ struct HeadingFacts {
 
 /// [`HeadingFacts`] of every heading mark, in order: one list per core's part, so that
 /// nothing is copied to join them.
-fn heading_facts(src: &str, marks: &[Mark]) -> Vec<Vec<HeadingFacts>> {
+fn heading_facts<'a>(src: &'a str, marks: &[Mark]) -> Vec<Vec<HeadingFacts<'a>>> {
     parallel(
         marks,
         |first, part| {
@@ -396,14 +398,14 @@ fn heading_facts(src: &str, marks: &[Mark]) -> Vec<Vec<HeadingFacts>> {
                 if let MarkKind::Heading(level) = mark.kind {
                     let index = first + offset;
                     let line = mark.line(src);
+                    let text = entry::heading_text(&src[line.clone()]);
                     let (end, holds_other) = section(src, marks, index, level);
                     facts.push(HeadingFacts {
+                        line,
+                        text,
                         end,
                         holds_other,
-                        may_be_period: heading::may_be_period(entry::heading_text(
-                            &src[line.clone()],
-                        )),
-                        line,
+                        may_be_period: heading::may_be_period(text),
                     });
                 }
             }
@@ -461,7 +463,6 @@ pub fn skeleton(src: &str) -> Skeleton {
             break;
         };
         let line_range = facts.line;
-        let line = &src[line_range.clone()];
         while stack.last().is_some_and(|frame| frame.level >= level) {
             stack.pop();
         }
@@ -478,7 +479,7 @@ pub fn skeleton(src: &str) -> Skeleton {
             });
             continue;
         }
-        let text = entry::heading_text(line);
+        let text = facts.text;
         let end = facts.end;
         let kind = if facts.may_be_period {
             heading::classify(text, context.year, context.month)
