@@ -284,8 +284,5 @@ fn open_at_end(text: &str) -> Vec<u8> {
 /// sees only a few: it decides only where they leave no doubt.
 fn months_agree(doc: &str) -> bool {
     let months = crate::parse::skeleton(doc).months;
-    let pairs = || months.windows(2);
-    !months.is_empty()
-        && (pairs().all(|pair| pair[0].month < pair[1].month)
-            || pairs().all(|pair| pair[0].month > pair[1].month))
+    !months.is_empty() && crate::parse::months_run_one_way(&months)
 }
