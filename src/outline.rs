@@ -398,6 +398,10 @@ pub struct HeadingLine {
 pub struct Headings {
     pub body_start: usize,
     pub lines: Vec<HeadingLine>,
+    /// The heading lines themselves, in order, each ending in `\n`: the file's
+    /// headings as a document of their own, so that facts read from headings alone
+    /// (the months and their order) can be read for the whole file.
+    pub text: String,
     /// The file's length in bytes.
     pub len: usize,
 }
@@ -455,6 +459,7 @@ pub fn scan_headings(
             return Ok(Some(Headings {
                 body_start,
                 lines: scan.headings,
+                text: String::from_utf8_lossy(&scan.text).into_owned(),
                 len: base + complete,
             }));
         }
@@ -485,6 +490,8 @@ fn sparse_body_start(first: &[u8], whole_file: bool) -> Option<usize> {
 struct SparseScan {
     scanner: LineScanner,
     headings: Vec<HeadingLine>,
+    /// The heading lines, each ending in `\n`.
+    text: Vec<u8>,
     /// Newlines before `counted_to` (an absolute offset).
     newlines: usize,
     counted_to: usize,
@@ -549,6 +556,10 @@ impl SparseScan {
                         level,
                         line: self.newlines + 1,
                     });
+                    let text = &segment[line.clone()];
+                    let text = text.strip_suffix(b"\r").unwrap_or(text);
+                    self.text.extend_from_slice(text);
+                    self.text.push(b'\n');
                 }
                 LineKind::Mark(MarkKind::Bullet) | LineKind::Text => {}
                 LineKind::NeedsReference => return false,
@@ -732,6 +743,10 @@ mod tests {
                 .expect("read")
                 .expect("fast");
             assert_eq!(Some(found.lines), fast_headings(src), "chunk {chunk}");
+            assert_eq!(
+                found.text, "# Log\n## Nov 2026\n### Entry\n",
+                "chunk {chunk}"
+            );
             assert_eq!(found.body_start, body_start(src));
             assert_eq!(found.len, src.len());
         }
@@ -804,7 +819,17 @@ mod tests {
             }
             let streamed = scan_headings(src.as_bytes(), chunk).expect("read");
             match (fast_headings(&src), streamed) {
-                (Some(fast), Some(streamed)) => prop_assert_eq!(fast, streamed.lines),
+                (Some(fast), Some(streamed)) => {
+                    let text: String = fast
+                        .iter()
+                        .map(|heading| {
+                            let line = &src[line_at(src.as_bytes(), heading.start)];
+                            format!("{}\n", line.strip_suffix('\r').unwrap_or(line))
+                        })
+                        .collect();
+                    prop_assert_eq!(fast, streamed.lines);
+                    prop_assert_eq!(text, streamed.text);
+                }
                 (None, None) => {}
                 // Front matter that runs past the first chunk is left to the caller.
                 (Some(_), None) => prop_assert!(src.len() > chunk),

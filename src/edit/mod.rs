@@ -34,7 +34,7 @@ use crate::entry::{self, Block};
 use crate::heading::Period;
 use crate::model::{FieldKey, MONTH_NAMES, Scope, YearMonth};
 use crate::outline::{self, MarkKind};
-use crate::parse::{self, Order, PeriodSection, Skeleton};
+use crate::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
 
 /// What the log's config says about new text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,21 +83,41 @@ pub struct Insertion {
 
 /// Plans the insertion of `draft` into `src`, applies it and verifies the result.
 pub fn insert(src: &str, draft: &Draft, settings: &Settings) -> anyhow::Result<Insertion> {
-    insert_after(src, 0, draft, settings)
+    let skeleton = parse::skeleton(src);
+    let order = file_order(&skeleton.months, settings);
+    insert_planned(src, &skeleton, 0, order, draft)
 }
 
-/// [`insert`], where the text before `from` is only context for the reader (a window's
-/// enclosing headings): the file's style is not read from it.
+/// The order of a file with these month headings (all of them, whichever part of the
+/// file is being planned on): by its headings, else the config's, else oldest first.
+pub fn file_order(months: &[MonthSection], settings: &Settings) -> Order {
+    parse::month_order(months)
+        .or(settings.order)
+        .unwrap_or_default()
+}
+
+/// [`insert`] into a file of the given order, where the text before `from` is only
+/// context for the reader (a window's enclosing headings): the file's style is not read
+/// from it.
 pub fn insert_after(
     src: &str,
     from: usize,
+    order: Order,
     draft: &Draft,
-    settings: &Settings,
 ) -> anyhow::Result<Insertion> {
-    let skeleton = parse::skeleton(src);
-    let plan = plan(src, &skeleton, from, draft, settings);
+    insert_planned(src, &parse::skeleton(src), from, order, draft)
+}
+
+fn insert_planned(
+    src: &str,
+    skeleton: &Skeleton,
+    from: usize,
+    order: Order,
+    draft: &Draft,
+) -> anyhow::Result<Insertion> {
+    let plan = plan(src, skeleton, from, order, draft);
     let new = apply(src, &plan);
-    let added = verify::verify(src, &skeleton, &new, &plan)?;
+    let added = verify::verify(src, skeleton, &new, &plan)?;
     Ok(Insertion {
         offset: plan.offset,
         text: plan.text,
@@ -116,18 +136,10 @@ pub fn apply(src: &str, plan: &Plan) -> String {
     out
 }
 
-/// Where the new entry goes, and how; the file's style is read after `from`.
-pub fn plan(
-    src: &str,
-    skeleton: &Skeleton,
-    from: usize,
-    draft: &Draft,
-    settings: &Settings,
-) -> Plan {
+/// Where the new entry goes in a file of `order`, and how; the file's style is read
+/// after `from`.
+pub fn plan(src: &str, skeleton: &Skeleton, from: usize, order: Order, draft: &Draft) -> Plan {
     let target = YearMonth::of(draft.date);
-    let order = parse::month_order(&skeleton.months)
-        .or(settings.order)
-        .unwrap_or_default();
     let nodes = tree(&skeleton.periods);
     let existing = nodes
         .iter()

@@ -14,10 +14,11 @@
 //! with the headings open at its end unchanged (so nothing after it reads differently).
 //! Otherwise the caller reads the whole file.
 //!
-//! The file's order (oldest or newest first) comes from all its month headings; a
-//! window decides only when its own months all run one way. In a log whose months run
-//! both ways (which `brag check` reports), a window can still read the order otherwise
-//! than the whole file would.
+//! Placement follows one rule, whichever path plans it: the file's order (oldest or
+//! newest first) comes from all its month headings, read from the heading lines that
+//! the scan kept, and a window plans only when those months all run one way. Where they
+//! do not (a month out of order, or twice: `brag check` reports both), the place a
+//! month or an entry belongs can lie outside any window, so the whole file is read.
 //!
 //! The new entry's style (blank lines, label form) is read from the window alone. It
 //! holds at least three months, so it sees the file's current habits; a log whose
@@ -31,7 +32,9 @@ use std::ops::Range;
 use crate::edit::{self, Draft, Insertion, Settings, style};
 use crate::entry;
 use crate::heading::{self, HeadingKind, Period};
+use crate::model::YearMonth;
 use crate::outline::{self, HeadingLine, Headings, MarkKind};
+use crate::parse::{self, MonthSection, Order};
 
 /// Month headings a window holds, so that it shows the file's order and neighbours.
 const MONTHS: usize = 3;
@@ -58,15 +61,28 @@ pub fn insert(
     draft: &Draft,
     settings: &Settings,
 ) -> io::Result<Option<Windowed>> {
+    let months = parse::skeleton(&headings.text).months;
+    if !parse::months_run_one_way(&months) {
+        return Ok(None);
+    }
+    let order = edit::file_order(&months, settings);
+    let bounds = Bounds::new(headings, &months, YearMonth::of(draft.date), order);
     let lines = &headings.lines;
     let mut file = Cache::new(read, headings.len);
     if let Some(first) = tail_start(lines, &mut file)? {
-        if let Some(done) = try_window(headings, &mut file, first, lines.len(), draft, settings)? {
+        if let Some(done) = try_window(
+            headings,
+            &mut file,
+            first,
+            lines.len(),
+            (order, bounds),
+            draft,
+        )? {
             return Ok(Some(done));
         }
     }
     if let Some(end) = head_end(lines, &mut file)? {
-        if let Some(done) = try_window(headings, &mut file, 0, end, draft, settings)? {
+        if let Some(done) = try_window(headings, &mut file, 0, end, (order, bounds), draft)? {
             return Ok(Some(done));
         }
     }
@@ -200,8 +216,8 @@ fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
     file: &mut Cache<R>,
     first: usize,
     end: usize,
+    (order, bounds): (Order, Bounds),
     draft: &Draft,
-    settings: &Settings,
 ) -> io::Result<Option<Windowed>> {
     let lines = &headings.lines;
     let start = if first == 0 { 0 } else { lines[first].start };
@@ -231,10 +247,7 @@ fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
         .flat_map(|line| [line.as_str(), eol])
         .collect();
     let doc = format!("{prefix}{text}");
-    if !months_agree(&doc) {
-        return Ok(None);
-    }
-    let Ok(insertion) = edit::insert_after(&doc, prefix.len(), draft, settings) else {
+    let Ok(insertion) = edit::insert_after(&doc, prefix.len(), order, draft) else {
         return Ok(None);
     };
     let Some(offset) = insertion.offset.checked_sub(prefix.len()) else {
@@ -244,7 +257,7 @@ fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
     // unless the window runs to the end of the file.
     let lands_inside =
         (start == 0 || offset > 0) && (at_end || style::has_content(&text, offset..text.len()));
-    if !lands_inside {
+    if !lands_inside || !bounds.contains(start + offset) {
         return Ok(None);
     }
     let mut new_text = String::with_capacity(text.len() + insertion.text.len());
@@ -279,10 +292,51 @@ fn open_at_end(text: &str) -> Vec<u8> {
     open
 }
 
-/// Whether the window's month headings all run one way, each after (or each before) the
-/// one above it. The file's order is decided by all its month headings, and the window
-/// sees only a few: it decides only where they leave no doubt.
-fn months_agree(doc: &str) -> bool {
-    let months = crate::parse::skeleton(doc).months;
-    !months.is_empty() && crate::parse::months_run_one_way(&months)
+/// Where in the whole file the new entry may go: after the heading of the last month
+/// that comes before its month, and before the heading of the first month that comes
+/// after it (its own month, where the file has it, is the last that may hold it). In a
+/// file whose months run one way the whole-file plan lands there, so a window's plan
+/// that lands elsewhere has missed a month outside the window.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    /// The heading start of the last month before the entry's (its own included).
+    after: Option<usize>,
+    /// The heading start of the first month after the entry's.
+    before: Option<usize>,
+}
+
+impl Bounds {
+    /// `months` were read from `headings.text`, one heading a line.
+    fn new(headings: &Headings, months: &[MonthSection], target: YearMonth, order: Order) -> Self {
+        let mut lines_before = 0;
+        let mut counted_to = 0;
+        let mut bounds = Bounds {
+            after: None,
+            before: None,
+        };
+        for month in months {
+            let at = month.heading.start;
+            lines_before +=
+                memchr::memchr_iter(b'\n', &headings.text.as_bytes()[counted_to..at]).count();
+            counted_to = at;
+            let Some(start) = headings.lines.get(lines_before).map(|line| line.start) else {
+                break;
+            };
+            let comes_before = match order {
+                Order::OldestFirst => month.month <= target,
+                Order::NewestFirst => month.month >= target,
+            };
+            if comes_before {
+                bounds.after = Some(start);
+            } else if bounds.before.is_none() {
+                bounds.before = Some(start);
+            }
+        }
+        bounds
+    }
+
+    fn contains(&self, offset: usize) -> bool {
+        self.after.is_none_or(|after| offset > after)
+            && self.before.is_none_or(|before| offset < before)
+    }
 }
