@@ -358,8 +358,8 @@ proptest! {
 
 /// Adds an entry to `src` as `brag add` would, whole and (where one decides) on a window
 /// of it: neither panics, a refusal is an error, and the two put the same entry in the
-/// same place.
-fn check_add(src: &str, date: NaiveDate) -> Result<(), TestCaseError> {
+/// same place. True when a window decided, so the two were compared.
+fn check_add(src: &str, date: NaiveDate) -> Result<bool, TestCaseError> {
     let mut draft = Draft::new("Shipped the property test", date).expect("a title");
     draft.results = draft::text("3 bugs found");
     let settings = Settings::default();
@@ -371,7 +371,7 @@ fn check_add(src: &str, date: NaiveDate) -> Result<(), TestCaseError> {
         prop_assert_eq!(parse::parse(&new).entries.len(), before + 1);
     }
     let Some(headings) = outline::scan_headings(src.as_bytes(), 64).expect("in memory") else {
-        return Ok(());
+        return Ok(false);
     };
     let read = |range: std::ops::Range<usize>| Ok(src.as_bytes()[range].to_vec());
     // The window reads the file's months from its heading lines alone: they must be the
@@ -414,8 +414,112 @@ fn check_add(src: &str, date: NaiveDate) -> Result<(), TestCaseError> {
         let windowed = read_back(&done.insertion.text);
         prop_assert!(windowed.is_some(), "the new entry reads back");
         prop_assert_eq!(windowed, read_back(&whole.text));
+        return Ok(true);
     }
-    Ok(())
+    Ok(false)
+}
+
+/// How a generated dated log writes its month headings.
+const MONTH_FORMS: &[&str] = &[
+    "## {Month} {year}",
+    "## {Mon} {year}",
+    "### {year}-{mm}",
+    "## {m}/{year}",
+    "## [{Month} {year}]",
+    "## 🚀 **{Month} {year}** (promo)",
+    // Under a year heading, `## {year}`, written before the first month of each year.
+    "### {Month}",
+    "#### {Mon}",
+];
+
+/// Entries as `brag add` and people write them; `{date}` is a day of the month.
+const ENTRY_FORMS: &[&str] = &[
+    "\n### Cut p95 latency by 40%\n- **Date**: {date}\n- **Tags**: performance, search\n- **Results**: p95 fell 40%\n",
+    "\n### Led the migration\n- **When:** {date}\n- **Tag:** perf\n- **Scope:** project\n",
+    "\n### {date} Shipped the importer\nSituation: plain\nResult: 3 teams\n",
+    "\n#### Fixed the loop ({date})\n**Context**：fullwidth\n**Impact** — 40%\n",
+    "- **Shipped dark mode** ({date}): 40% adoption\n",
+    "- **Mentored Ana** ({date})\n  - **Goal**: a promotion\n",
+];
+
+/// A log with months in one order, the shape in which a window can decide: its text,
+/// and the months it holds (for dates near them).
+fn dated_log() -> impl Strategy<Value = (String, Vec<(i32, u32)>)> {
+    let month = (2016i32..2031, 1u32..13);
+    let section = (
+        month,
+        proptest::collection::vec(0..ENTRY_FORMS.len(), 0..4),
+        proptest::option::weighted(0.2, 0..LINES.len()),
+        1u32..29,
+    );
+    (
+        proptest::collection::vec(section, 3..9),
+        (any::<bool>(), 0..MONTH_FORMS.len(), any::<bool>()),
+        // Now and then a log just past the window's first read of 1 MiB.
+        proptest::option::weighted(0.06, (0usize..3, (1usize << 20)..(1 << 20) + (64 << 10))),
+    )
+        .prop_map(|(mut sections, (newest_first, form, crlf), padding)| {
+            sections.sort_by_key(|&((year, month), ..)| (year, month));
+            sections.dedup_by_key(|&mut ((year, month), ..)| (year, month));
+            if newest_first {
+                sections.reverse();
+            }
+            let form = MONTH_FORMS[form];
+            let mut text = String::from("# Achievement log\n");
+            let mut year_open = None;
+            for (index, &((year, month), ref entries, noise, day)) in sections.iter().enumerate() {
+                let name = brag::model::MONTH_NAMES[month as usize - 1];
+                if !form.contains("{year}") && year_open != Some(year) {
+                    text.push_str(&format!("\n## {year}\n"));
+                    year_open = Some(year);
+                }
+                let heading = form
+                    .replace("{Month}", name)
+                    .replace("{Mon}", &name[..3])
+                    .replace("{year}", &year.to_string())
+                    .replace("{mm}", &format!("{month:02}"))
+                    .replace("{m}", &month.to_string());
+                text.push_str(&format!("\n{heading}\n"));
+                for &entry in entries {
+                    let date = format!("{year}-{month:02}-{day:02}");
+                    text.push_str(&ENTRY_FORMS[entry].replace("{date}", &date));
+                }
+                if let Some(line) = noise {
+                    text.push_str(LINES[line]);
+                    text.push('\n');
+                }
+                if let Some((_, size)) = padding.filter(|&(at, _)| at == index) {
+                    let line = "A paragraph of notes that makes the log large.\n";
+                    text.push_str(&line.repeat(size / line.len()));
+                }
+            }
+            if crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            let months = sections.iter().map(|&(month, ..)| month).collect();
+            (text, months)
+        })
+}
+
+/// A log from [`dated_log`] and a date to add: in one of its months (mostly one of the
+/// three at either end, where a window can decide), a month before or after one, or any
+/// day from 2016 to 2030.
+fn dated_log_and_date() -> impl Strategy<Value = (String, NaiveDate)> {
+    dated_log().prop_flat_map(|(text, months)| {
+        let count = months.len();
+        let month = prop_oneof![
+            2 => 0..3.min(count),
+            2 => count.saturating_sub(3)..count,
+            1 => 0..count,
+        ];
+        let near = (month, -1i32..2, 1u32..29).prop_map(move |(index, step, day)| {
+            let (year, month) = months[index];
+            let at = year * 12 + month as i32 - 1 + step;
+            NaiveDate::from_ymd_opt(at.div_euclid(12), at.rem_euclid(12) as u32 + 1, day)
+                .expect("a day")
+        });
+        (Just(text), prop_oneof![3 => near, 1 => add_date()])
+    })
 }
 
 /// Any date from 2016 to 2030.
@@ -452,6 +556,11 @@ proptest! {
     }
 
     #[test]
+    fn adding_to_dated_logs_agrees_whole_and_windowed((src, date) in dated_log_and_date()) {
+        check_add(&src, date)?;
+    }
+
+    #[test]
     fn an_entry_on_stdin_never_panics(src in "\\PC*") {
         let calendar = Calendar::new(NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"));
         let today = calendar.today;
@@ -482,4 +591,31 @@ fn the_canonical_log_takes_the_fast_path() {
         assert!(quick.date.is_some() && quick.tags.is_some() && quick.scope.is_some());
         assert!(entry::shows_text(&src, block, "the"));
     }
+}
+
+/// The dated-log property exists to compare a window's plan with the whole file's: it
+/// must get to compare in most cases, on small logs and on logs past the window's first
+/// read (1 MiB), or it proves little.
+#[test]
+fn the_dated_log_generator_reaches_the_window_comparison() {
+    use proptest::strategy::ValueTree;
+    const SAMPLES: usize = 200;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = dated_log_and_date();
+    let (mut compared, mut large) = (0, 0);
+    for _ in 0..SAMPLES {
+        let (src, date) = strategy.new_tree(&mut runner).expect("a case").current();
+        let is_large = src.len() > 1 << 20;
+        let did = check_add(&src, date).unwrap_or_else(|error| panic!("{error}"));
+        compared += usize::from(did);
+        large += usize::from(did && is_large);
+    }
+    eprintln!("compared in {compared} of {SAMPLES}, {large} of them past 1 MiB");
+    // The rest meet a noise line that leaves a fence or comment open, or adds a month
+    // out of order: there the whole file plans, as it should.
+    assert!(
+        compared * 10 >= SAMPLES * 6,
+        "compared in {compared} of {SAMPLES}"
+    );
+    assert!(large * 50 >= SAMPLES, "{large} large logs compared");
 }
