@@ -746,6 +746,80 @@ fn a_large_log_gets_the_same_one_block_insertion() {
     );
 }
 
+/// `brag add "Shipped the importer" -r "3 teams use it" --date DATE` on `old`: the
+/// entry block (after a new `heading`, if one is given) lands at byte `at`, under
+/// `month`.
+fn add_lands_at(old: &str, date: &str, at: usize, month: &str, heading: &str) {
+    let line = old[..at].matches('\n').count() + heading.matches('\n').count() + 2;
+    let ran = Brag::new()
+        .log(old)
+        .args(&[
+            "add",
+            "Shipped the importer",
+            "-r",
+            "3 teams use it",
+            "--date",
+            date,
+        ])
+        .run();
+    ran.success()
+        .stdout(&format!(
+            "added {date}-shipped-the-importer under {month} ([DIR]/brag.md:{line})\n"
+        ))
+        .stderr("");
+    let block = format!(
+        "{heading}\n### Shipped the importer\n- **Date**: {date}\n- **Results**: 3 teams use it\n"
+    );
+    ran.log_is(format!("{}{block}{}", &old[..at], &old[at..]).as_bytes());
+}
+
+#[test]
+fn a_large_log_gets_an_entry_in_its_last_months_from_a_window() {
+    // Over 1 MiB, an entry for one of the last months (or a new month after them) is
+    // planned on a window of the log's end: the bytes are those of a whole-file plan.
+    let old = year_of_entries(800);
+    assert!(old.len() > 1 << 20, "{} bytes", old.len());
+    // After November's last entry (all are on the 10th), before December.
+    let december = old.find("\n## December 2026\n").expect("December");
+    add_lands_at(&old, "2026-11-12", december, "November 2026", "");
+    add_lands_at(&old, "2026-12-24", old.len(), "December 2026", "");
+    add_lands_at(
+        &old,
+        "2027-01-05",
+        old.len(),
+        "January 2027",
+        "\n## January 2027\n",
+    );
+}
+
+#[test]
+fn a_large_newest_first_log_gets_an_entry_in_its_first_months_from_a_window() {
+    // Kept newest first, the window is the log's start.
+    let year = year_of_entries(800);
+    let mut months: Vec<&str> = year.split("\n\n## ").collect();
+    let title = months.remove(0);
+    months.reverse();
+    let old = format!("{title}\n\n## {}", months.join("\n\n## "));
+    assert!(old.len() > 1 << 20, "{} bytes", old.len());
+    assert!(
+        old.starts_with("# Achievement log\n\n## December 2026\n"),
+        "{}",
+        &old[..80]
+    );
+    // Newer than every December entry: first in the month.
+    let first_entry = old.find("\n### ").expect("an entry");
+    add_lands_at(&old, "2026-12-24", first_entry, "December 2026", "");
+    // A new month: before December, after the title.
+    let december = old.find("\n## December").expect("December");
+    add_lands_at(
+        &old,
+        "2027-01-05",
+        december,
+        "January 2027",
+        "\n## January 2027\n",
+    );
+}
+
 /// The titles of twenty adds, run at once.
 fn twenty_titles() -> Vec<String> {
     (1..=20).map(|n| format!("Closed incident {n}")).collect()
