@@ -213,4 +213,94 @@ mod tests {
             assert_eq!(found, *expected, "detecting in {line:?}");
         }
     }
+
+    /// Every word DESIGN.md names, as (label, field): one row each, written out, so that
+    /// a word mapped to the wrong field fails here.
+    const SYNONYMS: &[(&str, FieldKey)] = &[
+        ("Date", Date),
+        ("When", Date),
+        ("Tags", Tags),
+        ("Tag", Tags),
+        ("Scope", Scope),
+        ("Situation", Situation),
+        ("Context", Situation),
+        ("Background", Situation),
+        ("Problem", Situation),
+        ("Task", Task),
+        ("Objective", Task),
+        ("Goal", Task),
+        ("Goals", Task),
+        ("Action", Actions),
+        ("Actions", Actions),
+        ("What I did", Actions),
+        ("Result", Results),
+        ("Results", Results),
+        ("Impact", Results),
+        ("Outcome", Results),
+        ("Outcomes", Results),
+    ];
+
+    /// Every way to write a label and its separator: `{}` is the label's word.
+    const FORMS: &[&str] = &[
+        "**{}**: body",
+        "**{}:** body",
+        "**{}**：body",
+        "**{}：** body",
+        "**{}** - body",
+        "**{}** – body",
+        "**{}** — body",
+        "__{}__: body",
+        "__{}:__ body",
+        "{}: body",
+        "{}：body",
+        "{} - body",
+        "{} – body",
+        "{} — body",
+    ];
+
+    #[test]
+    fn every_synonym_in_every_form() {
+        for &(word, key) in SYNONYMS {
+            for form in FORMS {
+                for word in [word.to_string(), word.to_uppercase(), word.to_lowercase()] {
+                    let line = form.replace("{}", &word);
+                    let found = detect(&line).map(|l| (l.text, l.key, &line[l.body_offset..]));
+                    assert_eq!(
+                        found,
+                        Some((word.as_str(), key, "body")),
+                        "detecting in {line:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn single_letters_in_every_form() {
+        for (letter, key) in [
+            ("S", Situation),
+            ("T", Task),
+            ("A", Actions),
+            ("R", Results),
+        ] {
+            for form in FORMS {
+                let line = form.replace("{}", letter);
+                let label = detect(&line).unwrap_or_else(|| panic!("no label in {line:?}"));
+                assert_eq!((label.key, label.single_letter), (key, true), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_dash_without_spaces_or_a_word_after_the_label_is_no_separator() {
+        for line in [
+            "Impact-driven work",
+            "Result—no spaces",
+            "Results are in",
+            "**Impact**-driven",
+            "**Impact** driven",
+        ] {
+            assert_eq!(detect(line), None, "{line:?}");
+        }
+    }
 }
