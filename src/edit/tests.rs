@@ -392,6 +392,156 @@ fn a_window_decides_for_the_months_at_either_end() {
     }
 }
 
+// ---- the verifier: a crafted plan that each check alone refuses ----
+
+/// October with one entry, November with two; each entry has notes after its fields.
+const TWO_MONTHS: &str = "# Log\n\n## October 2026\n\n### Ran the review\n- **Date**: 2026-10-14\n\n\
+    Notes on the review.\n\n## November 2026\n\n### Shipped it\n- **Date**: 2026-11-03\n\n\
+    Notes on the launch.\n\n### Fixed the loop\n- **Date**: 2026-11-09\n";
+
+/// The plan brag makes to add `draft` to `src`, with its text and place replaced.
+fn crafted(src: &str, draft: &Draft, offset: usize, text: &str) -> Plan {
+    let skeleton = parse::skeleton(src);
+    let order = file_order(&skeleton.months, &Settings::default());
+    Plan {
+        offset,
+        text: text.to_string(),
+        ..plan(src, &skeleton, 0, order, draft)
+    }
+}
+
+/// Why verification refuses `new` (by default `src` with `plan` applied).
+fn refusal(src: &str, plan: &Plan, new: Option<String>) -> String {
+    let new = new.unwrap_or_else(|| apply(src, plan));
+    match verify::verify(src, &parse::skeleton(src), &new, plan) {
+        Ok(added) => panic!("accepted {added:?}:\n{new}"),
+        Err(error) => error.to_string(),
+    }
+}
+
+/// The byte just before `line`, which `src` holds once.
+fn before(src: &str, line: &str) -> usize {
+    assert_eq!(src.matches(line).count(), 1, "{line:?}");
+    src.find(line).expect("the line")
+}
+
+#[test]
+fn the_verifier_accepts_the_plan_brag_makes() {
+    let draft = shipped("2026-11-05");
+    let skeleton = parse::skeleton(TWO_MONTHS);
+    let plan = plan(TWO_MONTHS, &skeleton, 0, Order::OldestFirst, &draft);
+    let new = apply(TWO_MONTHS, &plan);
+    let added =
+        verify::verify(TWO_MONTHS, &parse::skeleton(TWO_MONTHS), &new, &plan).expect("accepted");
+    assert_eq!(added.id, "2026-11-05-shipped-it");
+}
+
+#[test]
+fn the_verifier_refuses_each_kind_of_slip() {
+    let entry = "\n### Shipped it\n- **Date**: 2026-11-05\n- **Results**: 2 teams\n";
+    let draft = shipped("2026-11-05");
+    let end_of_november = before(TWO_MONTHS, "\n### Fixed the loop");
+    let cases: Vec<(&str, Plan, Option<String>, String)> = vec![
+        (
+            "a byte changed outside the insertion",
+            crafted(TWO_MONTHS, &draft, end_of_november, entry),
+            Some(apply(
+                &TWO_MONTHS.replace("Notes on the review", "Notes on the revue"),
+                &crafted(TWO_MONTHS, &draft, end_of_november, entry),
+            )),
+            "the new text is not the old one with one insertion".into(),
+        ),
+        (
+            "text that is no entry",
+            crafted(TWO_MONTHS, &draft, end_of_november, "\nA sentence.\n"),
+            None,
+            "the new text would not read as an entry".into(),
+        ),
+        (
+            "two entries",
+            crafted(
+                TWO_MONTHS,
+                &draft,
+                end_of_november,
+                &format!("{entry}{entry}"),
+            ),
+            None,
+            "the new text would read as more than one entry".into(),
+        ),
+        (
+            "a fence left open, which hides the next entry",
+            crafted(
+                TWO_MONTHS,
+                &draft,
+                end_of_november,
+                &format!("{entry}```\n"),
+            ),
+            None,
+            "the insertion would change which entries the log holds".into(),
+        ),
+        (
+            "an entry cut in two in another month",
+            crafted(
+                TWO_MONTHS,
+                &draft,
+                before(TWO_MONTHS, "Notes on the review"),
+                &entry[1..],
+            ),
+            None,
+            "the insertion would change the entry on line 5".into(),
+        ),
+        (
+            "a month heading that moves the next entry",
+            crafted(
+                TWO_MONTHS,
+                &shipped("2026-12-05"),
+                end_of_november,
+                "\n## December 2026\n\n### Shipped it\n- **Date**: 2026-12-05\n- **Results**: 2 teams\n",
+            ),
+            None,
+            "the insertion would change the entry on line 17".into(),
+        ),
+        (
+            "an entry cut in two in the month it goes to",
+            crafted(
+                TWO_MONTHS,
+                &draft,
+                before(TWO_MONTHS, "Notes on the launch"),
+                &entry[1..],
+            ),
+            None,
+            "the insertion would change how the entry on line 12 reads".into(),
+        ),
+        (
+            "a field the person did not give",
+            crafted(
+                TWO_MONTHS,
+                &draft,
+                end_of_november,
+                &entry.replace("2 teams", "3 teams"),
+            ),
+            None,
+            "the new entry would read back with results Some(\"3 teams\"), not Some(\"2 teams\")"
+                .into(),
+        ),
+        (
+            "a field that reads with an error",
+            {
+                // Kept as a field of its own, which the plan expects, but with an error.
+                let text = format!("{entry}- **Scope**: galaxy\n");
+                let mut plan = crafted(TWO_MONTHS, &draft, end_of_november, &text);
+                plan.expected.fields = vec![("Scope".into(), "galaxy".into())];
+                plan
+            },
+            None,
+            "the new entry would read with an error: unknown scope \"galaxy\"".into(),
+        ),
+    ];
+    for (what, plan, new, expected) in cases {
+        assert_eq!(refusal(TWO_MONTHS, &plan, new), expected, "{what}");
+    }
+}
+
 // ---- properties over generated logs ----
 
 /// A generated log: months (in either order, some in year containers), entries with
