@@ -97,6 +97,12 @@ const LINES: &[&str] = &[
     "    indented code",
     "\t- tabbed",
     "-\t**Tags**: tabs",
+    "~~~~",
+    "````",
+    "`````md",
+    "~~~~~ rust",
+    "### Not an entry",
+    "<!-- ### Hidden heading -->",
     "#",
     "####### seven",
     "Setext title",
@@ -106,27 +112,122 @@ const LINES: &[&str] = &[
     "",
 ];
 
-fn document() -> impl Strategy<Value = String> {
+/// The label words DESIGN.md names, each with the way it is written.
+const LABEL_WORDS: &[&str] = &[
+    "Date",
+    "When",
+    "Tags",
+    "Tag",
+    "Scope",
+    "Situation",
+    "Context",
+    "Background",
+    "Problem",
+    "Task",
+    "Objective",
+    "Goal",
+    "Action",
+    "Actions",
+    "What I did",
+    "Result",
+    "Results",
+    "Impact",
+    "Outcome",
+    "S",
+    "T",
+    "A",
+    "R",
+];
+
+/// Ways to write a label: `{}` is the word.
+const LABEL_FORMS: &[&str] = &[
+    "- **{}**: ",
+    "- **{}:** ",
+    "**{}**：",
+    "{}: ",
+    "- {} - ",
+    "**{}** – ",
+    "  - **{}**: ",
+    "* __{}__: ",
+];
+
+/// The value a label is written with: one that fits its word, or (now and then) one
+/// that fits another.
+fn label_value(word: &str, fitting: bool) -> &'static str {
+    match (word, fitting) {
+        ("Date" | "When", true) => "2026-11-17",
+        ("Tags" | "Tag", true) => "perf, search",
+        ("Scope", true) => "project",
+        (_, true) => "p95 fell 40%",
+        ("Date" | "When", false) => "someday",
+        (_, false) => "2026-11-05",
+    }
+}
+
+/// An entry as people write one: a heading or a bold bullet, then labelled lines in
+/// any order and form, maybe notes, maybe a label after the notes.
+fn entry_lines() -> impl Strategy<Value = Vec<String>> {
+    let label = (
+        0..LABEL_WORDS.len(),
+        0..LABEL_FORMS.len(),
+        prop::bool::weighted(0.9),
+    );
     (
-        proptest::collection::vec(0..LINES.len(), 0..60),
+        prop::option::weighted(
+            0.8,
+            prop::sample::select(vec!["## November 2026", "## 2026-11"]),
+        ),
+        prop::sample::select(vec![
+            "### Cut p95 latency by 40%",
+            "#### Mentored Ana",
+            "### 2026-11-05 Shipped the importer",
+            "- **Shipped dark mode** (2026-11-03)",
+            "* **Led the migration**",
+        ]),
+        prop::collection::vec(label.clone(), 0..6),
+        any::<bool>(),
+        prop::option::of(label),
+    )
+        .prop_map(|(month, title, labels, notes, late)| {
+            let write = |(word, form, fitting): (usize, usize, bool)| {
+                let word = LABEL_WORDS[word];
+                format!(
+                    "{}{}",
+                    LABEL_FORMS[form].replace("{}", word),
+                    label_value(word, fitting)
+                )
+            };
+            let mut lines: Vec<String> = month.into_iter().map(str::to_string).collect();
+            lines.push(title.to_string());
+            lines.extend(labels.into_iter().map(write));
+            if notes {
+                lines.extend(["".to_string(), "Notes with a number: 3 teams.".to_string()]);
+            }
+            lines.extend(late.map(write));
+            lines
+        })
+}
+
+/// A log of any shape: lines from [`LINES`] and whole entries, in any order.
+fn document() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => (0..LINES.len()).prop_map(|i| vec![LINES[i].to_string()]),
+        1 => entry_lines(),
+    ];
+    (
+        proptest::collection::vec(piece, 0..40),
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(|(picks, crlf, bom, final_newline)| {
+        .prop_map(|(pieces, crlf, bom, final_newline)| {
             let newline = if crlf { "\r\n" } else { "\n" };
             let mut text = if bom {
                 "\u{feff}".to_string()
             } else {
                 String::new()
             };
-            text.push_str(
-                &picks
-                    .iter()
-                    .map(|&i| LINES[i])
-                    .collect::<Vec<_>>()
-                    .join(newline),
-            );
+            text.push_str(&pieces.concat().join(newline));
             if final_newline {
                 text.push_str(newline);
             }
@@ -618,4 +719,93 @@ fn the_dated_log_generator_reaches_the_window_comparison() {
         "compared in {compared} of {SAMPLES}"
     );
     assert!(large * 50 >= SAMPLES, "{large} large logs compared");
+}
+
+/// The log property is only as good as what its generator reaches: a fair share of the
+/// generated logs must hold entries with tags and scope from their lines, dates from
+/// `When`, labels after notes, longer fences, headings hidden in code or comments,
+/// yearless months and year, half and quarter containers, and every label word.
+#[test]
+fn the_log_generator_reaches_every_construct() {
+    use proptest::strategy::ValueTree;
+    const SAMPLES: usize = 300;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = document();
+    let mut reached: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut reach =
+        |what: &'static str, yes: bool| *reached.entry(what).or_default() += usize::from(yes);
+    let when = NaiveDate::from_ymd_opt(2026, 11, 17).expect("a date");
+    for _ in 0..SAMPLES {
+        let src = strategy.new_tree(&mut runner).expect("a case").current();
+        let log = parse::parse(&src);
+        let entries = &log.entries;
+        let body = |entry: &brag::model::Entry<'_>| &src[entry.span.clone()];
+        reach("entries", !entries.is_empty());
+        reach("tags", entries.iter().any(|e| !e.tags.is_empty()));
+        reach("scope", entries.iter().any(|e| e.scope.is_some()));
+        reach(
+            "date from When",
+            entries
+                .iter()
+                .any(|e| e.date == Some(when) && body(e).contains("When")),
+        );
+        reach(
+            "label after notes",
+            entries.iter().any(|e| {
+                let text = body(e);
+                text.split_once("Notes with a number")
+                    .is_some_and(|(_, after)| after.contains(": ") || after.contains(" - "))
+            }),
+        );
+        let lines: Vec<&str> = src.lines().collect();
+        reach(
+            "longer fence",
+            lines
+                .iter()
+                .any(|l| l.starts_with("~~~~") || l.starts_with("````")),
+        );
+        let headings = outline::scan(&src)
+            .marks
+            .iter()
+            .filter(|m| matches!(m.kind, outline::MarkKind::Heading(_)))
+            .count();
+        let heading_like = lines
+            .iter()
+            .filter(|l| {
+                let hashes = l.bytes().take_while(|&b| b == b'#').count();
+                (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+            })
+            .count();
+        reach("hidden heading", heading_like > headings);
+        reach(
+            "yearless month",
+            lines.iter().any(|l| *l == "## April" || *l == "#### Apr"),
+        );
+        reach(
+            "container",
+            lines
+                .iter()
+                .any(|l| ["## 2026", "## 2026-H1", "### Q3 (Jul-Sep)"].contains(l)),
+        );
+        for word in LABEL_WORDS {
+            let written = LABEL_FORMS
+                .iter()
+                .any(|form| src.contains(&form.replace("{}", word)));
+            reach(word, written);
+        }
+    }
+    eprintln!("{reached:?} of {SAMPLES}");
+    for (what, count) in reached {
+        // A label word is one of 23, and a `When` or `Scope` line makes the entry's date
+        // or scope only where it is the first of its kind and fits: rarer than the rest.
+        let share = match what {
+            _ if LABEL_WORDS.contains(&what) => 50,
+            "date from When" | "scope" => 20,
+            _ => 10,
+        };
+        assert!(
+            count * share >= SAMPLES,
+            "{what} in {count} of {SAMPLES} logs"
+        );
+    }
 }
