@@ -543,6 +543,37 @@ fn bad_input_is_an_error_and_the_log_is_unchanged() {
 }
 
 #[test]
+fn a_log_that_would_swallow_the_entry_is_left_unchanged() {
+    // The entry goes at the end of November, where a comment or a code block that is
+    // never closed would take it in: the plan is made, read back, and refused. Small
+    // logs are planned whole, those past 1 MiB on a window.
+    let notes = "A line of notes that makes the log large.\n".repeat(30_000);
+    for (padding, opener) in [
+        ("", "<!--"),
+        ("", "```"),
+        ("", "~~~~"),
+        (notes.as_str(), "<!--"),
+    ] {
+        let old = format!(
+            "# Achievement log\n\n## November 2026\n\n### Fixed the loop\n\
+             - **Date**: 2026-11-03\n\n{padding}{opener}\nold notes\n"
+        );
+        let ran = Brag::new()
+            .log(&old)
+            .args(&["add", "Shipped the importer", "--date", "2026-11-20"])
+            .run();
+        ran.failure(1).stdout("").log_is(old.as_bytes());
+        assert!(
+            ran.stderr.starts_with("brag: cannot add the entry")
+                && ran.stderr.ends_with("the log was not changed\n"),
+            "{opener}: {}",
+            ran.stderr
+        );
+        assert_eq!(brag_files(ran.dir()), Vec::<String>::new(), "{opener}");
+    }
+}
+
+#[test]
 fn bad_input_creates_no_log() {
     let ran = Brag::new()
         .args(&[
