@@ -299,8 +299,31 @@ mod tests {
             "Results are in",
             "**Impact**-driven",
             "**Impact** driven",
+            // A lone `*` is no closing `**`, and no part of a label.
+            "**a*b**: x",
+            "**Impact*: x",
+            "**Res*ults**: x",
         ] {
             assert_eq!(detect(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_dash_at_the_end_of_the_line_leaves_an_empty_body() {
+        for line in [
+            "**Impact** —",
+            "**Impact** — ",
+            "**Impact** -  ",
+            "Impact –",
+            "**Impact** —\t",
+            "Impact -\t",
+        ] {
+            let label = detect(line).unwrap_or_else(|| panic!("no label in {line:?}"));
+            assert_eq!(
+                (label.key, line[label.body_offset..].trim()),
+                (Results, ""),
+                "{line:?}"
+            );
         }
     }
 }
