@@ -18,7 +18,8 @@ Where things live:
   config  --config, else $BRAG_CONFIG, else <config dir>/brag/config.yaml
   `brag path` prints the log in use. BRAG_TODAY=YYYY-MM-DD pins today for scripts.
 
-Exit codes: 0 success, 1 error (nothing written), 2 usage error.")]
+Exit codes: 0 success, 1 error (nothing written), 2 usage error; `brag check` exits 1 on
+errors (and warnings with --strict).")]
 pub struct Cli {
     /// The Markdown log to read and write
     #[arg(
@@ -111,12 +112,27 @@ Entries tagged `private` (or a tag in `private_tags:` in the config) are left ou
 --include-private is given; the packet says how many were left out.")]
     Export(ExportArgs),
 
-    /// Report what the reader could not place, with file:line:col
+    /// Judge the evidence: what the reader could not place, and quality lints, with file:line:col
     #[command(after_help = "\
-Exits 0 when the log is clean, 1 when it has errors (also on warnings with --strict).
+Lints (codes are stable; `lints: {B104: off}` in the config turns one off, or `error` makes
+it fail the check):
+  B101  an entry without Situation, Task, Actions or Results
+  B102  a STAR field that is empty or only a placeholder (TODO, TBD, {results})
+  B103  Results with no measurable change (a number with a unit, %, $, 3x, a duration,
+        before -> after, a count of people/teams/services)
+  B104  a vague title: starts with helped, worked on, was involved, participated
+  B105  a date in the future
+  B106  a date outside its month heading
+  B107  two entries with the same title in a month
+  B108  a month heading out of order
+  B109  an entry without Scope (only with `require_scope: true` in the config)
 
-Example:
-  brag check --strict")]
+Exits 0 when the log has no errors, 1 when it has errors (also on warnings with --strict).
+
+Examples:
+  brag check
+  brag check --strict
+  brag check --format json | jq '.[] | select(.code == \"B103\")'")]
     Check(CheckArgs),
 
     /// Open the log in your editor, at an entry's line
@@ -376,6 +392,18 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub strict: bool,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `PATH:LINE:COL: severity: message`, the line, a hint; then a summary by code
+    Text,
+    /// An array of {code, path, line, col, severity, message, hint}, for editors and CI
+    Json,
 }
 
 #[derive(Debug, Args)]

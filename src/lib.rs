@@ -21,6 +21,7 @@ pub mod entry;
 pub mod filter;
 pub mod heading;
 pub mod label;
+pub mod lint;
 pub mod markdown;
 pub mod measurable;
 pub mod model;

@@ -3,6 +3,7 @@
 mod support;
 
 mod add;
+mod check;
 mod cli;
 mod export;
 mod filters;

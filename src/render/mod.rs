@@ -1,5 +1,6 @@
 //! Renderers: pure functions from entries and options to bytes on a writer.
 
+pub mod check;
 pub mod envelope;
 pub mod html;
 pub mod markdown;
