@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// brag reads and writes one Markdown file: month headings, one entry per win, with
 /// Situation, Task, Actions and Results. Start with `brag init`; write it by hand or with
 /// `brag add`; read it back with `brag list`; hand it to a review with `brag export`;
-/// keep it honest with `brag check`.
+/// keep it honest with `brag check`, and see the habit with `brag stats`.
 #[derive(Debug, Parser)]
 #[command(name = "brag", version, propagate_version = true, max_term_width = 100)]
 #[command(after_help = "\
@@ -135,6 +135,17 @@ Examples:
   brag check --format json | jq '.[] | select(.code == \"B103\")'")]
     Check(CheckArgs),
 
+    /// The habit at a glance: entries per month, streak, tags, scope growth, evidence quality
+    #[command(after_help = "\
+Without --since, --until or --on: the last 12 months up to today (empty months shown).
+Colour and Unicode bars on a terminal (unless NO_COLOR is set), plain ASCII otherwise.
+
+Examples:
+  brag stats
+  brag stats --on 2026 --tag performance
+  brag stats --format json | jq .streak_weeks")]
+    Stats(StatsArgs),
+
     /// Open the log in your editor, at an entry's line
     #[command(after_help = "\
 The editor is `editor` in the config, else $VISUAL, else $EDITOR, else vi.
@@ -217,7 +228,7 @@ pub struct EditArgs {
 /// Q3), a half (2026H1, H1), a year (2026), today, yesterday, a weekday (friday, last
 /// friday), this|last week|month|quarter|half|year, N days|weeks|months|years ago,
 /// last-review, this-cycle, or a range A..B. Bounds are inclusive.
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Clone, Args, Default)]
 pub struct FilterArgs {
     /// Entries on or after the start of this date or period
     #[arg(long, value_name = "WHEN", help_heading = "Filters")]
@@ -403,6 +414,28 @@ pub enum CheckFormat {
     /// `PATH:LINE:COL: severity: message`, the line, a hint; then a summary by code
     Text,
     /// An array of {code, path, line, col, severity, message, hint}, for editors and CI
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+
+    /// Colour in the table
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Bar charts and figures, for a terminal
+    Table,
+    /// The same figures as one JSON object
     Json,
 }
 

@@ -9,3 +9,4 @@ mod export;
 mod filters;
 mod properties;
 mod reading;
+mod stats;

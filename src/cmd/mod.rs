@@ -7,4 +7,5 @@ pub mod export;
 pub mod init;
 pub mod list;
 pub mod show;
+pub mod stats;
 pub mod tags;

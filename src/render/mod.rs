@@ -6,6 +6,7 @@ pub mod html;
 pub mod markdown;
 pub mod packet;
 pub mod schema;
+pub mod stats;
 pub mod table;
 pub mod template;
 pub mod text;
