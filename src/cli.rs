@@ -9,7 +9,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// brag reads and writes one Markdown file: month headings, one entry per win, with
 /// Situation, Task, Actions and Results. Start with `brag init`; write it by hand or with
 /// `brag add`; read it back with `brag list`; hand it to a review with `brag export`;
-/// keep it honest with `brag check`, and see the habit with `brag stats`.
+/// keep it honest with `brag check`, and the habit going with `brag stats` and
+/// `brag remind`.
 #[derive(Debug, Parser)]
 #[command(name = "brag", version, propagate_version = true, max_term_width = 100)]
 #[command(after_help = "\
@@ -19,7 +20,7 @@ Where things live:
   `brag path` prints the log in use. BRAG_TODAY=YYYY-MM-DD pins today for scripts.
 
 Exit codes: 0 success, 1 error (nothing written), 2 usage error; `brag check` exits 1 on
-errors (and warnings with --strict).")]
+errors (and warnings with --strict), `brag remind` when it is time to write.")]
 pub struct Cli {
     /// The Markdown log to read and write
     #[arg(
@@ -145,6 +146,20 @@ Examples:
   brag stats --on 2026 --tag performance
   brag stats --format json | jq .streak_weeks")]
     Stats(StatsArgs),
+
+    /// Exit 1 with a one-line nudge when the last entry is too old, else silently 0
+    #[command(after_help = "\
+For a shell prompt, a login script, cron or a git hook: silent and exit 0 while the last
+entry is recent; otherwise one line on stdout and exit 1 (errors, such as a missing log,
+go to stderr as usual). The limit is --days, else `remind_after_days` in the config, else
+7: the nudge comes when the last entry is N or more days old. A log with no dated entry
+always reminds.
+
+Examples:
+  brag remind
+  brag remind --days 14
+  message=$(brag remind) || notify-send \"$message\"")]
+    Remind(RemindArgs),
 
     /// Open the log in your editor, at an entry's line
     #[command(after_help = "\
@@ -437,6 +452,13 @@ pub enum StatsFormat {
     Table,
     /// The same figures as one JSON object
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Remind when the last entry is at least this many days old [default: `remind_after_days` in the config, else 7]
+    #[arg(long, value_name = "N")]
+    pub days: Option<u32>,
 }
 
 #[derive(Debug, Args)]

@@ -63,6 +63,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Tags(args) => cmd::tags::run(&context, args, out),
         Command::Check(args) => cmd::check::run(&context, args, out),
         Command::Stats(args) => cmd::stats::run(&context, args, out),
+        Command::Remind(args) => cmd::remind::run(&context, args, out),
         Command::Export(args) => cmd::export::run(&context, args, out),
         Command::Add(args) => cmd::add::run(&context, args, out),
         Command::Init => cmd::init::run(&context, out),

@@ -9,4 +9,5 @@ mod export;
 mod filters;
 mod properties;
 mod reading;
+mod remind;
 mod stats;
