@@ -113,7 +113,7 @@ Entries tagged `private` (or a tag in `private_tags:` in the config) are left ou
 --include-private is given; the packet says how many were left out.")]
     Export(ExportArgs),
 
-    /// Judge the evidence: what the reader could not place, and quality lints, with file:line:col
+    /// Judge the evidence: quality lints and what the reader could not place, at file:line:col
     #[command(after_help = "\
 Lints (codes are stable; `lints: {B104: off}` in the config turns one off, or `error` makes
 it fail the check):
