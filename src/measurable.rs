@@ -36,8 +36,8 @@ pub fn is_measurable(text: &str) -> bool {
 /// What a text is made of, for the rule: numbers, words and the symbols it cares about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Token {
-    /// A standalone number; `suffix` is the lowercased letters written right after it
-    /// (`ms` in `900ms`, `x` in `3x`, `k` in `12k`), empty if none.
+    /// A standalone number; `suffix` is what is written right after it, lowercased
+    /// (`ms` in `900ms`, `x` in `3x`, `k` in `12k`, `x1080` in `1920x1080`), empty if none.
     Number { suffix: String },
     /// A word, lowercased (letters and the digits inside it: `p95`).
     Word(String),
@@ -109,11 +109,12 @@ fn is_counted(word: &str) -> bool {
         .any(|counted| counted == word || counted == singular)
 }
 
-/// The text as tokens, link targets and dates left out.
+/// The text as tokens, link targets and dates left out. A word takes the digits that
+/// follow its letters (`p95`), and a number the letters and digits that follow its
+/// digits (`40ms`, `1920x1080`), so digits inside a word never start a number.
 fn tokens(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
-    let mut previous = ' ';
     while let Some((at, c)) = chars.next() {
         if c == ']' && text[at + 1..].starts_with('(') {
             // A link target: `[dashboard](https://example.com/d/42)` is not evidence.
@@ -121,32 +122,22 @@ fn tokens(text: &str) -> Vec<Token> {
                 while chars.peek().is_some_and(|&(index, _)| index <= at + close) {
                     chars.next();
                 }
-                previous = ')';
                 continue;
             }
         }
-        if c.is_ascii_digit() && !previous.is_alphanumeric() && previous != '_' {
-            let (token, last) = number(text, at, &mut chars);
-            tokens.extend(token);
-            previous = last;
-            continue;
-        }
-        if c.is_alphabetic() {
+        if c.is_ascii_digit() {
+            tokens.extend(number(text, at, &mut chars));
+        } else if c.is_alphabetic() {
             let mut word = c.to_lowercase().collect::<String>();
-            let mut last = c;
             while let Some(&(_, next)) = chars.peek() {
                 if !(next.is_alphanumeric() || next == '_') {
                     break;
                 }
                 word.extend(next.to_lowercase());
-                last = next;
                 chars.next();
             }
             tokens.push(Token::Word(word));
-            previous = last;
-            continue;
-        }
-        if let Some(arrow) = arrow(text, at, c) {
+        } else if let Some(arrow) = arrow(text, at, c) {
             for _ in 1..arrow {
                 chars.next();
             }
@@ -154,19 +145,18 @@ fn tokens(text: &str) -> Vec<Token> {
         } else if !c.is_whitespace() && !matches!(c, '*' | '_' | '`' | '~' | '+') {
             tokens.push(Token::Symbol(c));
         }
-        previous = c;
     }
     tokens
 }
 
-/// The number that starts at `start`, with its attached suffix; `None` for a date, a
-/// time or a version (digits joined by `-`, `/`, `:` or a second `.`). Also returns the
-/// last character taken.
+/// The number whose first digit is at `start` (already taken from `chars`), with its
+/// attached suffix; `None` for a date, a time or a version (digits joined by `-`, `/`,
+/// `:` or a second `.`).
 fn number(
     text: &str,
     start: usize,
     chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
-) -> (Option<Token>, char) {
+) -> Option<Token> {
     let mut last = '0';
     let mut joins = 0;
     let mut dotted = 0;
@@ -191,18 +181,17 @@ fn number(
     let digits_end = chars.peek().map_or(text.len(), |&(at, _)| at);
     let mut suffix = String::new();
     while let Some(&(_, c)) = chars.peek() {
-        if !c.is_alphabetic() {
+        if !c.is_alphanumeric() {
             break;
         }
         suffix.extend(c.to_lowercase());
-        last = c;
         chars.next();
     }
     let digits = &text[start..digits_end];
     if joins > 0 || dotted > 1 || is_decade(digits, &suffix) {
-        return (None, last);
+        return None;
     }
-    (Some(Token::Number { suffix }), last)
+    Some(Token::Number { suffix })
 }
 
 /// `1990s`: a decade, not seconds.
@@ -293,6 +282,7 @@ mod tests {
             "Hired four engineers",
             "Both took solo shifts; zero escalations.",
             "**40%** fewer alerts",
+            "_40%_ fewer pages",
         ];
         let not_measurable = [
             "p95 is better.",
@@ -316,6 +306,7 @@ mod tests {
             "Rewrote the 1990s-era billing code",
             "Demo at 10:30 went well",
             "Version 1.2.3 is live",
+            "Runs at 1920x1080 now",
             "The 2nd attempt worked",
             "Everyone agreed, finally",
             "One of the teams liked it",
