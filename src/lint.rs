@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::measurable::is_measurable;
-use crate::model::{Entry, Field, FieldKey, Text, YearMonth};
+use crate::model::{Entry, FieldKey, Text, YearMonth};
 
 /// A quality lint, by its stable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -350,7 +350,7 @@ fn has_scope_label(entry: &Entry<'_>) -> bool {
     entry
         .fields
         .iter()
-        .any(|field: &Field<'_>| field.label.eq_ignore_ascii_case("scope"))
+        .any(|field| field.label.eq_ignore_ascii_case("scope"))
 }
 
 /// Where the title starts in the log, else where the entry does.
