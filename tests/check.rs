@@ -150,6 +150,18 @@ fn json_diagnostics_have_every_field() {
         keys,
         ["code", "col", "hint", "line", "message", "path", "severity"]
     );
+    // And in this order in every object, as written.
+    let first_object: Vec<&str> = ran
+        .stdout
+        .lines()
+        .skip(2)
+        .take_while(|line| !line.starts_with("  }"))
+        .filter_map(|line| line.trim_start().strip_prefix('"')?.split('"').next())
+        .collect();
+    assert_eq!(
+        first_object,
+        ["code", "path", "line", "col", "severity", "message", "hint"]
+    );
     assert_eq!(vague["code"], "B104");
     assert_eq!(vague["path"], "[DIR]/brag.md");
     assert_eq!(vague["line"], 5);
