@@ -59,8 +59,11 @@ pub struct Options {
 /// The figures, as `--format json` writes them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {
-    /// `from 2025-12-01 to 2026-11-23`, as the filters resolved it.
+    /// `from 2025-12-01 to 2026-11-23, tag mentoring`: the selection in words.
     pub range: String,
+    /// The range's first and last day (`null` where it is open).
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
     pub entries: usize,
     /// Every month of the range, empty ones included.
     pub months: Vec<MonthCount>,
@@ -188,6 +191,8 @@ pub fn build(facts: &[Facts], range: String, options: Options) -> Stats {
 
     Stats {
         range,
+        since: options.first_day,
+        until: options.last_day,
         entries: facts.len(),
         months,
         last_entry,
