@@ -9,7 +9,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// brag reads and writes one Markdown file: month headings, one entry per win, with
 /// Situation, Task, Actions and Results. Start with `brag init`; write it by hand or with
 /// `brag add`; read it back with `brag list`; hand it to a review with `brag export`;
-/// keep it honest with `brag check`.
+/// keep it honest with `brag check`, and the habit going with `brag stats` and
+/// `brag remind`.
 #[derive(Debug, Parser)]
 #[command(name = "brag", version, propagate_version = true, max_term_width = 100)]
 #[command(after_help = "\
@@ -18,7 +19,8 @@ Where things live:
   config  --config, else $BRAG_CONFIG, else <config dir>/brag/config.yaml
   `brag path` prints the log in use. BRAG_TODAY=YYYY-MM-DD pins today for scripts.
 
-Exit codes: 0 success, 1 error (nothing written), 2 usage error.")]
+Exit codes: 0 success, 1 error (nothing written), 2 usage error; `brag check` exits 1 on
+errors (and warnings with --strict), `brag remind` when it is time to write.")]
 pub struct Cli {
     /// The Markdown log to read and write
     #[arg(
@@ -111,13 +113,53 @@ Entries tagged `private` (or a tag in `private_tags:` in the config) are left ou
 --include-private is given; the packet says how many were left out.")]
     Export(ExportArgs),
 
-    /// Report what the reader could not place, with file:line:col
+    /// Judge the evidence: quality lints and what the reader could not place, at file:line:col
     #[command(after_help = "\
-Exits 0 when the log is clean, 1 when it has errors (also on warnings with --strict).
+Lints (codes are stable; `lints: {B104: off}` in the config turns one off, or `error` makes
+it fail the check):
+  B101  an entry without Situation, Task, Actions or Results
+  B102  a STAR field that is empty or only a placeholder (TODO, TBD, {results})
+  B103  Results with no measurable change (a number with a unit, %, $, 3x, a duration,
+        before -> after, a count of people/teams/services)
+  B104  a vague title: starts with helped, worked on, was involved, participated
+  B105  a date in the future
+  B106  a date outside its month heading
+  B107  two entries with the same title in a month
+  B108  a month heading out of order
+  B109  an entry without Scope (only with `require_scope: true` in the config)
 
-Example:
-  brag check --strict")]
+Exits 0 when the log has no errors, 1 when it has errors (also on warnings with --strict).
+
+Examples:
+  brag check
+  brag check --strict
+  brag check --format json | jq '.[] | select(.code == \"B103\")'")]
     Check(CheckArgs),
+
+    /// The habit at a glance: entries per month, streak, tags, scope growth, evidence quality
+    #[command(after_help = "\
+Without --since, --until or --on: the last 12 months up to today (empty months shown).
+Colour and Unicode bars on a terminal (unless NO_COLOR is set), plain ASCII otherwise.
+
+Examples:
+  brag stats
+  brag stats --on 2026 --tag performance
+  brag stats --format json | jq .streak_weeks")]
+    Stats(StatsArgs),
+
+    /// Exit 1 with a one-line nudge when the last entry is too old, else silently 0
+    #[command(after_help = "\
+For a shell prompt, a login script, cron or a git hook: silent and exit 0 while the last
+entry is recent; otherwise one line on stdout and exit 1 (errors, such as a missing log,
+go to stderr as usual). The limit is --days, else `remind_after_days` in the config, else
+7: the nudge comes when the last entry is N or more days old. A log with no dated entry
+always reminds.
+
+Examples:
+  brag remind
+  brag remind --days 14
+  message=$(brag remind) || notify-send \"$message\"")]
+    Remind(RemindArgs),
 
     /// Open the log in your editor, at an entry's line
     #[command(after_help = "\
@@ -201,7 +243,7 @@ pub struct EditArgs {
 /// Q3), a half (2026H1, H1), a year (2026), today, yesterday, a weekday (friday, last
 /// friday), this|last week|month|quarter|half|year, N days|weeks|months|years ago,
 /// last-review, this-cycle, or a range A..B. Bounds are inclusive.
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Clone, Args, Default)]
 pub struct FilterArgs {
     /// Entries on or after the start of this date or period
     #[arg(long, value_name = "WHEN", help_heading = "Filters")]
@@ -376,6 +418,47 @@ pub struct CheckArgs {
     /// Exit 1 on warnings too
     #[arg(long)]
     pub strict: bool,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `PATH:LINE:COL: severity: message`, the line, a hint; then a summary by code
+    Text,
+    /// An array of {code, path, line, col, severity, message, hint}, for editors and CI
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+
+    /// Colour in the table
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Bar charts and figures, for a terminal
+    Table,
+    /// The same figures as one JSON object
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Remind when the last entry is at least this many days old [default: `remind_after_days` in the config, else 7]
+    #[arg(long, value_name = "N")]
+    pub days: Option<u32>,
 }
 
 #[derive(Debug, Args)]

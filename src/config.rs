@@ -7,6 +7,8 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::lint::{Level, Lint};
+
 /// `config.yaml`. See the README's "Configuration" for each key.
 #[derive(Debug, Default, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -34,6 +36,12 @@ pub struct Config {
     /// Tags that keep an entry out of exports (besides `private`).
     #[serde(default)]
     pub private_tags: Vec<String>,
+    /// `brag check`'s lints by code (`B104: off`); an unknown code is an error.
+    #[serde(default)]
+    pub lints: BTreeMap<Lint, Level>,
+    /// `brag check` warns about entries without a Scope (lint B109).
+    #[serde(default)]
+    pub require_scope: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -167,11 +175,19 @@ remind_after_days: 7
 year_start: 4
 week_start: sunday
 private_tags: [health]
+lints: {B104: off, B103: error}
+require_scope: true
 ";
         let config = Config::parse(text).expect("valid config");
         assert_eq!(config.order, Some(OrderSetting::NewestFirst));
         assert_eq!(config.competencies[0].tags, ["design", "rfc"]);
         assert_eq!(config.year_start, Some(4));
+        assert_eq!(config.lints.get(&Lint::VagueTitle), Some(&Level::Off));
+        assert_eq!(
+            config.lints.get(&Lint::UnmeasuredResults),
+            Some(&Level::Error)
+        );
+        assert!(config.require_scope);
         assert!(matches!(config.review, Some(ReviewSetting::Dates(ref d)) if d.len() == 2));
         let cycle =
             Config::parse("review:\n  start: 2025-04-01\n  every_months: 6\n").expect("cycle");
@@ -190,6 +206,14 @@ private_tags: [health]
                 "1:8: order: unknown variant `sideways`",
             ),
             ("year_start: [1]\n", "1:13: year_start: invalid type"),
+            (
+                "lints:\n  B104: off\n  B999: off\n",
+                "3:3: lints: unknown variant `B999`",
+            ),
+            (
+                "lints:\n  B104: loud\n",
+                "2:9: lints.B104: unknown variant `loud`",
+            ),
         ];
         for (text, expected) in cases {
             let error = Config::parse(text).expect_err(text);

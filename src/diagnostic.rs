@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use crate::lint::Lint;
 use crate::markdown::LineIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,13 +20,16 @@ impl Severity {
     }
 }
 
-/// Something the reader could not place with confidence, at a byte offset of the log.
+/// Something the reader could not place with confidence, or a quality lint, at a byte
+/// offset of the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub offset: usize,
     pub message: String,
     pub hint: Option<String>,
+    /// The lint's code, for what `lints:` in the config can turn off.
+    pub lint: Option<Lint>,
 }
 
 impl Diagnostic {
@@ -35,6 +39,7 @@ impl Diagnostic {
             offset,
             message: message.into(),
             hint: None,
+            lint: None,
         }
     }
 
@@ -50,11 +55,20 @@ impl Diagnostic {
         self
     }
 
-    /// `PATH:LINE:COL: warning: message`, the source line, and the hint if any.
+    pub fn with_lint(mut self, lint: Lint) -> Self {
+        self.lint = Some(lint);
+        self
+    }
+
+    /// `PATH:LINE:COL: warning: [B101] message` (the code for a lint), the source line,
+    /// and the hint if any.
     pub fn render(&self, path: &str, src: &str, lines: &LineIndex) -> String {
         let (line, column) = lines.line_col(src, self.offset);
+        let code = self
+            .lint
+            .map_or(String::new(), |lint| format!("[{}] ", lint.code()));
         let mut out = format!(
-            "{path}:{line}:{column}: {}: {}\n",
+            "{path}:{line}:{column}: {}: {code}{}\n",
             self.severity.as_str(),
             self.message
         );

@@ -23,6 +23,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use crate::dates::{self, ReadDate};
 use crate::diagnostic::Diagnostic;
 use crate::label::{self, Label};
+use crate::lint::Lint;
 use crate::markdown;
 use crate::model::{
     Entry, Field, FieldKey, Scope, Text, YearMonth, contains_ignore_ascii_case,
@@ -790,7 +791,8 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
                                     month.year
                                 ),
                             )
-                            .with_hint("move the entry under its month, or fix the date"),
+                            .with_hint("move the entry under its month, or fix the date")
+                            .with_lint(Lint::DateOutsideMonth),
                         );
                     }
                     None

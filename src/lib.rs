@@ -21,7 +21,9 @@ pub mod entry;
 pub mod filter;
 pub mod heading;
 pub mod label;
+pub mod lint;
 pub mod markdown;
+pub mod measurable;
 pub mod model;
 pub mod outline;
 pub mod parse;
@@ -60,6 +62,8 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Show(args) => cmd::show::run(&context, args, out),
         Command::Tags(args) => cmd::tags::run(&context, args, out),
         Command::Check(args) => cmd::check::run(&context, args, out),
+        Command::Stats(args) => cmd::stats::run(&context, args, out),
+        Command::Remind(args) => cmd::remind::run(&context, args, out),
         Command::Export(args) => cmd::export::run(&context, args, out),
         Command::Add(args) => cmd::add::run(&context, args, out),
         Command::Init => cmd::init::run(&context, out),

@@ -35,6 +35,7 @@ use crate::diagnostic::Diagnostic;
 use crate::entry::{self, Block, Context, Quick, Style, Wanted};
 use crate::heading::{self, HeadingKind, Period};
 use crate::label;
+use crate::lint::Lint;
 use crate::model::{Entry, Scope, YearMonth};
 use crate::outline::{self, Mark, MarkKind};
 use crate::threads::{parallel, parallel_map};
@@ -779,7 +780,8 @@ fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagnostic>) -> O
                         }
                     ),
                 )
-                .with_hint("move the section so months run one way"),
+                .with_hint("move the section so months run one way")
+                .with_lint(Lint::MonthOutOfOrder),
             );
         }
     }

@@ -179,7 +179,7 @@ fn dates_resolve_against_today_and_place_the_entry() {
 }
 
 #[test]
-fn a_hint_asks_for_results_with_a_number() {
+fn a_hint_asks_for_measurable_results() {
     let id = "2026-11-23-shipped-the-importer";
     let cases: &[(&[&str], &str)] = &[
         (
@@ -189,13 +189,21 @@ fn a_hint_asks_for_results_with_a_number() {
         ),
         (
             &["-r", "Teams love it"],
-            "hint: Results has no number. A number (ms, %, $, hours, people) makes it \
-             evidence: `brag edit 2026-11-23-shipped-the-importer`\n",
+            "hint: Results has no measurable change. A number with a unit (ms, %, $, 3x, \
+             900 -> 540, hours, people) makes it evidence: \
+             `brag edit 2026-11-23-shipped-the-importer`\n",
         ),
         (
             &["-r", "Teams love it", "-r", "and so do I"],
-            "hint: Results has no number. A number (ms, %, $, hours, people) makes it \
-             evidence: `brag edit 2026-11-23-shipped-the-importer`\n",
+            "hint: Results has no measurable change. A number with a unit (ms, %, $, 3x, \
+             900 -> 540, hours, people) makes it evidence: \
+             `brag edit 2026-11-23-shipped-the-importer`\n",
+        ),
+        (
+            &["-r", "p95 is better."],
+            "hint: Results has no measurable change. A number with a unit (ms, %, $, 3x, \
+             900 -> 540, hours, people) makes it evidence: \
+             `brag edit 2026-11-23-shipped-the-importer`\n",
         ),
         (&["-r", "3 teams use it"], ""),
         (&["-r", "Teams love it", "-r", "imports take 2 s"], ""),

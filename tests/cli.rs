@@ -47,7 +47,7 @@ fn a_bad_config_names_its_line() {
     ran.failure(1).stderr(
         "brag: [DIR]/config/brag/config.yaml:2:1: unknown field `colour`, expected one of `file`, \
          `editor`, `order`, `tags`, `competencies`, `review`, `remind_after_days`, `year_start`, \
-         `week_start`, `private_tags`\n",
+         `week_start`, `private_tags`, `lints`, `require_scope`\n",
     );
     let ran = Brag::new()
         .log("")
@@ -132,9 +132,12 @@ fn check_exits_1_on_errors_and_on_warnings_with_strict() {
     let error = "## May 2026\n### X\n- **Scope**: galaxy\n";
     let ran = Brag::new().log(error).args(&["check"]).run();
     ran.failure(1).stdout(
-        "[DIR]/brag.md:3:1: error: unknown scope \"galaxy\"\n\
+        "[DIR]/brag.md:2:1: warning: [B101] entry \"X\" has no Situation, Task, Actions or Results\n\
+         2 | ### X\n  = hint: add `- **Situation**: ...`; a STAR entry says what was at stake, \
+         what you did and what changed\n\
+         [DIR]/brag.md:3:1: error: unknown scope \"galaxy\"\n\
          3 | - **Scope**: galaxy\n  = hint: scope is one of task, milestone, project, product, business\n\
-         [DIR]/brag.md: 1 entry, 1 error, 0 warnings\n",
+         [DIR]/brag.md: 1 entry, 1 error, 1 warning (B101: 1)\n",
     );
 }
 

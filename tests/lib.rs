@@ -3,9 +3,12 @@
 mod support;
 
 mod add;
+mod check;
 mod cli;
 mod export;
 mod filters;
 mod properties;
 mod reading;
 mod regression;
+mod remind;
+mod stats;

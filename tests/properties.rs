@@ -1,7 +1,8 @@
 //! Properties of the reader, the filters and `brag add`, over arbitrary text and
 //! generated logs mixing every variant: the fast paths (line scan, quick facts, grep
 //! confirmation, filter pre-checks, the windowed insertion) give exactly what
-//! pulldown-cmark, the full reader and the whole-file insertion give, and nothing panics.
+//! pulldown-cmark, the full reader and the whole-file insertion give, and nothing panics
+//! (the lints, the stats and the measurable rule included).
 
 use std::collections::HashSet;
 
@@ -807,5 +808,69 @@ fn the_log_generator_reaches_every_construct() {
             count * share >= SAMPLES,
             "{what} in {count} of {SAMPLES} logs"
         );
+    }
+}
+
+/// What `brag check`, `brag stats` and the measurable rule do with a log: none of it
+/// panics, and every diagnostic points inside the text.
+fn coach(src: &str) {
+    use brag::lint::{self, Settings};
+    use brag::markdown::LineIndex;
+    use brag::render::stats::{self, Facts, Options, Style};
+
+    let _ = brag::measurable::is_measurable(src);
+    let log = parse::parse(src);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+    let settings = Settings::new(&std::collections::BTreeMap::new(), true);
+    let mut found = lint::check(src, &log.entries, today, &settings);
+    settings.apply(&mut found);
+    let lines = LineIndex::new(src);
+    for diagnostic in &found {
+        assert!(diagnostic.offset <= src.len(), "{diagnostic:?}");
+        let _ = diagnostic.render("brag.md", src, &lines);
+    }
+    let facts: Vec<Facts> = log.entries.iter().map(Facts::of).collect();
+    let figures = stats::build(
+        &facts,
+        String::new(),
+        Options {
+            today,
+            first_day: None,
+            last_day: None,
+            week_start: chrono::Weekday::Mon,
+            year_start: 4,
+        },
+    );
+    for unicode in [false, true] {
+        let style = Style {
+            color: unicode,
+            unicode,
+        };
+        stats::table(&figures, style, &mut Vec::new()).expect("a table");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn lints_stats_and_the_measurable_rule_never_panic_on_arbitrary_text(src in "\\PC*") {
+        coach(&src);
+    }
+
+    #[test]
+    fn lints_stats_and_the_measurable_rule_never_panic_on_generated_logs(src in document()) {
+        coach(&src);
+    }
+
+    #[test]
+    fn the_measurable_rule_never_panics_on_figure_like_text(
+        src in "[0-9 .,:/\\-x×%$€→>=_*a-z\\[\\]()]{0,60}",
+    ) {
+        let _ = brag::measurable::is_measurable(&src);
     }
 }

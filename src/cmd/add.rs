@@ -10,6 +10,7 @@ use crate::app::Context;
 use crate::cli::AddArgs;
 use crate::edit::{self, Draft, Insertion, Settings, draft, window};
 use crate::editor;
+use crate::measurable::is_measurable;
 use crate::period::Calendar;
 use crate::store::{self, Locked, Opened};
 use crate::{model::YearMonth, outline};
@@ -323,16 +324,16 @@ fn fill(template: &str, args: &AddArgs, date: NaiveDate) -> String {
     out
 }
 
-/// A nudge toward evidence: Results missing, or with no number in them.
+/// A nudge toward evidence: Results missing, or not measurable (see `measurable`).
 fn coaching(draft: &Draft, id: &str) -> Option<String> {
     match draft.results_text() {
         None => Some(format!(
             "no Results yet. What changed because of it, and by how much? \
              Add them with `brag edit {id}`"
         )),
-        Some(results) if !results.chars().any(|c| c.is_ascii_digit()) => Some(format!(
-            "Results has no number. A number (ms, %, $, hours, people) makes it evidence: \
-             `brag edit {id}`"
+        Some(results) if !is_measurable(&results) => Some(format!(
+            "Results has no measurable change. A number with a unit (ms, %, $, 3x, \
+             900 -> 540, hours, people) makes it evidence: `brag edit {id}`"
         )),
         Some(_) => None,
     }
@@ -409,7 +410,9 @@ mod tests {
         let mut draft = Draft::new("Did it", date).expect("draft");
         assert!(coaching(&draft, "x").is_some_and(|hint| hint.starts_with("no Results")));
         draft.results = draft::text("much faster");
-        assert!(coaching(&draft, "x").is_some_and(|hint| hint.contains("no number")));
+        assert!(coaching(&draft, "x").is_some_and(|hint| hint.contains("no measurable")));
+        draft.results = draft::text("p95 is better.");
+        assert!(coaching(&draft, "x").is_some_and(|hint| hint.contains("no measurable")));
         draft.results = draft::text("p95 900 to 540 ms");
         assert_eq!(coaching(&draft, "x"), None);
     }

@@ -6,5 +6,7 @@ pub mod edit;
 pub mod export;
 pub mod init;
 pub mod list;
+pub mod remind;
 pub mod show;
+pub mod stats;
 pub mod tags;

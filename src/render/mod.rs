@@ -1,10 +1,12 @@
 //! Renderers: pure functions from entries and options to bytes on a writer.
 
+pub mod check;
 pub mod envelope;
 pub mod html;
 pub mod markdown;
 pub mod packet;
 pub mod schema;
+pub mod stats;
 pub mod table;
 pub mod template;
 pub mod text;

@@ -21,8 +21,9 @@ use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, context};
 
 use crate::cli::ExportFormat;
 use crate::entry::{self, Block};
+use crate::measurable::is_measurable;
 use crate::model::Entry;
-use crate::render::packet::{Packet, has_figure, plural};
+use crate::render::packet::{Packet, plural};
 use crate::render::schema::{EntryView, notes};
 use crate::render::{html, markdown, text};
 
@@ -367,7 +368,9 @@ impl Source {
 pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
     let schema = Value::from(Serde(EntryView(entry)));
     let headline = markdown::headline(entry);
-    let measurable = entry.results.is_some_and(|results| has_figure(results.raw));
+    let measurable = entry
+        .results
+        .is_some_and(|results| is_measurable(results.raw));
     let mut extra = vec![
         ("measurable", Value::from(measurable)),
         ("headline", Value::from(headline.clone())),
