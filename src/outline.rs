@@ -24,7 +24,7 @@ use std::ops::Range;
 use memchr::{memchr, memchr_iter, memmem};
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::markdown;
+use crate::{entry, heading, markdown};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
@@ -398,10 +398,10 @@ pub struct HeadingLine {
 pub struct Headings {
     pub body_start: usize,
     pub lines: Vec<HeadingLine>,
-    /// The heading lines themselves, in order, each ending in `\n`: the file's
-    /// headings as a document of their own, so that facts read from headings alone
-    /// (the months and their order) can be read for the whole file.
-    pub text: String,
+    /// The heading lines that can make or close a period: a document of their own that
+    /// holds the file's periods, so that its months and their order can be read without
+    /// reading the file.
+    pub periods: PeriodLines,
     /// The file's length in bytes.
     pub len: usize,
 }
@@ -459,13 +459,47 @@ pub fn scan_headings(
             return Ok(Some(Headings {
                 body_start,
                 lines: scan.headings,
-                text: String::from_utf8_lossy(&scan.text).into_owned(),
+                periods: scan.periods,
                 len: base + complete,
             }));
         }
         buffer.copy_within(complete..filled, 0);
         filled -= complete;
         base += complete;
+    }
+}
+
+/// The heading lines from which a file's periods are read: every heading that may be
+/// a period, and every other heading at or above the deepest of those before it, which
+/// can close one. Entry headings, below every period, are left out, so a log of 100,000
+/// entries gives a few kilobytes of month headings instead of a line for each entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeriodLines {
+    /// The lines kept, each ending in `\n`.
+    pub text: String,
+    /// The first byte in the file of each line kept.
+    pub starts: Vec<usize>,
+    /// The deepest level of a heading kept as a possible period so far.
+    depth: u8,
+}
+
+impl PeriodLines {
+    /// Keeps the heading `line` (without its line ending, maybe with a `\r`), which
+    /// starts at byte `start` of the file, when it can make or close a period.
+    pub fn push(&mut self, level: u8, start: usize, line: &[u8]) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let Ok(line) = std::str::from_utf8(line) else {
+            return;
+        };
+        let may_be_period = heading::may_be_period(entry::heading_text(line.trim_start()));
+        if may_be_period {
+            self.depth = self.depth.max(level);
+        }
+        if may_be_period || level <= self.depth {
+            self.text.push_str(line);
+            self.text.push('\n');
+            self.starts.push(start);
+        }
     }
 }
 
@@ -490,8 +524,7 @@ fn sparse_body_start(first: &[u8], whole_file: bool) -> Option<usize> {
 struct SparseScan {
     scanner: LineScanner,
     headings: Vec<HeadingLine>,
-    /// The heading lines, each ending in `\n`.
-    text: Vec<u8>,
+    periods: PeriodLines,
     /// Newlines before `counted_to` (an absolute offset).
     newlines: usize,
     counted_to: usize,
@@ -556,10 +589,7 @@ impl SparseScan {
                         level,
                         line: self.newlines + 1,
                     });
-                    let text = &segment[line.clone()];
-                    let text = text.strip_suffix(b"\r").unwrap_or(text);
-                    self.text.extend_from_slice(text);
-                    self.text.push(b'\n');
+                    self.periods.push(level, start, &segment[line.clone()]);
                 }
                 LineKind::Mark(MarkKind::Bullet) | LineKind::Text => {}
                 LineKind::NeedsReference => return false,
@@ -736,6 +766,51 @@ mod tests {
     }
 
     #[test]
+    fn period_lines_keep_the_periods_and_what_closes_them() {
+        let cases = [
+            (
+                "# Achievement log\n## November 2026\n### Cut latency\n- a\n### Fixed it\n",
+                "## November 2026\n",
+            ),
+            // `## Projects` closes the year, so May has none: it must be kept.
+            (
+                "# Log\n## 2026\n### Apr\n#### Entry\n## Projects\n### May\n",
+                "## 2026\n### Apr\n## Projects\n### May\n",
+            ),
+            // Above the deepest period so far, though not above the last one.
+            (
+                "# 2026\n### Sep\n## H2\n### Projects\n#### Oct\n##### Entry\n",
+                "# 2026\n### Sep\n## H2\n### Projects\n#### Oct\n",
+            ),
+            // A period deeper than the entries before it.
+            ("## Log\n### Entry\n#### Apr\n", "#### Apr\n"),
+            (
+                "# 2026\r\n## Q3 (Jul-Sep)\r\n### Sep\r\n",
+                "# 2026\n## Q3 (Jul-Sep)\n### Sep\n",
+            ),
+        ];
+        for (src, expected) in cases {
+            let found = scan_headings(src.as_bytes(), 64)
+                .expect("read")
+                .expect("fast");
+            assert_eq!(found.periods.text, expected, "{src:?}");
+            let kept: Vec<&str> = found
+                .periods
+                .starts
+                .iter()
+                .map(|&start| &src[line_at(src.as_bytes(), start)])
+                .map(|line| line.trim_end_matches('\r'))
+                .collect();
+            assert_eq!(kept, expected.lines().collect::<Vec<_>>(), "{src:?}");
+            let months = |text: &str| {
+                let months = crate::parse::skeleton(text).months;
+                months.iter().map(|month| month.month).collect::<Vec<_>>()
+            };
+            assert_eq!(months(&found.periods.text), months(src), "{src:?}");
+        }
+    }
+
+    #[test]
     fn streamed_headings_skip_code_comments_and_front_matter() {
         let src = "\u{feff}---\ntitle: x\n---\n# Log\n```\n# code\n```\n<!--\n## hidden\n-->\n## Nov 2026\n- **a**\n### Entry\n";
         for chunk in [64, 7, 4096] {
@@ -743,10 +818,8 @@ mod tests {
                 .expect("read")
                 .expect("fast");
             assert_eq!(Some(found.lines), fast_headings(src), "chunk {chunk}");
-            assert_eq!(
-                found.text, "# Log\n## Nov 2026\n### Entry\n",
-                "chunk {chunk}"
-            );
+            assert_eq!(found.periods.text, "## Nov 2026\n", "chunk {chunk}");
+            assert_eq!(found.periods.starts, [src.find("## Nov").expect("a month")]);
             assert_eq!(found.body_start, body_start(src));
             assert_eq!(found.len, src.len());
         }
@@ -820,15 +893,13 @@ mod tests {
             let streamed = scan_headings(src.as_bytes(), chunk).expect("read");
             match (fast_headings(&src), streamed) {
                 (Some(fast), Some(streamed)) => {
-                    let text: String = fast
-                        .iter()
-                        .map(|heading| {
-                            let line = &src[line_at(src.as_bytes(), heading.start)];
-                            format!("{}\n", line.strip_suffix('\r').unwrap_or(line))
-                        })
-                        .collect();
+                    let mut periods = PeriodLines::default();
+                    for heading in &fast {
+                        let line = line_at(src.as_bytes(), heading.start);
+                        periods.push(heading.level, heading.start, &src.as_bytes()[line]);
+                    }
                     prop_assert_eq!(fast, streamed.lines);
-                    prop_assert_eq!(text, streamed.text);
+                    prop_assert_eq!(periods, streamed.periods);
                 }
                 (None, None) => {}
                 // Front matter that runs past the first chunk is left to the caller.

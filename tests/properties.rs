@@ -485,7 +485,7 @@ fn check_add(src: &str, date: NaiveDate) -> Result<bool, TestCaseError> {
             .map(|month| month.month)
             .collect::<Vec<_>>()
     };
-    prop_assert_eq!(months(&headings.text), months(src));
+    prop_assert_eq!(months(&headings.periods.text), months(src));
     let windowed = window::insert(&headings, read, &draft, &settings).expect("in memory");
     if let Some(done) = windowed {
         let whole = whole.map_err(|error| {

@@ -33,7 +33,7 @@ use crate::edit::{self, Draft, Insertion, Settings, style};
 use crate::entry;
 use crate::heading::{self, HeadingKind, Period};
 use crate::model::YearMonth;
-use crate::outline::{self, HeadingLine, Headings, MarkKind};
+use crate::outline::{self, HeadingLine, Headings, MarkKind, PeriodLines};
 use crate::parse::{self, MonthSection, Order};
 
 /// Month headings a window holds, so that it shows the file's order and neighbours.
@@ -61,12 +61,12 @@ pub fn insert(
     draft: &Draft,
     settings: &Settings,
 ) -> io::Result<Option<Windowed>> {
-    let months = parse::skeleton(&headings.text).months;
+    let months = parse::skeleton(&headings.periods.text).months;
     if !parse::months_run_one_way(&months) {
         return Ok(None);
     }
     let order = edit::file_order(&months, settings);
-    let bounds = Bounds::new(headings, &months, YearMonth::of(draft.date), order);
+    let bounds = Bounds::new(&headings.periods, &months, YearMonth::of(draft.date), order);
     let lines = &headings.lines;
     let mut file = Cache::new(read, headings.len);
     if let Some(first) = tail_start(lines, &mut file)? {
@@ -306,8 +306,13 @@ struct Bounds {
 }
 
 impl Bounds {
-    /// `months` were read from `headings.text`, one heading a line.
-    fn new(headings: &Headings, months: &[MonthSection], target: YearMonth, order: Order) -> Self {
+    /// `months` were read from `periods.text`, one heading a line.
+    fn new(
+        periods: &PeriodLines,
+        months: &[MonthSection],
+        target: YearMonth,
+        order: Order,
+    ) -> Self {
         let mut lines_before = 0;
         let mut counted_to = 0;
         let mut bounds = Bounds {
@@ -317,9 +322,9 @@ impl Bounds {
         for month in months {
             let at = month.heading.start;
             lines_before +=
-                memchr::memchr_iter(b'\n', &headings.text.as_bytes()[counted_to..at]).count();
+                memchr::memchr_iter(b'\n', &periods.text.as_bytes()[counted_to..at]).count();
             counted_to = at;
-            let Some(start) = headings.lines.get(lines_before).map(|line| line.start) else {
+            let Some(&start) = periods.starts.get(lines_before) else {
                 break;
             };
             let comes_before = match order {
