@@ -479,6 +479,8 @@ pub struct PeriodLines {
     pub text: String,
     /// The first byte in the file of each line kept.
     pub starts: Vec<usize>,
+    /// The heading level of each line kept.
+    pub levels: Vec<u8>,
     /// The deepest level of a heading kept as a possible period so far.
     depth: u8,
 }
@@ -499,6 +501,7 @@ impl PeriodLines {
             self.text.push_str(line);
             self.text.push('\n');
             self.starts.push(start);
+            self.levels.push(level);
         }
     }
 }

@@ -103,3 +103,30 @@ fn a_large_log_refuses_an_entry_where_a_small_one_does() {
         assert!(ran.stderr.starts_with("brag: "), "{}", ran.stderr);
     }
 }
+
+#[test]
+fn a_large_log_puts_a_new_month_in_its_year_heading_as_a_small_one_does() {
+    // `## 2026` stands between the 2019 and 2021 months; the last months are read
+    // from a window, which once put November 2026 before December, away from the
+    // year heading that covers it and that a small log puts it under.
+    let log = |padding: usize| {
+        format!(
+            "# Achievement log\n\n## June 2019\n\n### Led the migration\n- **Date**: 2019-06-12\n\n{}\
+             ## 2026\n\n## June 2021\n\n### Cut p95 latency\n- **Date**: 2021-06-14\n\n\
+             ## February 2023\n\n### Ran the review\n- **Date**: 2023-02-11\n\n\
+             ## December 2026\n\n### Shipped the importer\n- **Date**: 2026-12-03\n",
+            "A line of notes that makes the log large.\n".repeat(padding)
+        )
+    };
+    for padding in [0, 30_000] {
+        let old = log(padding);
+        let ran = Brag::new()
+            .log(&old)
+            .args(&["add", "Fixed the loop", "--date", "2026-11-01"])
+            .run();
+        ran.success();
+        let block = "### November 2026\n\n#### Fixed the loop\n- **Date**: 2026-11-01\n\n";
+        let at = old.find("## June 2021").expect("June 2021");
+        ran.log_is(format!("{}{block}{}", &old[..at], &old[at..]).as_bytes());
+    }
+}

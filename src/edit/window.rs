@@ -14,11 +14,13 @@
 //! with the headings open at its end unchanged (so nothing after it reads differently).
 //! Otherwise the caller reads the whole file.
 //!
-//! Placement follows one rule, whichever path plans it: the file's order (oldest or
-//! newest first) comes from all its month headings, read from the heading lines that
-//! the scan kept, and a window plans only when those months all run one way. Where they
-//! do not (a month out of order, or twice: `brag check` reports both), the place a
-//! month or an entry belongs can lie outside any window, so the whole file is read.
+//! Placement follows one rule, whichever path plans it. The scan keeps the file's period
+//! headings (see [`PeriodLines`]); the file's order (oldest or newest first) comes from
+//! all their months, and the planner, run on those headings alone, says between which
+//! two of them the entry goes (inside its month's section, where the month exists). A
+//! window's plan must land there, or the whole file is read: a month out of order, a
+//! month that comes twice, or a year heading far from its months can put the right
+//! place outside any window.
 //!
 //! The new entry's style (blank lines, label form) is read from the window alone. It
 //! holds at least three months, so it sees the file's current habits; a log whose
@@ -34,7 +36,7 @@ use crate::entry;
 use crate::heading::{self, HeadingKind, Period};
 use crate::model::YearMonth;
 use crate::outline::{self, HeadingLine, Headings, MarkKind, PeriodLines};
-use crate::parse::{self, MonthSection, Order};
+use crate::parse::{self, Order, Skeleton};
 
 /// Month headings a window holds, so that it shows the file's order and neighbours.
 const MONTHS: usize = 3;
@@ -61,12 +63,10 @@ pub fn insert(
     draft: &Draft,
     settings: &Settings,
 ) -> io::Result<Option<Windowed>> {
-    let months = parse::skeleton(&headings.periods.text).months;
-    if !parse::months_run_one_way(&months) {
-        return Ok(None);
-    }
-    let order = edit::file_order(&months, settings);
-    let bounds = Bounds::new(&headings.periods, &months, YearMonth::of(draft.date), order);
+    let periods = &headings.periods;
+    let skeleton = parse::skeleton(&periods.text);
+    let order = edit::file_order(&skeleton.months, settings);
+    let bounds = Bounds::new(periods, &skeleton, order, draft);
     let lines = &headings.lines;
     let mut file = Cache::new(read, headings.len);
     if let Some(first) = tail_start(lines, &mut file)? {
@@ -292,52 +292,42 @@ fn open_at_end(text: &str) -> Vec<u8> {
     open
 }
 
-/// Where in the whole file the new entry may go: after the heading of the last month
-/// that comes before its month, and before the heading of the first month that comes
-/// after it (its own month, where the file has it, is the last that may hold it). In a
-/// file whose months run one way the whole-file plan lands there, so a window's plan
-/// that lands elsewhere has missed a month outside the window.
+/// Where in the whole file the new entry may go, decided by the planner itself on the
+/// file's period headings alone ([`PeriodLines`]): the same rule that places it in the
+/// whole file, so a window's plan that lands elsewhere has missed a period outside the
+/// window. Into an existing month, the entry goes inside that month's section (its last
+/// one, where a month comes twice); a new month goes in the gap between the two period
+/// lines that the plan on the period lines puts it between.
 #[derive(Debug, Clone, Copy)]
 struct Bounds {
-    /// The heading start of the last month before the entry's (its own included).
+    /// The start of the heading line the entry must come after.
     after: Option<usize>,
-    /// The heading start of the first month after the entry's.
+    /// The start of the heading line the entry must come before; `None`: the file's end.
     before: Option<usize>,
 }
 
 impl Bounds {
-    /// `months` were read from `periods.text`, one heading a line.
-    fn new(
-        periods: &PeriodLines,
-        months: &[MonthSection],
-        target: YearMonth,
-        order: Order,
-    ) -> Self {
-        let mut lines_before = 0;
-        let mut counted_to = 0;
-        let mut bounds = Bounds {
-            after: None,
-            before: None,
-        };
-        for month in months {
-            let at = month.heading.start;
-            lines_before +=
-                memchr::memchr_iter(b'\n', &periods.text.as_bytes()[counted_to..at]).count();
-            counted_to = at;
-            let Some(&start) = periods.starts.get(lines_before) else {
-                break;
+    fn new(periods: &PeriodLines, skeleton: &Skeleton, order: Order, draft: &Draft) -> Self {
+        let text = periods.text.as_bytes();
+        let line_of = |at: usize| memchr::memchr_iter(b'\n', &text[..at]).count();
+        let target = YearMonth::of(draft.date);
+        if let Some(month) = skeleton.months.iter().rev().find(|m| m.month == target) {
+            let line = line_of(month.heading.start);
+            let next = (line + 1..periods.starts.len())
+                .find(|&next| periods.levels[next] <= periods.levels[line]);
+            return Bounds {
+                after: periods.starts.get(line).copied(),
+                before: next.map(|next| periods.starts[next]),
             };
-            let comes_before = match order {
-                Order::OldestFirst => month.month <= target,
-                Order::NewestFirst => month.month >= target,
-            };
-            if comes_before {
-                bounds.after = Some(start);
-            } else if bounds.before.is_none() {
-                bounds.before = Some(start);
-            }
         }
-        bounds
+        let plan = edit::plan(&periods.text, skeleton, 0, order, draft);
+        let lines_before = line_of(plan.offset.min(text.len()));
+        Bounds {
+            after: lines_before
+                .checked_sub(1)
+                .and_then(|line| periods.starts.get(line).copied()),
+            before: periods.starts.get(lines_before).copied(),
+        }
     }
 
     fn contains(&self, offset: usize) -> bool {
