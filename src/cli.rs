@@ -233,7 +233,7 @@ impl AddArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The entry to open at (its id, or the start of one)
+    /// The entry to open at: its id, the start or part of one, or words of its title
     pub id: Option<String>,
 }
 

@@ -22,6 +22,7 @@ pub mod filter;
 pub mod heading;
 pub mod label;
 pub mod lint;
+pub mod lookup;
 pub mod markdown;
 pub mod measurable;
 pub mod model;

@@ -1368,14 +1368,14 @@ fn edit_needs_an_id_that_names_one_entry() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["2026-11"],
-            "brag: \"2026-11\" is the start of 2 ids; give more of it:\n  \
-             2026-11-02-hired-two-engineers-for-the-search-team\n  \
-             2026-11-21-profiled-the-checkout-latency-spike\n",
+            "brag: \"2026-11\" is the start of 2 entries; give more of the id:\n  \
+             2026-11-02-hired-two-engineers-for-the-search-team  Hired two engineers for the search team\n  \
+             2026-11-21-profiled-the-checkout-latency-spike  Profiled the checkout latency spike\n",
         ),
         (
             &["2026-12-01-nothing"],
-            "brag: no entry has the id \"2026-12-01-nothing\"\n  \
-             `brag list --format ids` lists them\n",
+            "brag: no entry matches \"2026-12-01-nothing\"\n  \
+             `brag list --ids` shows every entry with its id\n",
         ),
     ];
     for (edit, stderr) in cases {
