@@ -314,7 +314,7 @@ pub struct FilterArgs {
     pub missing: Vec<StarArg>,
 
     /// Only the N most recent matching entries
-    #[arg(long, value_name = "N", help_heading = "Filters")]
+    #[arg(long, short = 'n', value_name = "N", help_heading = "Filters")]
     pub limit: Option<usize>,
 
     /// Newest first
@@ -348,9 +348,27 @@ pub struct ListArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Show each entry's id (what `show`, `edit`, `amend` and `rm` take) in the table
+    #[arg(long)]
+    pub ids: bool,
+
     /// Colour in the table
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+impl ListArgs {
+    pub fn format(&self) -> ListFormat {
+        if self.json {
+            ListFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -371,7 +389,7 @@ pub enum ListFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set
+    /// Colour on a terminal (not TERM=dumb) or with CLICOLOR_FORCE, unless NO_COLOR is set
     Auto,
     Always,
     Never,
@@ -379,12 +397,26 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The entry's id, or a prefix that only it has
+    /// The entry: its id, the start or part of one, or words of its title
     pub id: String,
 
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl ShowArgs {
+    pub fn format(&self) -> ShowFormat {
+        if self.json {
+            ShowFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -405,12 +437,28 @@ pub struct TagsArgs {
     /// `table`: count and tag; `ids`: tag names only, for completion scripts
     #[arg(long, short = 'f', value_enum, default_value_t = TagsFormat::Table)]
     pub format: TagsFormat,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl TagsArgs {
+    pub fn format(&self) -> TagsFormat {
+        if self.json {
+            TagsFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TagsFormat {
     Table,
     Ids,
+    /// An array of {tag, count, description}
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -422,6 +470,20 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl CheckArgs {
+    pub fn format(&self) -> CheckFormat {
+        if self.json {
+            CheckFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -441,9 +503,23 @@ pub struct StatsArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
 
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
     /// Colour in the table
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+impl StatsArgs {
+    pub fn format(&self) -> StatsFormat {
+        if self.json {
+            StatsFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -30,7 +30,7 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
         entries: log.entries.len(),
         diagnostics: &diagnostics,
     };
-    match args.format {
+    match args.format() {
         CheckFormat::Text => check::text(&report, out)?,
         CheckFormat::Json => check::json(&report, out)?,
     }

@@ -83,6 +83,7 @@ fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
         .zip(facts)
         .filter_map(|(head, facts)| match (facts.tags, facts.scope) {
             (Some(tags), Some(scope)) => Some(Row {
+                id: ids.then(|| index.id(head)),
                 date: head.date,
                 month: index.blocks[head.block]
                     .context
@@ -92,7 +93,10 @@ fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
                 tags,
                 scope,
             }),
-            _ => read.next().map(Row::of),
+            _ => read.next().map(|entry| Row {
+                id: ids.then(|| entry.id.to_string()),
+                ..Row::of(entry)
+            }),
         })
         .collect()
 }
@@ -108,14 +112,22 @@ pub fn summary(filter: &Filter, count: usize) -> String {
     line
 }
 
-/// Colour only on a terminal, unless NO_COLOR is set; `always` and `never` decide alone.
+/// Colour on a terminal that is not `TERM=dumb`, or wherever `CLICOLOR_FORCE` asks
+/// for it; never when `NO_COLOR` is set. `always` and `never` decide alone.
 pub fn use_color(choice: ColorChoice) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto
+            if set("CLICOLOR_FORCE") && std::env::var_os("CLICOLOR_FORCE") != Some("0".into()) =>
+        {
+            true
+        }
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+                && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
         }
     }
 }
