@@ -385,15 +385,7 @@ fn sync_folder(folder: &Path) {
 /// one is already there.
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
     let folder = folder_of(path);
-    if !folder.exists() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(folder)
-            .with_context(|| format!("cannot create the folder {}", folder.display()))?;
-    }
+    create_folder(folder)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".brag-")
         .suffix(".tmp")
@@ -415,6 +407,20 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
         Err(error) if error.error.kind() == ErrorKind::AlreadyExists => Ok(false),
         Err(error) => Err(error.error).with_context(|| format!("cannot create {}", path.display())),
     }
+}
+
+/// Creates `folder` (and its missing parents) for the owner only, if it is missing.
+pub fn create_folder(folder: &Path) -> Result<()> {
+    if !folder.exists() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(folder)
+            .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

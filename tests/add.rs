@@ -53,8 +53,21 @@ fn log_template() -> String {
     std::fs::read_to_string("templates/log.md").expect("templates/log.md")
 }
 
-/// The names in `folder` that start with `.brag`: temporary files and drafts.
+/// The names in `folder` that start with `.brag` (temporary files), but for the undo
+/// record, and the editor
+/// drafts kept in the data folder (`data/brag/drafts/draft-*.md`), relative to `folder`.
 fn brag_files(folder: &std::path::Path) -> Vec<String> {
+    let drafts = folder.join("data/brag/drafts");
+    let kept: Vec<String> = std::fs::read_dir(&drafts)
+        .map(|entries| {
+            entries
+                .map(|entry| {
+                    let name = entry.expect("an entry").file_name();
+                    format!("data/brag/drafts/{}", name.to_string_lossy())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .expect("a folder")
         .map(|entry| {
@@ -64,7 +77,9 @@ fn brag_files(folder: &std::path::Path) -> Vec<String> {
                 .to_string_lossy()
                 .into_owned()
         })
-        .filter(|name| name.starts_with(".brag"))
+        // The undo record (`.brag.md.brag-undo`) is meant to stay.
+        .filter(|name| name.starts_with(".brag") && !name.ends_with(".brag-undo"))
+        .chain(kept)
         .collect();
     names.sort();
     names
@@ -1226,7 +1241,7 @@ fn an_unchanged_or_emptied_entry_adds_nothing() {
 fn kept_draft(folder: &std::path::Path) -> String {
     let drafts = brag_files(folder);
     assert_eq!(drafts.len(), 1, "one draft kept: {drafts:?}");
-    assert!(drafts[0].starts_with(".brag-draft-") && drafts[0].ends_with(".md"));
+    assert!(drafts[0].starts_with("data/brag/drafts/draft-") && drafts[0].ends_with(".md"));
     drafts[0].clone()
 }
 

@@ -58,7 +58,8 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
         context.log_path.display(),
         added.line
     )?;
-    if let Some(hint) = coaching(&draft, &added.id) {
+    let edit = context.brag(&format!("edit {}", added.id));
+    if let Some(hint) = coaching(&draft, &edit) {
         // After the line it comments on.
         out.flush()?;
         eprintln!("hint: {hint}");
@@ -208,7 +209,7 @@ fn edit_and_add(
 ) -> Result<(Added, Draft)> {
     let editor = context.editor.as_deref().unwrap_or(editor::FALLBACK);
     let template = fill(&context.template("entry.md")?, args, date);
-    let mut buffer = draft_file(&context.log_path)?;
+    let mut buffer = draft_file(context.data_dir.as_deref())?;
     buffer.write_all(template.as_bytes())?;
     buffer.flush()?;
     let path = buffer.path().to_path_buf();
@@ -217,8 +218,9 @@ fn edit_and_add(
     let keep = |buffer: tempfile::NamedTempFile, error: anyhow::Error| -> anyhow::Error {
         match buffer.keep() {
             Ok((_, kept)) => anyhow!(
-                "{error:#}\n  your entry is saved in {0}; fix it, then: brag add - < {0}",
-                kept.display()
+                "{error:#}\n  your entry is saved in {}; fix it, then: {}",
+                kept.display(),
+                context.brag(&format!("add - < {}", shell_word(&kept.to_string_lossy())))
             ),
             Err(_) => error,
         }
@@ -237,26 +239,28 @@ fn edit_and_add(
         bail!("no entry added: the entry was left empty");
     }
     let added = draft::from_markdown(&path.display().to_string(), &edited, date, calendar)
-        .and_then(|draft| Ok((add(context, &draft)?, draft)));
+        .and_then(|draft| Ok((add(context, &draft, args.allow_duplicate)?, draft)));
     added.map_err(|error| keep(buffer, error))
 }
 
-/// A file for the editor, in the log's folder (private, like the log), else in the
-/// temporary folder.
-fn draft_file(log: &std::path::Path) -> Result<tempfile::NamedTempFile> {
-    let folder = match log.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
+/// A file for the editor in `<data dir>/brag/drafts` (private, like the log; never
+/// beside a log that may be kept in git), else in the temporary folder.
+fn draft_file(data_dir: Option<&std::path::Path>) -> Result<tempfile::NamedTempFile> {
     let builder = || {
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".brag-draft-").suffix(".md");
+        builder.prefix("draft-").suffix(".md");
         builder
     };
-    builder()
-        .tempfile_in(&folder)
-        .or_else(|_| builder().tempfile())
-        .context("cannot create a file for the editor")
+    let in_data = data_dir.map(|dir| dir.join("drafts")).and_then(|folder| {
+        store::create_folder(&folder).ok()?;
+        builder().tempfile_in(&folder).ok()
+    });
+    match in_data {
+        Some(file) => Ok(file),
+        None => builder()
+            .tempfile()
+            .context("cannot create a file for the editor"),
+    }
 }
 
 /// The entry template with `{title}`, `{date}` and the fields from the flags filled in.
@@ -324,16 +328,17 @@ fn fill(template: &str, args: &AddArgs, date: NaiveDate) -> String {
     out
 }
 
-/// A nudge toward evidence: Results missing, or not measurable (see `measurable`).
-fn coaching(draft: &Draft, id: &str) -> Option<String> {
+/// A nudge toward evidence: Results missing, or not measurable (see `measurable`);
+/// `edit` is the command that opens the entry.
+fn coaching(draft: &Draft, edit: &str) -> Option<String> {
     match draft.results_text() {
         None => Some(format!(
             "no Results yet. What changed because of it, and by how much? \
-             Add them with `brag edit {id}`"
+             Add them with `{edit}`"
         )),
         Some(results) if !is_measurable(&results) => Some(format!(
             "Results has no measurable change. A number with a unit (ms, %, $, 3x, \
-             900 -> 540, hours, people) makes it evidence: `brag edit {id}`"
+             900 -> 540, hours, people) makes it evidence: `{edit}`"
         )),
         Some(_) => None,
     }
@@ -408,12 +413,12 @@ mod tests {
     fn coaching_asks_for_numbers() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 3).expect("date");
         let mut draft = Draft::new("Did it", date).expect("draft");
-        assert!(coaching(&draft, "x").is_some_and(|hint| hint.starts_with("no Results")));
+        assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.starts_with("no Results")));
         draft.results = draft::text("much faster");
-        assert!(coaching(&draft, "x").is_some_and(|hint| hint.contains("no measurable")));
+        assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.contains("no measurable")));
         draft.results = draft::text("p95 is better.");
-        assert!(coaching(&draft, "x").is_some_and(|hint| hint.contains("no measurable")));
+        assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.contains("no measurable")));
         draft.results = draft::text("p95 900 to 540 ms");
-        assert_eq!(coaching(&draft, "x"), None);
+        assert_eq!(coaching(&draft, "brag edit x"), None);
     }
 }
