@@ -217,6 +217,10 @@ pub struct AddArgs {
     /// Open the editor, with the flags filled in
     #[arg(long, short = 'e', conflicts_with = "json")]
     pub edit: bool,
+
+    /// Add it even if an entry with the same date and title is in the log
+    #[arg(long)]
+    pub allow_duplicate: bool,
 }
 
 impl AddArgs {

@@ -351,13 +351,14 @@ fn without_place(mut entry: Value) -> Value {
 
 #[test]
 fn an_entry_from_list_json_adds_back_as_the_same_entry() {
-    // `brag list --format json | jq .[1] | brag add --json`, without jq.
+    // `brag list --format json | jq .[1] | brag add --json --allow-duplicate`, without
+    // jq (without the flag, the same date and title are refused: see tests/everyday.rs).
     let entries = list_json(Brag::new().log(&fixture()));
     let hired = entries[1].clone();
     let ran = Brag::new()
         .log(&fixture())
         .stdin(&hired.to_string())
-        .args(&["add", "--json"])
+        .args(&["add", "--json", "--allow-duplicate"])
         .run();
     ran.success()
         .stdout(

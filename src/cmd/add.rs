@@ -6,13 +6,15 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use crate::app::Context;
+use crate::app::{Context, shell_word};
 use crate::cli::AddArgs;
 use crate::edit::{self, Draft, Insertion, Settings, draft, window};
 use crate::editor;
 use crate::measurable::is_measurable;
+use crate::parse::Index;
 use crate::period::Calendar;
 use crate::store::{self, Locked, Opened};
+use crate::undo::{self, Record};
 use crate::{model::YearMonth, outline};
 
 /// From this size on, a log is planned on a window (see `edit::window`).
@@ -29,7 +31,7 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
     let (added, draft) = match source(args, std::io::stdin().is_terminal())? {
         Source::Flags(title) => {
             let draft = from_flags(title, date, args)?;
-            (add(context, &draft)?, draft)
+            (add(context, &draft, args.allow_duplicate)?, draft)
         }
         Source::Stdin { json } => {
             let mut text = String::new();
@@ -46,7 +48,7 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
             } else {
                 draft::from_markdown("stdin", &text, date, &calendar)?
             };
-            (add(context, &draft)?, draft)
+            (add(context, &draft, args.allow_duplicate)?, draft)
         }
         Source::Editor => edit_and_add(context, args, date, &calendar)?,
     };
@@ -141,11 +143,20 @@ impl From<&Insertion> for Added {
 }
 
 /// Adds `draft` to the log, creating the log from its template if there is none.
-fn add(context: &Context, draft: &Draft) -> Result<Added> {
+/// Unless `duplicates` are allowed, an entry of the same date and title is refused.
+fn add(context: &Context, draft: &Draft, duplicates: bool) -> Result<Added> {
     let settings = context.edit_settings();
+    let refuse = |text: &str| match duplicate(text, draft) {
+        Some(id) if !duplicates => Err(anyhow!(
+            "{id} already has this date and title; the log was not changed\n  \
+             `{}` shows it; add --allow-duplicate to add a second one",
+            context.brag(&format!("show {id}"))
+        )),
+        _ => Ok(()),
+    };
     loop {
         match store::lock(&context.log_path)? {
-            Opened::Existing(log) => return add_to(&log, draft, &settings),
+            Opened::Existing(log) => return add_to(&log, draft, &settings, &refuse),
             Opened::Missing(target) => {
                 let mut text = context.template("log.md")?;
                 let insertion = edit::insert(&text, draft, &settings).map_err(refused)?;
@@ -165,7 +176,12 @@ fn refused(error: anyhow::Error) -> anyhow::Error {
 
 /// Plans on a window of a large log where one decides, else on the whole log, and
 /// writes the result. The log's copy is on its way to disk while the plan is made.
-fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
+fn add_to(
+    log: &Locked,
+    draft: &Draft,
+    settings: &Settings,
+    refuse: &dyn Fn(&str) -> Result<()>,
+) -> Result<Added> {
     let copy = log.start_copy()?;
     let windowed = if log.len() >= WINDOW_FROM {
         match outline::scan_headings(log.reader()?, CHUNK)? {
@@ -179,23 +195,48 @@ fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
     };
     let (insertion, checked, new_text) = match windowed {
         Some(done) => {
+            let window = log.read_range(done.range.clone())?;
+            refuse(&String::from_utf8_lossy(&window))?;
             let checked = done.range.start..done.range.end + done.insertion.text.len();
             (done.insertion, checked, done.new_text)
         }
         None => {
             let mut text = log.read_all()?;
+            refuse(&text)?;
             let insertion = edit::insert(&text, draft, settings).map_err(refused)?;
             text.insert_str(insertion.offset, &insertion.text);
             (insertion, 0..text.len(), text)
         }
     };
-    log.insert(
+    let written = log.insert(
         copy,
         insertion.offset,
         insertion.text.as_bytes(),
         (checked, new_text.as_bytes()),
     )?;
+    undo::save(
+        log.path(),
+        &Record {
+            what: format!("added {}", insertion.id),
+            written,
+            start: insertion.offset,
+            new: insertion.text.clone().into_bytes(),
+            old: Vec::new(),
+        },
+    );
     Ok(Added::from(&insertion))
+}
+
+/// The id of an entry in `text` with the draft's date and title (ignoring case and
+/// spaces at either end), if there is one.
+fn duplicate(text: &str, draft: &Draft) -> Option<String> {
+    let index = Index::new(text);
+    let title = draft.title.trim();
+    index
+        .heads
+        .iter()
+        .find(|head| head.date == Some(draft.date) && head.title.trim().eq_ignore_ascii_case(title))
+        .map(|head| index.id(head))
 }
 
 /// Opens the editor on the entry template (with what the flags give filled in), then
