@@ -170,11 +170,118 @@ Examples:
   brag edit 2026-11-03-cut-p95-search-latency")]
     Edit(EditArgs),
 
-    /// Create the log and a commented config (never overwrites)
+    /// Change one entry: a new title or date, more results, actions or tags
+    #[command(after_help = "\
+Only that entry's bytes change: brag writes it anew in the log's own style, re-reads the
+result to check that every other entry is as it was, and replaces the log atomically
+under a lock. A new date moves the entry to its month. `brag undo` reverts it.
+
+Examples:
+  brag amend cut-p95 -r \"infra cost down 12%\"
+  brag amend 2026-11-03-cut-p95 --set-title \"Cut p95 search latency by 45%\"
+  brag amend cut-p95 --set-date 2026-10-30 --tag search")]
+    Amend(AmendArgs),
+
+    /// Remove one entry (asks first on a terminal; --yes otherwise)
+    #[command(after_help = "\
+Only that entry's bytes (and the blank lines that set it apart) go; every other byte of
+the log stays. `brag undo` puts it back.
+
+Examples:
+  brag rm 2026-11-03-cut-p95
+  brag rm cut-p95 --yes")]
+    Rm(RmArgs),
+
+    /// Revert brag's last write to the log, if the log has not changed since
+    Undo,
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Install (the script completes commands and flags):
+  bash        brag completions bash > ~/.local/share/bash-completion/completions/brag
+  zsh         brag completions zsh > ~/.zfunc/_brag   (with fpath+=~/.zfunc before compinit)
+  fish        brag completions fish > ~/.config/fish/completions/brag.fish
+  elvish      brag completions elvish >> ~/.config/elvish/rc.elv
+  powershell  brag completions powershell >> $PROFILE")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff)
+    #[command(after_help = "\
+Install:
+  brag man > ~/.local/share/man/man1/brag.1
+  man brag")]
+    Man,
+
+    /// Create the log and a commented config (never overwrites); with --file, the config
+    /// remembers that log
     Init,
 
-    /// Print the path of the log in use
+    /// Print the absolute path of the log in use
     Path,
+}
+
+#[derive(Debug, Args)]
+pub struct AmendArgs {
+    /// The entry: its id, the start or part of one, or words of its title
+    pub id: String,
+
+    /// A new title
+    #[arg(long, value_name = "TEXT")]
+    pub set_title: Option<String>,
+
+    /// A new day (moves the entry to its month): 2026-11-03, yesterday, Nov 3 ...
+    #[arg(long, value_name = "DAY")]
+    pub set_date: Option<String>,
+
+    /// Replace the Situation
+    #[arg(long, short = 's', value_name = "TEXT")]
+    pub situation: Option<String>,
+
+    /// Replace the Task
+    #[arg(long, short = 't', value_name = "TEXT")]
+    pub task: Option<String>,
+
+    /// Add an action; repeat for several
+    #[arg(long = "action", short = 'a', value_name = "TEXT")]
+    pub actions: Vec<String>,
+
+    /// Add a result; repeat for several
+    #[arg(long = "result", short = 'r', value_name = "TEXT")]
+    pub results: Vec<String>,
+
+    /// Add a tag; repeat, or separate with commas
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// Replace the scope: task, milestone, project, product or business
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The entry: its id, the start or part of one, or words of its title
+    pub id: String,
+
+    /// Remove without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[derive(Debug, Args)]
