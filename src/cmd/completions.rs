@@ -1,0 +1,23 @@
+//! `brag completions SHELL`: the shell's completion script, from the command line's
+//! own definition (clap_complete), so it never lags behind a new flag.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::CommandFactory as _;
+use clap_complete::Shell as Target;
+
+use crate::cli::{Cli, CompletionsArgs, Shell};
+
+pub fn run(args: &CompletionsArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let shell = match args.shell {
+        Shell::Bash => Target::Bash,
+        Shell::Zsh => Target::Zsh,
+        Shell::Fish => Target::Fish,
+        Shell::Elvish => Target::Elvish,
+        Shell::Powershell => Target::PowerShell,
+    };
+    clap_complete::generate(shell, &mut Cli::command(), "brag", out);
+    Ok(ExitCode::SUCCESS)
+}
