@@ -121,6 +121,10 @@ impl Context {
         if let Some(start) = self.config.week_start {
             calendar.week_start = start.weekday();
         }
+        calendar.date_order = self.config.date_order.map(|order| match order {
+            DateOrderSetting::MonthFirst => DateOrder::MonthFirst,
+            DateOrderSetting::DayFirst => DateOrder::DayFirst,
+        });
         calendar.reviews = match &self.config.review {
             None => Reviews::None,
             Some(ReviewSetting::Dates(dates)) => Reviews::Dates(dates.clone()),

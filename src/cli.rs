@@ -80,14 +80,17 @@ Examples:
 Dates for --since, --until and --on (bounds inclusive):
   2026-05-01, 2026-05, may, May 2026, 2026Q3, Q3, 2026H1, H1, 2026, FY2026, today,
   yesterday, friday, last friday, this|last week|month|quarter|half|year,
-  3 days|weeks|months|years ago, last-review, this-cycle, and ranges A..B (2026-01..)")]
+  3 days|weeks|months|years ago, last|past 30 days|2 weeks, last-review, this-cycle,
+  and ranges A..B (2026-01..)")]
     List(ListArgs),
 
-    /// Show one entry in full, by id or a unique prefix of it
+    /// Show one entry in full, by its id, the start or part of one, or title words
     #[command(after_help = "\
 Examples:
   brag show 2026-11-03-cut-p95
-  brag show 2026-11-03 --format md")]
+  brag show 2026-11-03 --format md
+  brag show cut-p95
+  brag show \"latency p95\" --json")]
     Show(ShowArgs),
 
     /// Every tag with the number of entries that carry it
@@ -313,7 +316,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "SCOPE")]
     pub scope: Option<String>,
 
-    /// The day: 2026-11-03, yesterday, last friday ... [default: today]
+    /// The day: 2026-11-03, yesterday, last friday, Nov 3 ... [default: today]
     #[arg(long, short = 'd', value_name = "DAY")]
     pub date: Option<String>,
 
