@@ -848,6 +848,31 @@ fn a_large_log_gets_an_entry_in_its_last_months_from_a_window() {
 }
 
 #[test]
+fn a_large_log_refuses_a_duplicate_found_in_its_window() {
+    // Planned on a window, the duplicate check reads that window: it holds the month.
+    let old = year_of_entries(800);
+    assert!(old.len() > 1 << 20, "{} bytes", old.len());
+    let ran = Brag::new()
+        .log(&old)
+        .args(&[
+            "add",
+            "Reviewed pull request 5 of December",
+            "--date",
+            "2026-12-10",
+        ])
+        .run();
+    ran.failure(1)
+        .stdout("")
+        .stderr(
+            "brag: 2026-12-10-reviewed-pull-request-5-of-december already has this date and \
+             title; the log was not changed\n  `brag show \
+             2026-12-10-reviewed-pull-request-5-of-december` shows it; add --allow-duplicate \
+             to add a second one\n",
+        );
+    assert!(ran.log.as_deref() == Some(old.as_bytes()), "the log changed");
+}
+
+#[test]
 fn a_large_newest_first_log_gets_an_entry_in_its_first_months_from_a_window() {
     // Kept newest first, the window is the log's start.
     let year = year_of_entries(800);
