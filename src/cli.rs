@@ -208,12 +208,12 @@ Install (the script completes commands and flags):
   powershell  brag completions powershell >> $PROFILE")]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff)
+    /// Print the man page (roff), or write one page per command into a folder
     #[command(after_help = "\
 Install:
-  brag man > ~/.local/share/man/man1/brag.1
-  man brag")]
-    Man,
+  brag man --dir ~/.local/share/man/man1
+  man brag; man brag-add")]
+    Man(ManArgs),
 
     /// Create the log and a commented config (never overwrites); with --file, the config
     /// remembers that log
@@ -269,6 +269,13 @@ pub struct RmArgs {
     /// Remove without asking
     #[arg(long, short = 'y')]
     pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write brag.1 and a brag-COMMAND.1 page per command into this folder
+    #[arg(long, value_name = "FOLDER")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

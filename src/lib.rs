@@ -76,7 +76,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Init => cmd::init::run(&context()?, out),
         Command::Edit(args) => cmd::edit::run(&context()?, args),
         Command::Completions(args) => cmd::completions::run(args, out),
-        Command::Man => cmd::man::run(out),
+        Command::Man(args) => cmd::man::run(args, out),
         Command::Path => {
             writeln!(out, "{}", context()?.absolute_log_path().display())?;
             Ok(ExitCode::SUCCESS)

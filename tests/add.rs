@@ -861,15 +861,16 @@ fn a_large_log_refuses_a_duplicate_found_in_its_window() {
             "2026-12-10",
         ])
         .run();
-    ran.failure(1)
-        .stdout("")
-        .stderr(
-            "brag: 2026-12-10-reviewed-pull-request-5-of-december already has this date and \
+    ran.failure(1).stdout("").stderr(
+        "brag: 2026-12-10-reviewed-pull-request-5-of-december already has this date and \
              title; the log was not changed\n  `brag show \
              2026-12-10-reviewed-pull-request-5-of-december` shows it; add --allow-duplicate \
              to add a second one\n",
-        );
-    assert!(ran.log.as_deref() == Some(old.as_bytes()), "the log changed");
+    );
+    assert!(
+        ran.log.as_deref() == Some(old.as_bytes()),
+        "the log changed"
+    );
 }
 
 #[test]

@@ -495,6 +495,29 @@ fn the_man_page_is_roff_with_the_usual_sections() {
     }
 }
 
+#[test]
+fn man_dir_writes_a_page_per_command_and_says_so() {
+    let ran = Brag::new().args(&["man", "--dir", "pages"]).run();
+    ran.success()
+        .stdout("")
+        .stderr("wrote 17 man pages to pages\n");
+    for name in [
+        "brag",
+        "brag-add",
+        "brag-amend",
+        "brag-rm",
+        "brag-undo",
+        "brag-man",
+    ] {
+        let page = std::fs::read_to_string(ran.dir().join(format!("pages/{name}.1")))
+            .unwrap_or_else(|_| panic!("{name}.1"));
+        assert!(page.contains(&format!("\n.TH {name} 1 ")), "{name}: {page}");
+        assert!(page.contains("\n.SH SYNOPSIS\n"), "{name}");
+    }
+    let add = std::fs::read_to_string(ran.dir().join("pages/brag-add.1")).expect("brag-add.1");
+    assert!(add.contains("\\-\\-allow\\-duplicate"), "{add}");
+}
+
 // 7. Conventions.
 
 #[test]
