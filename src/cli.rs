@@ -200,7 +200,8 @@ Examples:
 
     /// Print a shell completion script
     #[command(after_help = "\
-Install (the script completes commands and flags):
+Install (the scripts complete commands and flags; for bash and fish, also tags, entry
+ids and period words from the log in use):
   bash        brag completions bash > ~/.local/share/bash-completion/completions/brag
   zsh         brag completions zsh > ~/.zfunc/_brag   (with fpath+=~/.zfunc before compinit)
   fish        brag completions fish > ~/.config/fish/completions/brag.fish

@@ -476,8 +476,90 @@ fn completions_are_generated_for_each_shell() {
         for command in ["amend", "undo", "completions"] {
             assert!(ran.stdout.contains(command), "{shell} lacks {command}");
         }
+        // bash and fish also complete tags and ids from the log in use.
+        let dynamic =
+            ran.stdout.contains("tags --format ids") && ran.stdout.contains("list --format ids");
+        assert_eq!(dynamic, matches!(shell, "bash" | "fish"), "{shell}");
     }
     Brag::new().args(&["completions", "tcsh"]).run().failure(2);
+}
+
+/// Completes each of `lines` (the cursor at its end) with the bash script of
+/// `brag completions bash`, in a folder whose log is the fixture.
+#[cfg(unix)]
+fn bash_completes(lines: &[&str]) -> Vec<String> {
+    use assert_cmd::cargo::CommandCargoExt;
+    let ran = Brag::new()
+        .log(&fixture())
+        .args(&["completions", "bash"])
+        .run();
+    ran.success();
+    let script = ran.dir().join("brag.bash");
+    std::fs::write(&script, &ran.stdout).expect("the script");
+    let brag = std::process::Command::cargo_bin("brag").expect("the brag binary");
+    let bin = std::path::Path::new(brag.get_program())
+        .parent()
+        .expect("a folder")
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let driver = r#"source "$1"; shift
+for line in "$@"; do
+    read -ra COMP_WORDS <<< "$line"
+    [[ "$line" == *" " ]] && COMP_WORDS+=("")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+    # As bash calls it: the command, the word, the word before.
+    _brag_dynamic brag "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+    echo "${COMPREPLY[*]}"
+done"#;
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(driver)
+        .arg("bash")
+        .arg(&script)
+        .args(lines)
+        .current_dir(ran.dir())
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", ran.dir().join("home"))
+        .env("XDG_CONFIG_HOME", ran.dir().join("config"))
+        .env("XDG_DATA_HOME", ran.dir().join("data"))
+        .env("BRAG_FILE", ran.dir().join("brag.md"))
+        .env("BRAG_TODAY", crate::support::TODAY)
+        .output()
+        .expect("bash runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn bash_completes_ids_tags_and_period_words_from_the_log() {
+    let found = bash_completes(&[
+        "brag show ",
+        "brag amend checkout",
+        "brag list --tag ",
+        "brag list --since last-q",
+        "brag li",
+        "brag --file other.md rm ",
+    ]);
+    assert_eq!(
+        found,
+        [
+            format!("{MENTORED} {HIRED} {PROFILED}"),
+            PROFILED.to_string(),
+            "hiring mentoring oncall performance search".to_string(),
+            "last-quarter".to_string(),
+            "list".to_string(),
+            String::new(),
+        ]
+    );
 }
 
 #[test]
