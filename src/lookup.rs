@@ -2,6 +2,7 @@
 //! part of one, or words of the title.
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 
 use crate::parse::{self, Head, Index};
 
@@ -60,6 +61,17 @@ pub fn find<'i, 'a>(index: &'i Index<'a>, wanted: &str) -> Result<&'i Head<'a>> 
         }
     }
     bail!("no entry matches {wanted:?}\n  `brag list --ids` shows every entry with its id")
+}
+
+/// The id of the entry of `index` with this date and title (ignoring case and the
+/// spaces at either end): the one that a new entry with them would duplicate.
+pub fn same_date_and_title(index: &Index<'_>, date: NaiveDate, title: &str) -> Option<String> {
+    let title = title.trim();
+    index
+        .heads
+        .iter()
+        .find(|head| head.date == Some(date) && head.title.trim().eq_ignore_ascii_case(title))
+        .map(|head| index.id(head))
 }
 
 #[cfg(test)]

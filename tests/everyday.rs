@@ -138,6 +138,37 @@ fn the_editor_recovery_command_names_the_file_and_the_draft_is_in_the_data_folde
 }
 
 #[test]
+fn check_names_the_drafts_not_yet_added() {
+    let brag = Brag::new().log(&fixture());
+    let drafts = brag.dir().join("data/brag/drafts");
+    std::fs::create_dir_all(&drafts).expect("the drafts folder");
+    // One re-added already (its entry is in the log), one not, one unreadable.
+    std::fs::write(
+        drafts.join("draft-a.md"),
+        "### Hired two engineers for the search team\n- **Date**: 2026-11-02\n",
+    )
+    .expect("a draft");
+    std::fs::write(
+        drafts.join("draft-b.md"),
+        "### Shipped it\n- **Results**: 3 teams\n",
+    )
+    .expect("a draft");
+    std::fs::write(
+        drafts.join("draft-c.md"),
+        "### Shipped it\n- **Scope**: galaxy\n",
+    )
+    .expect("a draft");
+    let ran = brag.args(&["check", "--json"]).run();
+    ran.success().stderr(
+        "note: an entry you wrote is not in the log yet: [DIR]/data/brag/drafts/draft-b.md\n  \
+         fix it if needed, then: brag add - < [DIR]/data/brag/drafts/draft-b.md\n\
+         note: an entry you wrote is not in the log yet: [DIR]/data/brag/drafts/draft-c.md\n  \
+         fix it if needed, then: brag add - < [DIR]/data/brag/drafts/draft-c.md\n",
+    );
+    serde_json::from_str::<serde_json::Value>(&ran.stdout).expect("stdout stays JSON");
+}
+
+#[test]
 fn path_prints_an_absolute_path() {
     Brag::new()
         .args(&["--file", "relative.md", "path"])

@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use crate::app::{Context, shell_word};
 use crate::cli::AddArgs;
 use crate::edit::{self, Draft, Insertion, Settings, draft, window};
-use crate::editor;
 use crate::measurable::is_measurable;
 use crate::parse::Index;
 use crate::period::Calendar;
 use crate::store::{self, Locked, Opened};
 use crate::undo::{self, Record};
+use crate::{editor, lookup};
 use crate::{model::YearMonth, outline};
 
 /// From this size on, a log is planned on a window (see `edit::window`).
@@ -227,16 +227,9 @@ fn add_to(
     Ok(Added::from(&insertion))
 }
 
-/// The id of an entry in `text` with the draft's date and title (ignoring case and
-/// spaces at either end), if there is one.
+/// The id of an entry in `text` that `draft` would duplicate, if there is one.
 fn duplicate(text: &str, draft: &Draft) -> Option<String> {
-    let index = Index::new(text);
-    let title = draft.title.trim();
-    index
-        .heads
-        .iter()
-        .find(|head| head.date == Some(draft.date) && head.title.trim().eq_ignore_ascii_case(title))
-        .map(|head| index.id(head))
+    lookup::same_date_and_title(&Index::new(text), draft.date, &draft.title)
 }
 
 /// Opens the editor on the entry template (with what the flags give filled in), then
