@@ -7,16 +7,22 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use crate::cli::Cli;
-use crate::config::{Config, OrderSetting, ReviewSetting};
+use crate::config::{Config, DateOrderSetting, OrderSetting, ReviewSetting};
 use crate::parse::Order;
-use crate::period::{Calendar, Reviews};
+use crate::period::{Calendar, DateOrder, Reviews};
 
 /// What every command needs to know about where it runs.
 #[derive(Debug)]
 pub struct Context {
     pub config: Config,
     pub config_path: PathBuf,
+    /// As given (`brag path` prints it absolute).
     pub log_path: PathBuf,
+    /// The log given with `--file` (not through `BRAG_FILE` or the config), absolute:
+    /// the commands brag suggests must name it too, or they would act on another log.
+    pub file_flag: Option<PathBuf>,
+    /// `<data dir>/brag`, where editor drafts and the undo backup live.
+    pub data_dir: Option<PathBuf>,
     pub today: NaiveDate,
     /// The editor command: `editor` in the config, else `$VISUAL`, else `$EDITOR`.
     pub editor: Option<String>,
@@ -38,6 +44,13 @@ impl Context {
             (None, Some(file)) => file,
             (None, None) => app_dir(dirs::data_dir(), "data")?.join("brag.md"),
         };
+        // clap folds BRAG_FILE into `--file`: a value equal to the variable came from it.
+        let from_env = std::env::var_os("BRAG_FILE").map(PathBuf::from);
+        let file_flag = cli
+            .file
+            .as_ref()
+            .filter(|_| cli.file != from_env)
+            .map(|file| std::path::absolute(file).unwrap_or_else(|_| file.clone()));
         let editor = config
             .editor
             .clone()
@@ -48,9 +61,25 @@ impl Context {
             config,
             config_path,
             log_path,
+            file_flag,
+            data_dir: dirs::data_dir().map(|dir| dir.join("brag")),
             today: today()?,
             editor,
         })
+    }
+
+    /// The log's absolute path, for `brag path`.
+    pub fn absolute_log_path(&self) -> PathBuf {
+        std::path::absolute(&self.log_path).unwrap_or_else(|_| self.log_path.clone())
+    }
+
+    /// The command line `brag ARGS` as the person should type it next: with `--file`
+    /// when this run was given one.
+    pub fn brag(&self, args: &str) -> String {
+        match &self.file_flag {
+            Some(path) => format!("brag --file {} {args}", shell_word(&path.to_string_lossy())),
+            None => format!("brag {args}"),
+        }
     }
 
     /// A template: `templates/NAME` beside the config file if there is one, else the
@@ -92,6 +121,10 @@ impl Context {
         if let Some(start) = self.config.week_start {
             calendar.week_start = start.weekday();
         }
+        calendar.date_order = self.config.date_order.map(|order| match order {
+            DateOrderSetting::MonthFirst => DateOrder::MonthFirst,
+            DateOrderSetting::DayFirst => DateOrder::DayFirst,
+        });
         calendar.reviews = match &self.config.review {
             None => Reviews::None,
             Some(ReviewSetting::Dates(dates)) => Reviews::Dates(dates.clone()),
@@ -101,6 +134,19 @@ impl Context {
             },
         };
         calendar
+    }
+}
+
+/// `word` quoted for a POSIX shell where it needs quoting.
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+,:@%=".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 

@@ -80,14 +80,17 @@ Examples:
 Dates for --since, --until and --on (bounds inclusive):
   2026-05-01, 2026-05, may, May 2026, 2026Q3, Q3, 2026H1, H1, 2026, FY2026, today,
   yesterday, friday, last friday, this|last week|month|quarter|half|year,
-  3 days|weeks|months|years ago, last-review, this-cycle, and ranges A..B (2026-01..)")]
+  3 days|weeks|months|years ago, last|past 30 days|2 weeks, last-review, this-cycle,
+  and ranges A..B (2026-01..)")]
     List(ListArgs),
 
-    /// Show one entry in full, by id or a unique prefix of it
+    /// Show one entry in full, by its id, the start or part of one, or title words
     #[command(after_help = "\
 Examples:
   brag show 2026-11-03-cut-p95
-  brag show 2026-11-03 --format md")]
+  brag show 2026-11-03 --format md
+  brag show cut-p95
+  brag show \"latency p95\" --json")]
     Show(ShowArgs),
 
     /// Every tag with the number of entries that carry it
@@ -170,11 +173,126 @@ Examples:
   brag edit 2026-11-03-cut-p95-search-latency")]
     Edit(EditArgs),
 
-    /// Create the log and a commented config (never overwrites)
+    /// Change one entry: a new title or date, more results, actions or tags
+    #[command(after_help = "\
+Only that entry's bytes change: brag writes it anew in the log's own style, re-reads the
+result to check that every other entry is as it was, and replaces the log atomically
+under a lock. A new date moves the entry to its month. `brag undo` reverts it.
+
+Examples:
+  brag amend cut-p95 -r \"infra cost down 12%\"
+  brag amend 2026-11-03-cut-p95 --set-title \"Cut p95 search latency by 45%\"
+  brag amend cut-p95 --set-date 2026-10-30 --tag search")]
+    Amend(AmendArgs),
+
+    /// Remove one entry (asks first on a terminal; --yes otherwise)
+    #[command(after_help = "\
+Only that entry's bytes (and the blank lines that set it apart) go; every other byte of
+the log stays. `brag undo` puts it back.
+
+Examples:
+  brag rm 2026-11-03-cut-p95
+  brag rm cut-p95 --yes")]
+    Rm(RmArgs),
+
+    /// Revert brag's last write to the log, if the log has not changed since
+    Undo,
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Install (the scripts complete commands and flags; for bash and fish, also tags, entry
+ids and period words from the log in use):
+  bash        brag completions bash > ~/.local/share/bash-completion/completions/brag
+  zsh         brag completions zsh > ~/.zfunc/_brag   (with fpath+=~/.zfunc before compinit)
+  fish        brag completions fish > ~/.config/fish/completions/brag.fish
+  elvish      brag completions elvish >> ~/.config/elvish/rc.elv
+  powershell  brag completions powershell >> $PROFILE")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff), or write one page per command into a folder
+    #[command(after_help = "\
+Install:
+  brag man --dir ~/.local/share/man/man1
+  man brag; man brag-add")]
+    Man(ManArgs),
+
+    /// Create the log and a commented config (never overwrites); with --file, the config
+    /// remembers that log
     Init,
 
-    /// Print the path of the log in use
+    /// Print the absolute path of the log in use
     Path,
+}
+
+#[derive(Debug, Args)]
+pub struct AmendArgs {
+    /// The entry: its id, the start or part of one, or words of its title
+    pub id: String,
+
+    /// A new title
+    #[arg(long, value_name = "TEXT")]
+    pub set_title: Option<String>,
+
+    /// A new day (moves the entry to its month): 2026-11-03, yesterday, Nov 3 ...
+    #[arg(long, value_name = "DAY")]
+    pub set_date: Option<String>,
+
+    /// Replace the Situation
+    #[arg(long, short = 's', value_name = "TEXT")]
+    pub situation: Option<String>,
+
+    /// Replace the Task
+    #[arg(long, short = 't', value_name = "TEXT")]
+    pub task: Option<String>,
+
+    /// Add an action; repeat for several
+    #[arg(long = "action", short = 'a', value_name = "TEXT")]
+    pub actions: Vec<String>,
+
+    /// Add a result; repeat for several
+    #[arg(long = "result", short = 'r', value_name = "TEXT")]
+    pub results: Vec<String>,
+
+    /// Add a tag; repeat, or separate with commas
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// Replace the scope: task, milestone, project, product or business
+    #[arg(long, value_name = "SCOPE")]
+    pub scope: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The entry: its id, the start or part of one, or words of its title
+    pub id: String,
+
+    /// Remove without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write brag.1 and a brag-COMMAND.1 page per command into this folder
+    #[arg(long, value_name = "FOLDER")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
 }
 
 #[derive(Debug, Args)]
@@ -206,7 +324,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "SCOPE")]
     pub scope: Option<String>,
 
-    /// The day: 2026-11-03, yesterday, last friday ... [default: today]
+    /// The day: 2026-11-03, yesterday, last friday, Nov 3 ... [default: today]
     #[arg(long, short = 'd', value_name = "DAY")]
     pub date: Option<String>,
 
@@ -217,6 +335,10 @@ pub struct AddArgs {
     /// Open the editor, with the flags filled in
     #[arg(long, short = 'e', conflicts_with = "json")]
     pub edit: bool,
+
+    /// Add it even if an entry with the same date and title is in the log
+    #[arg(long)]
+    pub allow_duplicate: bool,
 }
 
 impl AddArgs {
@@ -233,7 +355,7 @@ impl AddArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The entry to open at (its id, or the start of one)
+    /// The entry to open at: its id, the start or part of one, or words of its title
     pub id: Option<String>,
 }
 
@@ -314,7 +436,7 @@ pub struct FilterArgs {
     pub missing: Vec<StarArg>,
 
     /// Only the N most recent matching entries
-    #[arg(long, value_name = "N", help_heading = "Filters")]
+    #[arg(long, short = 'n', value_name = "N", help_heading = "Filters")]
     pub limit: Option<usize>,
 
     /// Newest first
@@ -348,9 +470,27 @@ pub struct ListArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Show each entry's id (what `show`, `edit`, `amend` and `rm` take) in the table
+    #[arg(long)]
+    pub ids: bool,
+
     /// Colour in the table
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+impl ListArgs {
+    pub fn format(&self) -> ListFormat {
+        if self.json {
+            ListFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -371,7 +511,7 @@ pub enum ListFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set
+    /// Colour on a terminal (not TERM=dumb) or with CLICOLOR_FORCE, unless NO_COLOR is set
     Auto,
     Always,
     Never,
@@ -379,12 +519,26 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The entry's id, or a prefix that only it has
+    /// The entry: its id, the start or part of one, or words of its title
     pub id: String,
 
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl ShowArgs {
+    pub fn format(&self) -> ShowFormat {
+        if self.json {
+            ShowFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -405,12 +559,28 @@ pub struct TagsArgs {
     /// `table`: count and tag; `ids`: tag names only, for completion scripts
     #[arg(long, short = 'f', value_enum, default_value_t = TagsFormat::Table)]
     pub format: TagsFormat,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl TagsArgs {
+    pub fn format(&self) -> TagsFormat {
+        if self.json {
+            TagsFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TagsFormat {
     Table,
     Ids,
+    /// An array of {tag, count, description}
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -422,6 +592,20 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl CheckArgs {
+    pub fn format(&self) -> CheckFormat {
+        if self.json {
+            CheckFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -441,9 +625,23 @@ pub struct StatsArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
 
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
     /// Colour in the table
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+impl StatsArgs {
+    pub fn format(&self) -> StatsFormat {
+        if self.json {
+            StatsFormat::Json
+        } else {
+            self.format
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

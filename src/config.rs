@@ -42,6 +42,15 @@ pub struct Config {
     /// `brag check` warns about entries without a Scope (lint B109).
     #[serde(default)]
     pub require_scope: bool,
+    /// How a numeric day like `11/3` given to `--date` reads: month-first or day-first.
+    pub date_order: Option<DateOrderSetting>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrderSetting {
+    MonthFirst,
+    DayFirst,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -177,6 +186,7 @@ week_start: sunday
 private_tags: [health]
 lints: {B104: off, B103: error}
 require_scope: true
+date_order: day-first
 ";
         let config = Config::parse(text).expect("valid config");
         assert_eq!(config.order, Some(OrderSetting::NewestFirst));
@@ -188,6 +198,7 @@ require_scope: true
             Some(&Level::Error)
         );
         assert!(config.require_scope);
+        assert_eq!(config.date_order, Some(DateOrderSetting::DayFirst));
         assert!(matches!(config.review, Some(ReviewSetting::Dates(ref d)) if d.len() == 2));
         let cycle =
             Config::parse("review:\n  start: 2025-04-01\n  every_months: 6\n").expect("cycle");

@@ -22,6 +22,7 @@ pub mod filter;
 pub mod heading;
 pub mod label;
 pub mod lint;
+pub mod lookup;
 pub mod markdown;
 pub mod measurable;
 pub mod model;
@@ -31,7 +32,9 @@ pub mod period;
 pub mod render;
 pub mod rubric;
 pub mod store;
+pub mod suggest;
 pub mod threads;
+pub mod undo;
 
 use cli::{Cli, Command};
 
@@ -56,20 +59,26 @@ pub fn run() -> ExitCode {
 }
 
 fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
-    let context = app::Context::new(cli)?;
+    // Built only by the commands that read the log, config or date.
+    let context = || app::Context::new(cli);
     match &cli.command {
-        Command::List(args) => cmd::list::run(&context, args, out),
-        Command::Show(args) => cmd::show::run(&context, args, out),
-        Command::Tags(args) => cmd::tags::run(&context, args, out),
-        Command::Check(args) => cmd::check::run(&context, args, out),
-        Command::Stats(args) => cmd::stats::run(&context, args, out),
-        Command::Remind(args) => cmd::remind::run(&context, args, out),
-        Command::Export(args) => cmd::export::run(&context, args, out),
-        Command::Add(args) => cmd::add::run(&context, args, out),
-        Command::Init => cmd::init::run(&context, out),
-        Command::Edit(args) => cmd::edit::run(&context, args),
+        Command::List(args) => cmd::list::run(&context()?, args, out),
+        Command::Show(args) => cmd::show::run(&context()?, args, out),
+        Command::Tags(args) => cmd::tags::run(&context()?, args, out),
+        Command::Check(args) => cmd::check::run(&context()?, args, out),
+        Command::Stats(args) => cmd::stats::run(&context()?, args, out),
+        Command::Remind(args) => cmd::remind::run(&context()?, args, out),
+        Command::Export(args) => cmd::export::run(&context()?, args, out),
+        Command::Add(args) => cmd::add::run(&context()?, args, out),
+        Command::Amend(args) => cmd::amend::run(&context()?, args, out),
+        Command::Rm(args) => cmd::rm::run(&context()?, args, out),
+        Command::Undo => cmd::undo::run(&context()?, out),
+        Command::Init => cmd::init::run(&context()?, out),
+        Command::Edit(args) => cmd::edit::run(&context()?, args),
+        Command::Completions(args) => cmd::completions::run(args, out),
+        Command::Man(args) => cmd::man::run(args, out),
         Command::Path => {
-            writeln!(out, "{}", context.log_path.display())?;
+            writeln!(out, "{}", context()?.absolute_log_path().display())?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -696,6 +696,11 @@ pub fn slug(title: &str, date: Option<NaiveDate>) -> String {
     out
 }
 
+/// The words of `text` as a slug writes them: lowercase ASCII, joined by `-`.
+pub fn slug_words(text: &str) -> String {
+    slug_chars(text).collect()
+}
+
 /// The characters a title contributes to its slug, lowercase, words joined by `-`.
 fn slug_chars(title: &str) -> impl Iterator<Item = char> + '_ {
     let mut words = title

@@ -25,6 +25,7 @@
 //! | current period | `this week`, `this month`, `this quarter`, `this half`, `this year` | the whole period holding today, future days included |
 //! | previous period | `last week`, `prev month`, `previous quarter`, `last half`, `last year` | the whole period before it |
 //! | days back | `3 days ago`, `2 weeks ago`, `3 months ago`, `1 year ago`, `a month ago` | one day: today minus that much |
+//! | recent days | `last 30 days`, `past 2 weeks`, `last 3 months` | from that day back (`30 days ago`) through today |
 //! | reviews | `last-review` | from the most recent review on or before today through today |
 //! | review cycle | `this-cycle` | from that review to the day before the next one (a cycle), or through today (a list of dates) |
 //! | range | `2026-01..2026-03`, `2026-01..`, `..2026-03`, `Q1..today`, `..` | from the start of the left side to the end of the right; an empty side is open |
@@ -66,6 +67,16 @@ pub struct Calendar {
     pub week_start: Weekday,
     /// When performance reviews happen, for `last-review` and `this-cycle`.
     pub reviews: Reviews,
+    /// How a numeric day like `11/3` reads (config `date_order`); without it, such a
+    /// day is refused as ambiguous.
+    pub date_order: Option<DateOrder>,
+}
+
+/// Which number comes first in a numeric day like `11/3`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    MonthFirst,
+    DayFirst,
 }
 
 impl Calendar {
@@ -77,6 +88,7 @@ impl Calendar {
             year_start: 1,
             week_start: Weekday::Mon,
             reviews: Reviews::None,
+            date_order: None,
         }
     }
 }
@@ -167,7 +179,8 @@ impl std::error::Error for PeriodError {}
 
 /// One short line of examples, shown whenever an expression is not understood.
 const ACCEPTED_FORMS: &str = "2026-05-01, 2026-05, may 2026, 2026Q3, Q3, 2026H1, 2026, today, \
-     yesterday, friday, last week, this month, 3 months ago, last-review, 2026-01..2026-03";
+     yesterday, friday, last week, this month, 3 months ago, last 30 days, last-review, \
+     2026-01..2026-03";
 
 /// The forms that name one day, for errors where only a day will do.
 const DAY_FORMS: &str = "2026-05-01, today, yesterday, friday, last friday, 3 days ago";
@@ -180,7 +193,75 @@ pub fn span(expr: &str, cal: &Calendar) -> Result<DateRange, PeriodError> {
             "empty date or period; try one of: {ACCEPTED_FORMS}"
         )));
     }
-    resolve(&text.to_lowercase(), cal).map_err(|failure| failure.explain(text))
+    resolve(&text.to_lowercase(), cal).map_err(|failure| match failure {
+        Failure::Unknown => match suggestion(&text.to_lowercase(), cal) {
+            Some(better) => PeriodError::new(format!(
+                "unknown date or period `{text}`; did you mean `{better}`?"
+            )),
+            None => failure.explain(text),
+        },
+        _ => failure.explain(text),
+    })
+}
+
+/// The words of the phrases, for a did-you-mean.
+const WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "this",
+    "last",
+    "past",
+    "previous",
+    "ago",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "quarter",
+    "half",
+    "year",
+    "years",
+    "day",
+    "days",
+    "review",
+    "cycle",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `text` with each unknown word replaced by the closest known one, where that reads.
+fn suggestion(text: &str, cal: &Calendar) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let fixed: Vec<&str> = words
+        .iter()
+        .map(|&word| {
+            let known = WORDS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit());
+            if known {
+                word
+            } else {
+                crate::suggest::closest(word, WORDS.iter().copied()).unwrap_or(word)
+            }
+        })
+        .collect();
+    let better = fixed.join(" ");
+    (fixed != words && resolve(&better, cal).is_ok()).then_some(better)
 }
 
 /// The one day an expression names, e.g. for `brag add --date`: `2026-05-01`, `yesterday`,
@@ -387,6 +468,10 @@ fn resolve_single(text: &str, cal: &Calendar) -> Result<DateRange, Failure> {
             None => period_around_today(unit, Direction::Previous, cal),
         },
         [count, unit, "ago"] => ago(count, unit, cal),
+        ["last" | "past", count, unit] => Ok(DateRange {
+            start: ago(count, unit, cal)?.start,
+            end: cal.today,
+        }),
         _ => labelled(&words, cal),
     }
 }
@@ -927,8 +1012,27 @@ mod tests {
                 ("a month ago", "2026-10-23..2026-10-23"),
                 ("1 year ago", "2025-11-23..2025-11-23"),
                 ("one year ago", "2025-11-23..2025-11-23"),
+                ("last 30 days", "2026-10-24..2026-11-23"),
+                ("past 2 weeks", "2026-11-09..2026-11-23"),
+                ("Last-3-months", "2026-08-23..2026-11-23"),
+                ("past a year", "2025-11-23..2026-11-23"),
             ],
         );
+    }
+
+    #[test]
+    fn a_mistyped_phrase_gets_a_suggestion() {
+        let cal = calendar("2026-11-23");
+        let error = |text: &str| span(text, &cal).expect_err(text).to_string();
+        assert_eq!(
+            error("last quater"),
+            "unknown date or period `last quater`; did you mean `last quarter`?"
+        );
+        assert_eq!(
+            error("3 monhts ago"),
+            "unknown date or period `3 monhts ago`; did you mean `3 months ago`?"
+        );
+        assert!(error("blorp").starts_with("unknown date or period `blorp`; try one of:"));
     }
 
     #[test]
@@ -1551,6 +1655,7 @@ mod tests {
                     year_start,
                     week_start,
                     reviews,
+                    date_order: None,
                 }
             })
     }

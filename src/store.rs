@@ -193,6 +193,18 @@ pub fn lock(path: &Path) -> Result<Opened> {
     }
 }
 
+/// [`lock`] for a command that changes an existing log: a missing one is the error
+/// [`read_log`] gives.
+pub fn lock_existing(path: &Path) -> Result<Locked> {
+    match lock(path)? {
+        Opened::Existing(log) => Ok(log),
+        Opened::Missing(_) => {
+            read_log(path)?;
+            bail!("no log at {}", path.display())
+        }
+    }
+}
+
 /// Follows symlinks (each relative to its own folder) to the file they name.
 fn resolve(path: &Path) -> Result<PathBuf> {
     let mut current = path.to_path_buf();
@@ -301,7 +313,7 @@ impl Locked {
         offset: usize,
         text: &[u8],
         check: (Range<usize>, &[u8]),
-    ) -> Result<()> {
+    ) -> Result<Written> {
         let shown = self.shown.display();
         let Copy { mut temp, copying } = copy;
         let copied = copying
@@ -333,12 +345,138 @@ impl Locked {
             reread == expected,
             "the new {shown} did not read back as written; nothing was changed"
         );
+        let now = Written::from_metadata(&temp.as_file().metadata()?);
         temp.persist(&self.path)
             .map_err(|error| error.error)
             .with_context(|| format!("cannot replace {shown}"))?;
         sync_folder(folder_of(&self.path));
-        Ok(())
+        Ok(now)
     }
+}
+
+impl Locked {
+    /// Replaces the log with its old bytes and `range` replaced by `text`, atomically,
+    /// with the checks of [`Locked::insert`]: the new file's length, and the bytes from
+    /// `range.start` to the end of `text` read back and compared with `text`. Returns
+    /// what the log is now, to tell later whether it changed since (see [`Written`]).
+    pub fn replace(&self, copy: Copy, range: Range<usize>, text: &[u8]) -> Result<Written> {
+        let shown = self.shown.display();
+        ensure!(
+            range.start <= range.end && range.end <= self.len,
+            "cannot replace bytes {range:?} of {shown}, which has {}; nothing was changed",
+            self.len
+        );
+        let new_len = self.len - range.len() + text.len();
+        let Copy { mut temp, copying } = copy;
+        let copied = copying
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let write = |temp: &mut tempfile::NamedTempFile| -> io::Result<()> {
+            copied?;
+            let out = temp.as_file_mut();
+            out.seek(SeekFrom::Start(range.start as u64))?;
+            out.write_all(text)?;
+            let mut old = &self.file;
+            old.seek(SeekFrom::Start(range.end as u64))?;
+            io::copy(&mut old, out)?;
+            out.set_len(new_len as u64)?;
+            out.sync_all()
+        };
+        write(&mut temp).with_context(|| format!("cannot write the new {shown}"))?;
+        let written = temp.as_file().metadata()?.len();
+        ensure!(
+            written == new_len as u64,
+            "the new {shown} came out {written} bytes long, not {new_len}; nothing was changed"
+        );
+        let mut reread = vec![0; text.len()];
+        let mut file = temp.as_file();
+        file.seek(SeekFrom::Start(range.start as u64))?;
+        file.read_exact(&mut reread)?;
+        ensure!(
+            reread == text,
+            "the new {shown} did not read back as written; nothing was changed"
+        );
+        // Before the rename, so that no later write can be taken for this one.
+        let now = Written::from_metadata(&temp.as_file().metadata()?);
+        temp.persist(&self.path)
+            .map_err(|error| error.error)
+            .with_context(|| format!("cannot replace {shown}"))?;
+        sync_folder(folder_of(&self.path));
+        Ok(now)
+    }
+
+    /// The log file itself (a symlink's target).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What the locked log is now.
+    pub fn written(&self) -> Result<Written> {
+        Ok(Written::from_metadata(&self.file.metadata()?))
+    }
+}
+
+/// What identifies one version of a file on disk: it is a new file after every atomic
+/// write, and a write in place changes its length or modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub device: u64,
+    pub inode: u64,
+    pub len: u64,
+    pub modified_ns: i128,
+}
+
+impl Written {
+    #[cfg(unix)]
+    fn from_metadata(metadata: &std::fs::Metadata) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        Self {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+            len: metadata.len(),
+            modified_ns: i128::from(metadata.mtime()) * 1_000_000_000
+                + i128::from(metadata.mtime_nsec()),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn from_metadata(metadata: &std::fs::Metadata) -> Self {
+        let modified_ns = metadata
+            .modified()
+            .ok()
+            .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |since| since.as_nanos() as i128);
+        Self {
+            device: 0,
+            inode: 0,
+            len: metadata.len(),
+            modified_ns,
+        }
+    }
+}
+
+/// Replaces (or creates) `path` with `bytes` atomically, readable and writable by its
+/// owner only: for brag's own files beside the log, never for the log.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = folder_of(path);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".brag-")
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .with_context(|| format!("cannot write in {}", folder.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path)
+        .map_err(|error| error.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    sync_folder(folder);
+    Ok(())
 }
 
 /// A copy of the log on its way to disk (see [`Locked::start_copy`]). Dropped unused,
@@ -385,15 +523,7 @@ fn sync_folder(folder: &Path) {
 /// one is already there.
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
     let folder = folder_of(path);
-    if !folder.exists() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(folder)
-            .with_context(|| format!("cannot create the folder {}", folder.display()))?;
-    }
+    create_folder(folder)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".brag-")
         .suffix(".tmp")
@@ -415,6 +545,20 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
         Err(error) if error.error.kind() == ErrorKind::AlreadyExists => Ok(false),
         Err(error) => Err(error.error).with_context(|| format!("cannot create {}", path.display())),
     }
+}
+
+/// Creates `folder` (and its missing parents) for the owner only, if it is missing.
+pub fn create_folder(folder: &Path) -> Result<()> {
+    if !folder.exists() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(folder)
+            .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

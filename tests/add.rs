@@ -53,8 +53,21 @@ fn log_template() -> String {
     std::fs::read_to_string("templates/log.md").expect("templates/log.md")
 }
 
-/// The names in `folder` that start with `.brag`: temporary files and drafts.
+/// The names in `folder` that start with `.brag` (temporary files), but for the undo
+/// record, and the editor
+/// drafts kept in the data folder (`data/brag/drafts/draft-*.md`), relative to `folder`.
 fn brag_files(folder: &std::path::Path) -> Vec<String> {
+    let drafts = folder.join("data/brag/drafts");
+    let kept: Vec<String> = std::fs::read_dir(&drafts)
+        .map(|entries| {
+            entries
+                .map(|entry| {
+                    let name = entry.expect("an entry").file_name();
+                    format!("data/brag/drafts/{}", name.to_string_lossy())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .expect("a folder")
         .map(|entry| {
@@ -64,7 +77,9 @@ fn brag_files(folder: &std::path::Path) -> Vec<String> {
                 .to_string_lossy()
                 .into_owned()
         })
-        .filter(|name| name.starts_with(".brag"))
+        // The undo record (`.brag.md.brag-undo`) is meant to stay.
+        .filter(|name| name.starts_with(".brag") && !name.ends_with(".brag-undo"))
+        .chain(kept)
         .collect();
     names.sort();
     names
@@ -336,13 +351,14 @@ fn without_place(mut entry: Value) -> Value {
 
 #[test]
 fn an_entry_from_list_json_adds_back_as_the_same_entry() {
-    // `brag list --format json | jq .[1] | brag add --json`, without jq.
+    // `brag list --format json | jq .[1] | brag add --json --allow-duplicate`, without
+    // jq (without the flag, the same date and title are refused: see tests/everyday.rs).
     let entries = list_json(Brag::new().log(&fixture()));
     let hired = entries[1].clone();
     let ran = Brag::new()
         .log(&fixture())
         .stdin(&hired.to_string())
-        .args(&["add", "--json"])
+        .args(&["add", "--json", "--allow-duplicate"])
         .run();
     ran.success()
         .stdout(
@@ -811,6 +827,32 @@ fn a_large_log_gets_an_entry_in_its_last_months_from_a_window() {
 }
 
 #[test]
+fn a_large_log_refuses_a_duplicate_found_in_its_window() {
+    // Planned on a window, the duplicate check reads that window: it holds the month.
+    let old = year_of_entries(800);
+    assert!(old.len() > 1 << 20, "{} bytes", old.len());
+    let ran = Brag::new()
+        .log(&old)
+        .args(&[
+            "add",
+            "Reviewed pull request 5 of December",
+            "--date",
+            "2026-12-10",
+        ])
+        .run();
+    ran.failure(1).stdout("").stderr(
+        "brag: 2026-12-10-reviewed-pull-request-5-of-december already has this date and \
+             title; the log was not changed\n  `brag show \
+             2026-12-10-reviewed-pull-request-5-of-december` shows it; add --allow-duplicate \
+             to add a second one\n",
+    );
+    assert!(
+        ran.log.as_deref() == Some(old.as_bytes()),
+        "the log changed"
+    );
+}
+
+#[test]
 fn a_large_newest_first_log_gets_an_entry_in_its_first_months_from_a_window() {
     // Kept newest first, the window is the log's start.
     let year = year_of_entries(800);
@@ -1205,7 +1247,7 @@ fn an_unchanged_or_emptied_entry_adds_nothing() {
 fn kept_draft(folder: &std::path::Path) -> String {
     let drafts = brag_files(folder);
     assert_eq!(drafts.len(), 1, "one draft kept: {drafts:?}");
-    assert!(drafts[0].starts_with(".brag-draft-") && drafts[0].ends_with(".md"));
+    assert!(drafts[0].starts_with("data/brag/drafts/draft-") && drafts[0].ends_with(".md"));
     drafts[0].clone()
 }
 
@@ -1347,14 +1389,14 @@ fn edit_needs_an_id_that_names_one_entry() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["2026-11"],
-            "brag: \"2026-11\" is the start of 2 ids; give more of it:\n  \
-             2026-11-02-hired-two-engineers-for-the-search-team\n  \
-             2026-11-21-profiled-the-checkout-latency-spike\n",
+            "brag: \"2026-11\" is the start of 2 entries; give more of the id:\n  \
+             2026-11-02-hired-two-engineers-for-the-search-team  Hired two engineers for the search team\n  \
+             2026-11-21-profiled-the-checkout-latency-spike  Profiled the checkout latency spike\n",
         ),
         (
             &["2026-12-01-nothing"],
-            "brag: no entry has the id \"2026-12-01-nothing\"\n  \
-             `brag list --format ids` lists them\n",
+            "brag: no entry matches \"2026-12-01-nothing\"\n  \
+             `brag list --ids` shows every entry with its id\n",
         ),
     ];
     for (edit, stderr) in cases {

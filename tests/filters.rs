@@ -245,15 +245,16 @@ fn show_finds_an_entry_by_id_or_unique_prefix() {
     );
     let ran = Brag::new().log(&fixture()).args(&["show", "2026-05"]).run();
     ran.failure(1).stderr(
-        "brag: \"2026-05\" is the start of 2 ids; give more of it:\n  2026-05-04-cut-p95-search-latency-by-40\n  \
-         2026-05-20-wrote-the-on-call-handbook\n",
+        "brag: \"2026-05\" is the start of 2 entries; give more of the id:\n  \
+         2026-05-04-cut-p95-search-latency-by-40  Cut p95 search latency by 40%\n  \
+         2026-05-20-wrote-the-on-call-handbook  Wrote the on-call handbook\n",
     );
     Brag::new()
         .log(&fixture())
         .args(&["show", "nope"])
         .run()
         .failure(1)
-        .stderr_contains("no entry has the id \"nope\"");
+        .stderr_contains("no entry matches \"nope\"");
     let md = Brag::new()
         .log(&fixture())
         .args(&["show", LED, "--format", "md"])

@@ -5,6 +5,7 @@ mod support;
 mod add;
 mod check;
 mod cli;
+mod everyday;
 mod export;
 mod filters;
 mod properties;

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use brag::cli::{FilterArgs, ScopeArg, StarArg};
-use brag::edit::{self, Draft, Settings, draft, window};
+use brag::edit::{self, Draft, Settings, draft, rewrite, window};
 use brag::entry::Wanted;
 use brag::filter::Filter;
 use brag::period::Calendar;
@@ -873,4 +873,123 @@ proptest! {
     ) {
         let _ = brag::measurable::is_measurable(&src);
     }
+}
+
+/// The entries of `src` but block `skip`, each as its exact text (trailing blank lines
+/// aside), in file order.
+fn other_entries(src: &str, skip: Option<usize>) -> Vec<String> {
+    let index = parse::Index::new(src);
+    index
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|&(number, _)| Some(number) != skip)
+        .map(|(_, block)| src[block.span.clone()].trim_end().to_string())
+        .collect()
+}
+
+/// Removes and amends entry `pick` of `src` with the planner of `brag rm` and
+/// `brag amend`. Where one is accepted, only the target entry's bytes change: the
+/// change lies after the previous entry's last line and before the next entry, and every
+/// other entry keeps its exact text; an amended entry reads back with its new result.
+/// Which of the three were accepted.
+fn check_rewrite(src: &str, pick: usize) -> Result<[bool; 3], TestCaseError> {
+    let index = parse::Index::new(src);
+    if index.blocks.is_empty() {
+        return Ok([false; 3]);
+    }
+    let number = pick % index.blocks.len();
+    let block = &index.blocks[number];
+    let lower = number.checked_sub(1).map_or(0, |previous| {
+        edit::style::last_content_end(src, index.blocks[previous].span.clone())
+    });
+    let upper = index
+        .blocks
+        .get(number + 1)
+        .map_or(src.len(), |next| next.span.start);
+    let others = other_entries(src, Some(number));
+    // Removing the last entry of a file without a final line ending takes the line
+    // ending before it, so that the file still ends without one.
+    let confined = |change: &rewrite::Change| {
+        let start = change.range.start;
+        let lower_ok = lower <= start
+            || (!src.ends_with('\n')
+                && change.range.end == src.len()
+                && src[start..lower].chars().all(|c| c == '\r' || c == '\n'));
+        lower_ok && change.range.end <= upper
+    };
+    let removed = rewrite::remove(src, block.span.start);
+    if let Ok(change) = &removed {
+        prop_assert!(confined(change), "{change:?} outside {lower}..{upper}");
+        let new = change.apply(src);
+        prop_assert_eq!(other_entries(&new, None), others.clone());
+    }
+    let entry = entry::read(src, block, &mut Vec::new());
+    let Ok(mut draft) = rewrite::draft_of(&entry) else {
+        return Ok([removed.is_ok(), false, false]);
+    };
+    draft.results = rewrite::append(draft.results.take(), &["3 bugs found".to_string()]);
+    let in_place = rewrite::rewrite(src, block.span.start, &draft);
+    if let Ok(change) = &in_place {
+        prop_assert!(confined(change), "{change:?} outside {lower}..{upper}");
+        let new = change.apply(src);
+        prop_assert_eq!(other_entries(&new, Some(number)), others.clone());
+        let new_index = parse::Index::new(&new);
+        let amended = entry::read(&new, &new_index.blocks[number], &mut Vec::new());
+        let results = amended
+            .results
+            .map(|text| text.to_string())
+            .unwrap_or_default();
+        prop_assert!(results.ends_with("3 bugs found"), "{results:?}");
+    }
+    draft.date += chrono::Duration::days(40);
+    let moved = rewrite::amend(src, block.span.start, &draft, &Settings::default());
+    if let Ok((change, new)) = &moved {
+        prop_assert_eq!(&change.apply(src), new);
+        let new_index = parse::Index::new(new);
+        let at = new_index
+            .blocks
+            .iter()
+            .position(|block| new[block.span.clone()].contains("3 bugs found"));
+        prop_assert!(at.is_some(), "the moved entry is in the new log");
+        prop_assert_eq!(other_entries(new, at), others);
+    }
+    Ok([removed.is_ok(), in_place.is_ok(), moved.is_ok()])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn removing_or_amending_changes_only_that_entry_in_generated_logs(src in document(), pick in 0usize..64) {
+        check_rewrite(&src, pick)?;
+    }
+
+    #[test]
+    fn removing_or_amending_changes_only_that_entry_in_dated_logs((src, _) in dated_log(), pick in 0usize..64) {
+        check_rewrite(&src, pick)?;
+    }
+}
+
+#[test]
+fn the_rewrite_property_reaches_every_kind_of_change() {
+    // Over the dated log generator, each of remove, amend in place and amend with a
+    // move is accepted somewhere: the property is not vacuous.
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut reached = [false; 3];
+    for _ in 0..200 {
+        let (src, _) = dated_log().new_tree(&mut runner).expect("a log").current();
+        for pick in 0..4 {
+            let accepted = check_rewrite(&src, pick).expect("the property holds");
+            for (seen, now) in reached.iter_mut().zip(accepted) {
+                *seen |= now;
+            }
+        }
+    }
+    assert_eq!(reached, [true; 3]);
 }

@@ -6,13 +6,15 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, anyhow, bail};
 use chrono::NaiveDate;
 
-use crate::app::Context;
+use crate::app::{Context, shell_word};
 use crate::cli::AddArgs;
 use crate::edit::{self, Draft, Insertion, Settings, draft, window};
-use crate::editor;
 use crate::measurable::is_measurable;
+use crate::parse::Index;
 use crate::period::Calendar;
 use crate::store::{self, Locked, Opened};
+use crate::undo::{self, Record};
+use crate::{editor, lookup};
 use crate::{model::YearMonth, outline};
 
 /// From this size on, a log is planned on a window (see `edit::window`).
@@ -29,7 +31,7 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
     let (added, draft) = match source(args, std::io::stdin().is_terminal())? {
         Source::Flags(title) => {
             let draft = from_flags(title, date, args)?;
-            (add(context, &draft)?, draft)
+            (add(context, &draft, args.allow_duplicate)?, draft)
         }
         Source::Stdin { json } => {
             let mut text = String::new();
@@ -46,7 +48,7 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
             } else {
                 draft::from_markdown("stdin", &text, date, &calendar)?
             };
-            (add(context, &draft)?, draft)
+            (add(context, &draft, args.allow_duplicate)?, draft)
         }
         Source::Editor => edit_and_add(context, args, date, &calendar)?,
     };
@@ -58,7 +60,8 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
         context.log_path.display(),
         added.line
     )?;
-    if let Some(hint) = coaching(&draft, &added.id) {
+    let edit = context.brag(&format!("edit {}", added.id));
+    if let Some(hint) = coaching(&draft, &edit) {
         // After the line it comments on.
         out.flush()?;
         eprintln!("hint: {hint}");
@@ -140,11 +143,20 @@ impl From<&Insertion> for Added {
 }
 
 /// Adds `draft` to the log, creating the log from its template if there is none.
-fn add(context: &Context, draft: &Draft) -> Result<Added> {
+/// Unless `duplicates` are allowed, an entry of the same date and title is refused.
+fn add(context: &Context, draft: &Draft, duplicates: bool) -> Result<Added> {
     let settings = context.edit_settings();
+    let refuse = |text: &str| match duplicate(text, draft) {
+        Some(id) if !duplicates => Err(anyhow!(
+            "{id} already has this date and title; the log was not changed\n  \
+             `{}` shows it; add --allow-duplicate to add a second one",
+            context.brag(&format!("show {id}"))
+        )),
+        _ => Ok(()),
+    };
     loop {
         match store::lock(&context.log_path)? {
-            Opened::Existing(log) => return add_to(&log, draft, &settings),
+            Opened::Existing(log) => return add_to(&log, draft, &settings, &refuse),
             Opened::Missing(target) => {
                 let mut text = context.template("log.md")?;
                 let insertion = edit::insert(&text, draft, &settings).map_err(refused)?;
@@ -164,7 +176,12 @@ fn refused(error: anyhow::Error) -> anyhow::Error {
 
 /// Plans on a window of a large log where one decides, else on the whole log, and
 /// writes the result. The log's copy is on its way to disk while the plan is made.
-fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
+fn add_to(
+    log: &Locked,
+    draft: &Draft,
+    settings: &Settings,
+    refuse: &dyn Fn(&str) -> Result<()>,
+) -> Result<Added> {
     let copy = log.start_copy()?;
     let windowed = if log.len() >= WINDOW_FROM {
         match outline::scan_headings(log.reader()?, CHUNK)? {
@@ -178,23 +195,41 @@ fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
     };
     let (insertion, checked, new_text) = match windowed {
         Some(done) => {
+            let window = log.read_range(done.range.clone())?;
+            refuse(&String::from_utf8_lossy(&window))?;
             let checked = done.range.start..done.range.end + done.insertion.text.len();
             (done.insertion, checked, done.new_text)
         }
         None => {
             let mut text = log.read_all()?;
+            refuse(&text)?;
             let insertion = edit::insert(&text, draft, settings).map_err(refused)?;
             text.insert_str(insertion.offset, &insertion.text);
             (insertion, 0..text.len(), text)
         }
     };
-    log.insert(
+    let written = log.insert(
         copy,
         insertion.offset,
         insertion.text.as_bytes(),
         (checked, new_text.as_bytes()),
     )?;
+    undo::save(
+        log.path(),
+        &Record {
+            what: format!("added {}", insertion.id),
+            written,
+            start: insertion.offset,
+            new: insertion.text.clone().into_bytes(),
+            old: Vec::new(),
+        },
+    );
     Ok(Added::from(&insertion))
+}
+
+/// The id of an entry in `text` that `draft` would duplicate, if there is one.
+fn duplicate(text: &str, draft: &Draft) -> Option<String> {
+    lookup::same_date_and_title(&Index::new(text), draft.date, &draft.title)
 }
 
 /// Opens the editor on the entry template (with what the flags give filled in), then
@@ -208,7 +243,7 @@ fn edit_and_add(
 ) -> Result<(Added, Draft)> {
     let editor = context.editor.as_deref().unwrap_or(editor::FALLBACK);
     let template = fill(&context.template("entry.md")?, args, date);
-    let mut buffer = draft_file(&context.log_path)?;
+    let mut buffer = draft_file(context.data_dir.as_deref())?;
     buffer.write_all(template.as_bytes())?;
     buffer.flush()?;
     let path = buffer.path().to_path_buf();
@@ -217,8 +252,9 @@ fn edit_and_add(
     let keep = |buffer: tempfile::NamedTempFile, error: anyhow::Error| -> anyhow::Error {
         match buffer.keep() {
             Ok((_, kept)) => anyhow!(
-                "{error:#}\n  your entry is saved in {0}; fix it, then: brag add - < {0}",
-                kept.display()
+                "{error:#}\n  your entry is saved in {}; fix it, then: {}",
+                kept.display(),
+                context.brag(&format!("add - < {}", shell_word(&kept.to_string_lossy())))
             ),
             Err(_) => error,
         }
@@ -237,26 +273,28 @@ fn edit_and_add(
         bail!("no entry added: the entry was left empty");
     }
     let added = draft::from_markdown(&path.display().to_string(), &edited, date, calendar)
-        .and_then(|draft| Ok((add(context, &draft)?, draft)));
+        .and_then(|draft| Ok((add(context, &draft, args.allow_duplicate)?, draft)));
     added.map_err(|error| keep(buffer, error))
 }
 
-/// A file for the editor, in the log's folder (private, like the log), else in the
-/// temporary folder.
-fn draft_file(log: &std::path::Path) -> Result<tempfile::NamedTempFile> {
-    let folder = match log.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
+/// A file for the editor in `<data dir>/brag/drafts` (private, like the log; never
+/// beside a log that may be kept in git), else in the temporary folder.
+fn draft_file(data_dir: Option<&std::path::Path>) -> Result<tempfile::NamedTempFile> {
     let builder = || {
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".brag-draft-").suffix(".md");
+        builder.prefix("draft-").suffix(".md");
         builder
     };
-    builder()
-        .tempfile_in(&folder)
-        .or_else(|_| builder().tempfile())
-        .context("cannot create a file for the editor")
+    let in_data = data_dir.map(|dir| dir.join("drafts")).and_then(|folder| {
+        store::create_folder(&folder).ok()?;
+        builder().tempfile_in(&folder).ok()
+    });
+    match in_data {
+        Some(file) => Ok(file),
+        None => builder()
+            .tempfile()
+            .context("cannot create a file for the editor"),
+    }
 }
 
 /// The entry template with `{title}`, `{date}` and the fields from the flags filled in.
@@ -324,16 +362,17 @@ fn fill(template: &str, args: &AddArgs, date: NaiveDate) -> String {
     out
 }
 
-/// A nudge toward evidence: Results missing, or not measurable (see `measurable`).
-fn coaching(draft: &Draft, id: &str) -> Option<String> {
+/// A nudge toward evidence: Results missing, or not measurable (see `measurable`);
+/// `edit` is the command that opens the entry.
+fn coaching(draft: &Draft, edit: &str) -> Option<String> {
     match draft.results_text() {
         None => Some(format!(
             "no Results yet. What changed because of it, and by how much? \
-             Add them with `brag edit {id}`"
+             Add them with `{edit}`"
         )),
         Some(results) if !is_measurable(&results) => Some(format!(
             "Results has no measurable change. A number with a unit (ms, %, $, 3x, \
-             900 -> 540, hours, people) makes it evidence: `brag edit {id}`"
+             900 -> 540, hours, people) makes it evidence: `{edit}`"
         )),
         Some(_) => None,
     }
@@ -408,12 +447,12 @@ mod tests {
     fn coaching_asks_for_numbers() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 3).expect("date");
         let mut draft = Draft::new("Did it", date).expect("draft");
-        assert!(coaching(&draft, "x").is_some_and(|hint| hint.starts_with("no Results")));
+        assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.starts_with("no Results")));
         draft.results = draft::text("much faster");
-        assert!(coaching(&draft, "x").is_some_and(|hint| hint.contains("no measurable")));
+        assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.contains("no measurable")));
         draft.results = draft::text("p95 is better.");
-        assert!(coaching(&draft, "x").is_some_and(|hint| hint.contains("no measurable")));
+        assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.contains("no measurable")));
         draft.results = draft::text("p95 900 to 540 ms");
-        assert_eq!(coaching(&draft, "x"), None);
+        assert_eq!(coaching(&draft, "brag edit x"), None);
     }
 }

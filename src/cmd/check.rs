@@ -1,17 +1,21 @@
 //! `brag check`: what the reader could not place and the quality lints, as
-//! `PATH:LINE:COL: severity: message` lines or JSON, and a summary by code.
+//! `PATH:LINE:COL: severity: message` lines or JSON, and a summary by code; on stderr,
+//! the editor drafts kept after a failed `brag add` whose entry is not in the log.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::Context;
+use crate::app::{Context, shell_word};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostic::Severity;
+use crate::edit::draft;
 use crate::lint::{self, Settings};
+use crate::parse::Index;
 use crate::render::check::{self, Report};
-use crate::{parse, store};
+use crate::{lookup, parse, store};
 
 pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
     let bytes = store::read_log(&context.log_path)?;
@@ -30,9 +34,13 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
         entries: log.entries.len(),
         diagnostics: &diagnostics,
     };
-    match args.format {
+    match args.format() {
         CheckFormat::Text => check::text(&report, out)?,
         CheckFormat::Json => check::json(&report, out)?,
+    }
+    out.flush()?;
+    for note in drafts_not_added(context, text) {
+        eprintln!("note: {note}");
     }
     let failed =
         report.count(Severity::Error) > 0 || (args.strict && report.count(Severity::Warning) > 0);
@@ -41,4 +49,45 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The drafts in `<data dir>/brag/drafts` whose entry the log does not hold (by date
+/// and title), or that do not read as an entry: each with the command that adds it.
+fn drafts_not_added(context: &Context, text: &str) -> Vec<String> {
+    let Some(folder) = context.data_dir.as_ref().map(|dir| dir.join("drafts")) else {
+        return Vec::new();
+    };
+    let Ok(listing) = std::fs::read_dir(&folder) else {
+        return Vec::new();
+    };
+    let mut drafts: Vec<PathBuf> = listing
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    if drafts.is_empty() {
+        return Vec::new();
+    }
+    drafts.sort();
+    let index = Index::new(text);
+    let calendar = context.calendar();
+    drafts
+        .into_iter()
+        .filter(|path| {
+            let origin = path.display().to_string();
+            let added = std::fs::read_to_string(path)
+                .ok()
+                .and_then(|typed| {
+                    draft::from_markdown(&origin, &typed, context.today, &calendar).ok()
+                })
+                .and_then(|draft| lookup::same_date_and_title(&index, draft.date, &draft.title));
+            added.is_none()
+        })
+        .map(|path| {
+            let shown = path.to_string_lossy();
+            format!(
+                "an entry you wrote is not in the log yet: {shown}\n  fix it if needed, then: {}",
+                context.brag(&format!("add - < {}", shell_word(&shown)))
+            )
+        })
+        .collect()
 }

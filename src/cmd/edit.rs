@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::app::Context;
 use crate::cli::EditArgs;
 use crate::parse::Index;
-use crate::{cmd::show, editor, store};
+use crate::{editor, lookup, store};
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let path = &context.log_path;
@@ -26,7 +26,7 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
 /// The line of the entry with id `id`, or with the one id that starts with it.
 fn line_of(text: &str, id: &str) -> Result<usize> {
     let index = Index::new(text);
-    let head = show::find(&index, id)?;
+    let head = lookup::find(&index, id)?;
     Ok(index.blocks[head.block].line_no)
 }
 
@@ -39,7 +39,7 @@ mod tests {
         let text = "## November 2026\n### Cut latency\n- **Date**: 2026-11-03\n### Cut costs\n- **Date**: 2026-11-04\n";
         assert_eq!(line_of(text, "2026-11-03-cut-latency").ok(), Some(2));
         assert_eq!(line_of(text, "2026-11-04").ok(), Some(4));
-        assert!(line_of(text, "2026-11").is_err_and(|e| e.to_string().contains("2 ids")));
-        assert!(line_of(text, "nope").is_err_and(|e| e.to_string().contains("no entry")));
+        assert!(line_of(text, "2026-11").is_err_and(|e| e.to_string().contains("2 entries")));
+        assert!(line_of(text, "nope").is_err_and(|e| e.to_string().contains("no entry matches")));
     }
 }

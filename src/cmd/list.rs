@@ -7,14 +7,14 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::Context;
-use crate::cli::{ColorChoice, ListArgs, ListFormat};
+use crate::cli::{ColorChoice, FilterArgs, ListArgs, ListFormat};
 use crate::entry::{Quick, Wanted};
 use crate::filter::Filter;
 use crate::model::{Entry, YearMonth};
 use crate::parse::{Head, Index};
 use crate::render::table::Row;
 use crate::render::{schema, table};
-use crate::{parse, store};
+use crate::{parse, store, suggest};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = Filter::new(&args.filters, &context.calendar())?;
@@ -22,9 +22,14 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
     let text = bytes.text()?;
     let index = parse::Index::with_facts(text, filter.wanted());
     let heads = filter.select(&index);
-    match args.format {
+    if heads.is_empty() {
+        for hint in tag_hints(&index, &args.filters) {
+            eprintln!("hint: {hint}");
+        }
+    }
+    match args.format() {
         ListFormat::Table => {
-            let rows = rows(&index, &heads);
+            let rows = rows(&index, &heads, args.ids);
             let layout = table::Layout {
                 width: std::io::stdout()
                     .is_terminal()
@@ -58,9 +63,41 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
+/// For a filter that matched nothing: each asked-for tag that no entry carries, with the
+/// log's tag closest to it (`on-call` for `oncall`).
+pub fn tag_hints(index: &Index<'_>, filters: &FilterArgs) -> Vec<String> {
+    let asked: Vec<&String> = filters.tag.iter().chain(&filters.any_tag).collect();
+    if asked.is_empty() {
+        return Vec::new();
+    }
+    let mut known: Vec<String> = index
+        .map(&index.all(), |entry| {
+            entry
+                .tags
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+    known.sort_by_key(|tag| tag.to_lowercase());
+    known.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    asked
+        .into_iter()
+        .filter(|tag| !known.iter().any(|known| known.eq_ignore_ascii_case(tag)))
+        .map(
+            |tag| match suggest::closest(tag, known.iter().map(String::as_str)) {
+                Some(near) => format!("no entry has the tag `{tag}`; did you mean `{near}`?"),
+                None => format!("no entry has the tag `{tag}`; `brag tags` lists them"),
+            },
+        )
+        .collect()
+}
+
 /// The table's rows: tags and scope from a line scan of each entry where it can tell
-/// them, else from reading the entry.
-fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
+/// them, else from reading the entry; with `ids`, each entry's id.
+fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>], ids: bool) -> Vec<Row<'a>> {
     let facts = crate::threads::parallel_map(heads, |_, head| {
         let scanned = index.facts(head, Wanted::ALL);
         Quick {
@@ -83,6 +120,7 @@ fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
         .zip(facts)
         .filter_map(|(head, facts)| match (facts.tags, facts.scope) {
             (Some(tags), Some(scope)) => Some(Row {
+                id: ids.then(|| index.id(head)),
                 date: head.date,
                 month: index.blocks[head.block]
                     .context
@@ -92,7 +130,10 @@ fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>]) -> Vec<Row<'a>> {
                 tags,
                 scope,
             }),
-            _ => read.next().map(Row::of),
+            _ => read.next().map(|entry| Row {
+                id: ids.then(|| entry.id.to_string()),
+                ..Row::of(entry)
+            }),
         })
         .collect()
 }
@@ -108,14 +149,22 @@ pub fn summary(filter: &Filter, count: usize) -> String {
     line
 }
 
-/// Colour only on a terminal, unless NO_COLOR is set; `always` and `never` decide alone.
+/// Colour on a terminal that is not `TERM=dumb`, or wherever `CLICOLOR_FORCE` asks
+/// for it; never when `NO_COLOR` is set. `always` and `never` decide alone.
 pub fn use_color(choice: ColorChoice) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR") => false,
+        ColorChoice::Auto
+            if set("CLICOLOR_FORCE") && std::env::var_os("CLICOLOR_FORCE") != Some("0".into()) =>
+        {
+            true
+        }
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+                && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
         }
     }
 }

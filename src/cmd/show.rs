@@ -1,4 +1,4 @@
-//! `brag show ID`: one entry in full, found by its id or a prefix only it has.
+//! `brag show ID`: one entry in full, found by its id, part of it or title words.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,20 +8,19 @@ use anyhow::{Result, bail};
 use crate::app::Context;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::model::Entry;
-use crate::parse::{Head, Index};
 use crate::render::schema;
-use crate::{parse, store};
+use crate::{lookup, parse, store};
 
 pub fn run(context: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
     let index = parse::Index::new(text);
-    let head = find(&index, &args.id)?;
+    let head = lookup::find(&index, &args.id)?;
     let (entries, _) = index.read(&[head]);
     let Some(entry) = entries.first() else {
         bail!("entry {} could not be read", index.id(head));
     };
-    match args.format {
+    match args.format() {
         ShowFormat::Text => write_text(out, context, entry)?,
         ShowFormat::Md => writeln!(out, "{}", text[entry.span.clone()].trim_end())?,
         ShowFormat::Json => {
@@ -31,40 +30,6 @@ pub fn run(context: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<E
         ShowFormat::Yaml => serde_yaml::to_writer(&mut *out, &schema::EntryView(entry))?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The entry whose id is `wanted`, or the one entry whose id starts with it.
-pub fn find<'i, 'a>(index: &'i Index<'a>, wanted: &str) -> Result<&'i Head<'a>> {
-    let ids: Vec<(String, &Head<'a>)> = index
-        .heads
-        .iter()
-        .map(|head| (index.id(head), head))
-        .collect();
-    if let Some((_, head)) = ids.iter().find(|(id, _)| id == wanted) {
-        return Ok(head);
-    }
-    let matches: Vec<&(String, &Head<'a>)> = ids
-        .iter()
-        .filter(|(id, _)| id.starts_with(wanted))
-        .collect();
-    match matches.as_slice() {
-        [(_, one)] => Ok(one),
-        [] => bail!("no entry has the id {wanted:?}\n  `brag list --format ids` lists them"),
-        many => {
-            let shown: Vec<&str> = many.iter().take(10).map(|(id, _)| id.as_str()).collect();
-            let more = many.len().saturating_sub(shown.len());
-            let more = if more > 0 {
-                format!("\n  ... and {more} more")
-            } else {
-                String::new()
-            };
-            bail!(
-                "{wanted:?} is the start of {} ids; give more of it:\n  {}{more}",
-                many.len(),
-                shown.join("\n  ")
-            )
-        }
-    }
 }
 
 fn write_text(out: &mut impl Write, context: &Context, entry: &Entry<'_>) -> Result<()> {

@@ -38,19 +38,48 @@ pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<E
         y.cmp(x)
             .then_with(|| a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase()))
     });
+    let described = |tag: &str| {
+        context
+            .config
+            .tags
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(tag))
+            .map(|(_, description)| description.as_str())
+    };
+    let format = args.format();
+    if counts.is_empty() && format == TagsFormat::Table {
+        let what = if entries.is_empty() {
+            "no entries"
+        } else {
+            "no entry with a tag"
+        };
+        eprintln!(
+            "no tags: {what} ({}); tag an entry with `{}`",
+            filter.describe_range(),
+            context.brag("add \"What you did\" --tag NAME")
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if format == TagsFormat::Json {
+        let rows: Vec<serde_json::Value> = counts
+            .iter()
+            .map(|(tag, count)| {
+                serde_json::json!({"tag": tag, "count": count, "description": described(tag)})
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let width = counts
         .first()
         .map_or(1, |(_, count)| count.to_string().len());
     for (tag, count) in &counts {
-        match args.format {
+        match format {
             TagsFormat::Ids => writeln!(out, "{tag}")?,
-            TagsFormat::Table => {
-                let description = context
-                    .config
-                    .tags
-                    .iter()
-                    .find(|(name, _)| name.eq_ignore_ascii_case(tag))
-                    .map(|(_, description)| format!("  {description}"))
+            TagsFormat::Table | TagsFormat::Json => {
+                let description = described(tag)
+                    .map(|description| format!("  {description}"))
                     .unwrap_or_default();
                 writeln!(out, "{count:>width$}  {tag}{description}")?;
             }

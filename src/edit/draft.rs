@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use anyhow::{Result, anyhow, bail};
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use serde::Deserialize;
 
 use crate::dates::{self, ReadDate};
@@ -15,7 +15,7 @@ use crate::label;
 use crate::markdown::LineIndex;
 use crate::model::{FieldKey, Scope};
 use crate::outline::{self, MarkKind};
-use crate::period::{self, Calendar};
+use crate::period::{self, Calendar, DateOrder};
 
 /// A field's Markdown, or a list of items (repeated `--action`s) that the log's own
 /// bullet character will mark.
@@ -133,9 +133,58 @@ pub fn scope(text: &str) -> Result<Scope> {
     })
 }
 
-/// A day expression (`2026-11-03`, `yesterday`, `last friday`).
+/// A day expression (`2026-11-03`, `yesterday`, `last friday`), or a day written as
+/// the log reader reads one (`Nov 3`, `Nov 3, 2026`, `3 November 2026`, `2026/11/03`;
+/// a numeric `11/3` only with `date_order` in the config). A day without a year is in
+/// today's year.
 pub fn day(expr: &str, calendar: &Calendar) -> Result<NaiveDate> {
-    period::day(expr, calendar).map_err(|error| anyhow!("invalid date: {error}"))
+    let error = match period::day(expr, calendar) {
+        Ok(day) => return Ok(day),
+        Err(error) => error,
+    };
+    let text = expr.trim();
+    let year = calendar.today.year();
+    if let Some(order) = calendar.date_order {
+        if let Some(day) = ordered(text, order, year) {
+            return day
+                .ok_or_else(|| anyhow!("invalid date: `{text}` is not a day of the calendar"));
+        }
+    }
+    match dates::read(text, Some(year), None) {
+        ReadDate::Date(day) => Ok(day),
+        ReadDate::Ambiguous => bail!(
+            "invalid date: `{text}` could be month/day or day/month; write it as \
+             YYYY-MM-DD, or set `date_order: month-first` (or day-first) in the config"
+        ),
+        ReadDate::Invalid | ReadDate::NoYear | ReadDate::NotADate => {
+            bail!("invalid date: {error}")
+        }
+    }
+}
+
+/// `a/b` or `a/b/year` (also with `.` or `-`) read in `order`; `None` when `text` is not
+/// of that shape, `Some(None)` when it names no real day.
+fn ordered(text: &str, order: DateOrder, this_year: i32) -> Option<Option<NaiveDate>> {
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    let number = |part: &str, most: usize| {
+        (!part.is_empty() && part.len() <= most && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (a, b, year) = match parts.as_slice() {
+        [a, b] => (number(a, 2)?, number(b, 2)?, this_year),
+        [a, b, y] if y.len() == 4 => (
+            number(a, 2)?,
+            number(b, 2)?,
+            i32::try_from(number(y, 4)?).ok()?,
+        ),
+        _ => return None,
+    };
+    let (month, day) = match order {
+        DateOrder::MonthFirst => (a, b),
+        DateOrder::DayFirst => (b, a),
+    };
+    Some(NaiveDate::from_ymd_opt(year, month, day))
 }
 
 /// The guidance comment that `templates/entry.md` ends with: from a line starting with
@@ -511,5 +560,40 @@ mod tests {
     fn tags_split_on_commas_and_refuse_spaces() {
         assert_eq!(tags(["a,b", "#c", "a"]).expect("tags"), ["a", "b", "c"]);
         assert!(tags(["cross team"]).is_err());
+    }
+
+    #[test]
+    fn dates_as_the_log_writes_them() {
+        let mut cal = calendar();
+        let day = |text: &str, cal: &Calendar| {
+            day(text, cal)
+                .map(|d| d.to_string())
+                .map_err(|e| e.to_string())
+        };
+        let cases: &[(&str, Result<&str, &str>)] = &[
+            ("2026-11-03", Ok("2026-11-03")),
+            ("Nov 3", Ok("2026-11-03")),
+            ("Nov 3, 2026", Ok("2026-11-03")),
+            ("3 November 2026", Ok("2026-11-03")),
+            ("2026/11/03", Ok("2026-11-03")),
+            ("11/13", Ok("2026-11-13")),
+            ("11/3", Err("could be month/day or day/month")),
+            ("Feb 30", Err("invalid date: ")),
+            ("2026-02-30", Err("`2026-02-30` is not a real date")),
+            ("someday", Err("unknown day `someday`")),
+        ];
+        for (text, expected) in cases {
+            match (day(text, &cal), expected) {
+                (Ok(found), Ok(expected)) => assert_eq!(&found, expected, "{text}"),
+                (Err(found), Err(expected)) => assert!(found.contains(expected), "{text}: {found}"),
+                (found, expected) => panic!("{text}: {found:?}, expected {expected:?}"),
+            }
+        }
+        cal.date_order = Some(DateOrder::MonthFirst);
+        assert_eq!(day("11/3", &cal), Ok("2026-11-03".to_string()));
+        assert_eq!(day("11/3/2025", &cal), Ok("2025-11-03".to_string()));
+        cal.date_order = Some(DateOrder::DayFirst);
+        assert_eq!(day("11/3", &cal), Ok("2026-03-11".to_string()));
+        assert!(day("31/2", &cal).is_err_and(|e| e.contains("not a day of the calendar")));
     }
 }

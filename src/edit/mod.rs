@@ -21,6 +21,7 @@
 //! small part of a large log.
 
 pub mod draft;
+pub mod rewrite;
 pub mod style;
 pub mod verify;
 pub mod window;

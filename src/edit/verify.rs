@@ -121,7 +121,7 @@ fn comparable(entry: &Entry<'_>) -> Value {
 }
 
 /// The new entry's fields against what the person gave.
-fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()> {
+pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()> {
     let text = |t: Option<crate::model::Text<'_>>| t.map(|t| t.to_string());
     let other: Vec<(String, String)> = entry
         .other_fields()

@@ -14,6 +14,8 @@ use crate::model::{Entry, Scope, YearMonth};
 /// What one line of the table shows.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
+    /// Shown instead of the date (which it starts with) when set.
+    pub id: Option<String>,
     pub date: Option<NaiveDate>,
     pub month: Option<YearMonth>,
     pub title: &'a str,
@@ -24,6 +26,7 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     pub fn of(entry: &Entry<'a>) -> Self {
         Self {
+            id: None,
             date: entry.date,
             month: entry.month,
             title: entry.title,
@@ -158,10 +161,11 @@ pub fn write(
     let longest = |f: &dyn Fn(&Row<'_>) -> usize| entries.iter().map(f).max().unwrap_or(0);
     let tags_width = longest(&tags_width);
     let scope_width = longest(&|e| e.scope.map_or(0, |s| s.as_str().len()));
+    let date_width = longest(&|e| e.id.as_ref().map_or(10, String::len));
     let mut title_width = longest(&|e| e.title.chars().count());
     if let Some(width) = layout.width {
         // "  date  title  tags  scope"
-        let fixed = 2 + 10 + 2 + 2 + tags_width.min(30) + 2 + scope_width;
+        let fixed = 2 + date_width + 2 + 2 + tags_width.min(30) + 2 + scope_width;
         title_width = title_width.min(width.saturating_sub(fixed).max(20));
     }
     let mut tags = String::new();
@@ -177,12 +181,13 @@ pub fn write(
             writeln!(out)?;
         }
         date.clear();
-        match entry.date {
-            Some(day) => write_date(&mut date, day)?,
-            None => date.push_str("undated"),
+        match (&entry.id, entry.date) {
+            (Some(id), _) => date.push_str(id),
+            (None, Some(day)) => write_date(&mut date, day)?,
+            (None, None) => date.push_str("undated"),
         }
         out.write_all(b"  ")?;
-        paint(out, color, DIM, &date, 10)?;
+        paint(out, color, DIM, &date, date_width)?;
         out.write_all(b"  ")?;
         let title = fit(entry.title, title_width);
         tags_text(entry, &mut tags);
@@ -211,6 +216,7 @@ mod tests {
     fn row<'a>(date: &str, title: &'a str, tags: Vec<&'a str>, scope: Option<Scope>) -> Row<'a> {
         let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
         Row {
+            id: None,
             date,
             month: date.map(YearMonth::of),
             title,

@@ -1,0 +1,119 @@
+//! `brag amend ID`: one entry changed (title, date, fields, tags), written anew in the
+//! log's style; every other byte of the log stays.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow, bail};
+
+use crate::app::Context;
+use crate::cli::AmendArgs;
+use crate::edit::{self, Draft, draft, rewrite};
+use crate::parse::Index;
+use crate::undo::{self, Record};
+use crate::{entry, lookup, store};
+
+pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let changes = [
+        args.set_title.is_some(),
+        args.set_date.is_some(),
+        args.situation.is_some(),
+        args.task.is_some(),
+        !args.actions.is_empty(),
+        !args.results.is_empty(),
+        !args.tags.is_empty(),
+        args.scope.is_some(),
+    ];
+    if !changes.contains(&true) {
+        bail!(
+            "nothing to change: give --set-title, --set-date, --situation, --task, --action, \
+             --result, --tag or --scope"
+        );
+    }
+    let calendar = context.calendar();
+    let new_date = args
+        .set_date
+        .as_deref()
+        .map(|expr| draft::day(expr, &calendar))
+        .transpose()?;
+    let log = store::lock_existing(&context.log_path)?;
+    let copy = log.start_copy()?;
+    let text = log.read_all()?;
+    let index = Index::new(&text);
+    let head = lookup::find(&index, &args.id)?;
+    let id = index.id(head);
+    let block = &index.blocks[head.block];
+    let mut entry = entry::read(&text, block, &mut Vec::new());
+    entry.id.clone_from(&id);
+    if entry.date.is_none() {
+        // An undated entry takes its new date as its own.
+        entry.date = new_date;
+    }
+    let mut draft = rewrite::draft_of(&entry)?;
+    apply(&mut draft, args, new_date)?;
+    let refused = |error: anyhow::Error| {
+        anyhow!("cannot amend {id} safely: {error:#}; the log was not changed")
+    };
+    let (change, new_text) =
+        rewrite::amend(&text, block.span.start, &draft, &context.edit_settings())
+            .map_err(refused)?;
+    let written = log.replace(copy, change.range.clone(), change.text.as_bytes())?;
+    let new_index = Index::new(&new_text);
+    let (new_id, line) = new_index
+        .heads
+        .iter()
+        .rfind(|head| head.date == Some(draft.date) && head.title == draft.title)
+        .map(|head| (new_index.id(head), new_index.blocks[head.block].line_no))
+        .unwrap_or((id.clone(), block.line_no));
+    undo::save(
+        log.path(),
+        &Record {
+            what: format!("amended {id}"),
+            written,
+            start: change.range.start,
+            old: text.as_bytes()[change.range.clone()].to_vec(),
+            new: change.text.into_bytes(),
+        },
+    );
+    writeln!(
+        out,
+        "amended {new_id} under {} ({}:{line})",
+        edit::month_name(crate::model::YearMonth::of(draft.date)),
+        context.log_path.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The flags' changes to the entry's draft.
+fn apply(draft: &mut Draft, args: &AmendArgs, new_date: Option<chrono::NaiveDate>) -> Result<()> {
+    if let Some(title) = &args.set_title {
+        draft.title = Draft::new(title, draft.date)?.title;
+    }
+    if let Some(date) = new_date {
+        draft.date = date;
+    }
+    if let Some(situation) = &args.situation {
+        draft.situation = draft::text(situation);
+    }
+    if let Some(task) = &args.task {
+        draft.task = draft::text(task);
+    }
+    if !args.actions.is_empty() {
+        draft.actions = rewrite::append(draft.actions.take(), &args.actions);
+    }
+    if !args.results.is_empty() {
+        draft.results = rewrite::append(draft.results.take(), &args.results);
+    }
+    if !args.tags.is_empty() {
+        let added = draft::tags(args.tags.iter().map(String::as_str))?;
+        for tag in added {
+            if !draft.tags.iter().any(|old| old.eq_ignore_ascii_case(&tag)) {
+                draft.tags.push(tag);
+            }
+        }
+    }
+    if let Some(scope) = &args.scope {
+        draft.scope = Some(draft::scope(scope)?);
+    }
+    Ok(())
+}
