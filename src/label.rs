@@ -303,6 +303,7 @@ mod tests {
             "**a*b**: x",
             "**Impact*: x",
             "**Res*ults**: x",
+            "**Impact*:: x",
         ] {
             assert_eq!(detect(line), None, "{line:?}");
         }
