@@ -42,6 +42,30 @@ pub struct Config {
     /// `brag check` warns about entries without a Scope (lint B109).
     #[serde(default)]
     pub require_scope: bool,
+    /// Two or three sentences that open the export: the case, in the person's words.
+    pub summary: Option<String>,
+    /// Tag aliases for rubrics and grouping: a tag as written -> the tag it counts as.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
+    /// The person's goals, closing the packet; else the Purpose, Mastery and Autonomy
+    /// lines at the top of the log.
+    pub goals: Option<Goals>,
+    /// What comes next, closing the packet.
+    #[serde(default)]
+    pub next: Vec<String>,
+    /// Tags that name a project: entries carrying one are told as that project's story,
+    /// like entries sharing a `Project:` field.
+    #[serde(default)]
+    pub project_tags: Vec<String>,
+}
+
+/// `goals: {purpose: ..., mastery: ..., autonomy: ...}`, every key optional.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goals {
+    pub purpose: Option<String>,
+    pub mastery: Option<String>,
+    pub autonomy: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -177,6 +201,11 @@ week_start: sunday
 private_tags: [health]
 lints: {B104: off, B103: error}
 require_scope: true
+summary: Led the ledger migration.
+aliases: {perf: performance}
+goals: {purpose: Payments that never lose a cent}
+next: [Own the 2027 platform roadmap]
+project_tags: [ledger]
 ";
         let config = Config::parse(text).expect("valid config");
         assert_eq!(config.order, Some(OrderSetting::NewestFirst));
@@ -188,6 +217,13 @@ require_scope: true
             Some(&Level::Error)
         );
         assert!(config.require_scope);
+        assert_eq!(
+            config.aliases.get("perf").map(String::as_str),
+            Some("performance")
+        );
+        assert_eq!(config.next, ["Own the 2027 platform roadmap"]);
+        assert_eq!(config.project_tags, ["ledger"]);
+        assert!(config.goals.is_some_and(|goals| goals.mastery.is_none()));
         assert!(matches!(config.review, Some(ReviewSetting::Dates(ref d)) if d.len() == 2));
         let cycle =
             Config::parse("review:\n  start: 2025-04-01\n  every_months: 6\n").expect("cycle");
@@ -209,6 +245,10 @@ require_scope: true
             (
                 "lints:\n  B104: off\n  B999: off\n",
                 "3:3: lints: unknown variant `B999`",
+            ),
+            (
+                "goals:\n  purpose: x\n  dreams: y\n",
+                "3:3: goals: unknown field `dreams`",
             ),
             (
                 "lints:\n  B104: loud\n",
