@@ -511,7 +511,7 @@ fn review(
     let unscoped = facts.iter().filter(|fact| fact.scope.is_none()).count();
     if unscoped > 0 {
         strengthen.push(format!(
-            "{} without a Scope: the scope growth leaves them out.",
+            "{} without a Scope, which scope growth cannot count.",
             plural(unscoped, "entry", "entries")
         ));
     }
