@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod export;
 mod filters;
+mod packet;
 mod properties;
 mod reading;
 mod regression;
