@@ -345,6 +345,25 @@ fn weak_entries_go_last_to_an_appendix_or_away() {
     let appendix = stdout(&["--weak", "appendix"]);
     assert!(!section(&appendix, "Impact").contains(weak));
     assert!(section(&appendix, "Also").contains(weak));
+    // By month, dates order a month's strong wins, and its weak ones follow them.
+    let by_month = Brag::new()
+        .log(&year())
+        .config(CONFIG)
+        .args(&["export", "--by", "month"])
+        .run();
+    by_month.success();
+    let january: Vec<&str> = section(&by_month.stdout, "January 2026")
+        .lines()
+        .filter_map(|line| line.strip_prefix("### "))
+        .collect();
+    assert_eq!(
+        january,
+        [
+            "Cut the payments test suite from 38 to 11 minutes",
+            "Wrote the postmortem for the January double-charge incident",
+            "Reviewed pull requests for the checkout team"
+        ]
+    );
     let hidden = stdout(&["--weak", "hide"]);
     assert!(!hidden.contains(weak));
     assert!(!hidden.contains("## Also"));
