@@ -562,7 +562,7 @@ impl ExportFormat {
 pub enum GroupBy {
     /// One group per month, oldest first
     Month,
-    /// One group per tag, most used first; an entry appears under its most used tag
+    /// One group per tag, most used first; an entry appears once, under its most used tag
     Tag,
     /// The scope ladder, business first
     Scope,
