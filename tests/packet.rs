@@ -442,3 +442,25 @@ fn feedback_is_quoted_and_printed_links_show_their_address() {
     assert!(html.contains("::after { content: \" (\" attr(href) \")\""));
     assert!(html.contains("<a href=\"https://ci.example.com/payments\">CI dashboard</a>"));
 }
+
+/// The story's result is its latest milestone's Results, skipping milestones that have
+/// none; one entry alone is no story.
+#[test]
+fn a_story_leads_with_its_latest_result() {
+    let log = "## May 2026\n\
+               ### Designed the cache\n- **Project**: Cache\n- **Results**: p95 fell 40%.\n\n\
+               ### Rolled the cache out\n- **Project**: cache\n- **Actions**: Shipped it.\n\n\
+               ### Wrote the search RFC\n- **Project**: Search\n- **Results**: 3 teams agreed.\n";
+    let ran = Brag::new().log(log).args(&["export"]).run();
+    ran.success();
+    assert!(
+        ran.stdout.contains(
+            "## Project: Cache\n\n*2026-05-01 to 2026-05-01 · 2 milestones*\n\n\
+             **Result**: p95 fell 40%.\n"
+        ),
+        "{}",
+        ran.stdout
+    );
+    assert!(!ran.stdout.contains("## Project: Search"));
+    assert!(ran.stdout.contains("- **Project**: Search"));
+}
