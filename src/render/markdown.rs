@@ -9,6 +9,10 @@ use crate::model::Entry;
 /// as text wherever the packet is pasted, and no line ends in spaces: an entry never
 /// injects markup, and the packet pastes cleanly into a document editor.
 pub fn inert(text: &str) -> String {
+    // Most text has no `<` at all, and so no HTML: skip the parse.
+    if !text.contains('<') {
+        return without_trailing_spaces(text.to_string());
+    }
     let mut raw: Vec<std::ops::Range<usize>> = Parser::new_ext(text, crate::markdown::options())
         .into_offset_iter()
         .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
@@ -32,19 +36,23 @@ pub fn inert(text: &str) -> String {
         copied = range.end;
     }
     out.push_str(&text[copied..]);
-    if out.lines().any(|line| line.ends_with([' ', '\t'])) {
-        let ends_with_newline = out.ends_with('\n');
-        let mut trimmed: String = out
-            .lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n");
-        if ends_with_newline {
-            trimmed.push('\n');
-        }
-        return trimmed;
+    without_trailing_spaces(out)
+}
+
+/// `text` with no line ending in spaces or tabs.
+fn without_trailing_spaces(text: String) -> String {
+    if !text.lines().any(|line| line.ends_with([' ', '\t'])) {
+        return text;
     }
-    out
+    let mut trimmed: String = text
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
+    if text.ends_with('\n') {
+        trimmed.push('\n');
+    }
+    trimmed
 }
 
 /// One line of Markdown, for a one-line impact list (`--brief`): list items and

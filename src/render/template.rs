@@ -304,8 +304,33 @@ fn group_value(group: &Group, entries: Value) -> Value {
         kind => group.kind,
         description => group.description.clone(),
         count => group.members.len(),
-        also => group.also.clone(),
+        also => Value::from_object(Also(group.also.clone())),
         entries => entries,
+    }
+}
+
+/// A group's `also`: for each entry, the other groups it fits, made a template value
+/// only when asked for (most are empty, and a month can hold thousands of entries).
+#[derive(Debug)]
+struct Also(Vec<Vec<String>>);
+
+impl Object for Also {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0
+            .get(key.as_usize()?)
+            .map(|names| Value::from(names.clone()))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.0.len())
     }
 }
 
@@ -416,6 +441,7 @@ pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
                 |text| Value::from(text::plain(text)),
             ),
         )),
+        _ if !needs_inert(entry) => {}
         _ => {
             // Markdown passes through as written, with raw HTML made inert.
             let inert = |text: &str| Value::from(markdown::inert(text));
@@ -444,6 +470,22 @@ pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
         }
     }
     Value::from_object(TemplateEntry { schema, extra })
+}
+
+/// Whether any of the entry's text could hold raw HTML (a `<`) or a line ending in
+/// spaces: only then does the Markdown packet need other values than the schema's.
+fn needs_inert(entry: &Entry<'_>) -> bool {
+    let suspect = |text: &str| {
+        text.contains('<')
+            || text.contains(" \n")
+            || text.contains(" \r\n")
+            || text.contains("\t\n")
+            || text.ends_with([' ', '\t'])
+    };
+    suspect(entry.title)
+        || entry.tags.iter().any(|tag| suspect(tag))
+        || entry.fields.iter().any(|field| suspect(field.body.raw))
+        || entry.notes.iter().any(|note| suspect(note.raw))
 }
 
 /// An entry for templates: the schema's map, and what brag adds to it.
