@@ -100,11 +100,27 @@ Examples:
   brag tags --since 2026 --format ids")]
     Tags(TagsArgs),
 
-    /// Write an evidence packet for a promotion document: summary, grouped entries, gaps
+    /// Write an evidence packet for a promotion committee, or your own review notes
     #[command(after_help = "\
+The committee's packet (the default) makes the case: a short summary (`summary:` in the
+config, else written from the entries), the top wins, scope growth by quarter or half,
+project stories (entries sharing a `Project:` field or a tag in `project_tags:`), the
+evidence with each win once (\"also: ...\" names its other groups), then your goals
+(`goals:` or the Purpose/Mastery/Autonomy lines atop the log) and `next:`. It says nothing
+about brag, the filters or left-out entries.
+
+Top wins are ranked by: your `highlight` or `star` tag first, then scope (business, product,
+project, milestone, task), then a measured result, then the newest. A weak entry (no
+measured result) is a top win only when you tagged it.
+
+--for me writes your notes instead: what was left out, coverage per competency (strong
+evidence is a measured result), weak entries, tags that matched no competency, and what to
+strengthen before the review.
+
 Examples:
   brag export --since H1 > packet.md
-  brag export --since 2026-01 --by competency --rubric staff --format html -o packet.html
+  brag export --since 2026-01 --rubric staff --format html -o packet.html
+  brag export --on 2026 --rubric staff --for me
   brag export --on 2026 --by tag --brief --title \"2026 impact\"
   brag export --format json | jq '.groups[].name'
 
@@ -113,7 +129,7 @@ one (export.md.j2, export.html.j2, export.txt.j2) in <config dir>/brag/templates
 overrides it; --template NAME|PATH uses any template.
 
 Entries tagged `private` (or a tag in `private_tags:` in the config) are left out unless
---include-private is given; the packet says how many were left out.")]
+--include-private is given; --for me says how many were left out.")]
     Export(ExportArgs),
 
     /// Judge the evidence: quality lints and what the reader could not place, at file:line:col
@@ -676,7 +692,24 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "NAME")]
     pub rubric: Option<RubricName>,
 
-    /// One line per entry: its title and results, for an impact list
+    /// Who it is for: the committee's packet, or your own review notes
+    #[arg(
+        long = "for",
+        value_enum,
+        value_name = "AUDIENCE",
+        default_value = "committee"
+    )]
+    pub audience: Audience,
+
+    /// How many top wins open the packet (0 for none)
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub highlights: usize,
+
+    /// Weak entries: hide them, list them last in their group, or in an appendix [default: last, or hide with --brief]
+    #[arg(long, value_enum, value_name = "WHERE")]
+    pub weak: Option<WeakPlacement>,
+
+    /// One line per entry, for a packet of one to four printed pages
     #[arg(long)]
     pub brief: bool,
 
@@ -727,12 +760,41 @@ impl ExportFormat {
 pub enum GroupBy {
     /// One group per month, oldest first
     Month,
-    /// One group per tag, most used first; an entry appears under each of its tags
+    /// One group per tag, most used first; an entry appears once, under its most used tag
     Tag,
     /// The scope ladder, business first
     Scope,
-    /// The rubric's competencies; an entry appears under each competency its tags match
+    /// The rubric's competencies; an entry appears under the first one its tags match
     Competency,
+}
+
+/// Who the export is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Audience {
+    /// The promotion committee: the case, highlights, scope growth, stories, evidence, goals
+    Committee,
+    /// You, before the review: coverage, weak entries, what to strengthen
+    Me,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Committee => "committee",
+            Audience::Me => "me",
+        }
+    }
+}
+
+/// Where weak entries (no Results, or Results with no measurable change) go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WeakPlacement {
+    /// Left out of the packet
+    Hide,
+    /// Last in their group
+    Last,
+    /// In an "Also" appendix at the end
+    Appendix,
 }
 
 impl GroupBy {

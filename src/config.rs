@@ -44,6 +44,30 @@ pub struct Config {
     pub require_scope: bool,
     /// How a numeric day like `11/3` given to `--date` reads: month-first or day-first.
     pub date_order: Option<DateOrderSetting>,
+    /// Two or three sentences that open the export: the case, in the person's words.
+    pub summary: Option<String>,
+    /// Tag aliases for rubrics and grouping: a tag as written -> the tag it counts as.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, String>,
+    /// The person's goals, closing the packet; else the Purpose, Mastery and Autonomy
+    /// lines at the top of the log.
+    pub goals: Option<Goals>,
+    /// What comes next, closing the packet.
+    #[serde(default)]
+    pub next: Vec<String>,
+    /// Tags that name a project: entries carrying one are told as that project's story,
+    /// like entries sharing a `Project:` field.
+    #[serde(default)]
+    pub project_tags: Vec<String>,
+}
+
+/// `goals: {purpose: ..., mastery: ..., autonomy: ...}`, every key optional.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goals {
+    pub purpose: Option<String>,
+    pub mastery: Option<String>,
+    pub autonomy: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -187,6 +211,11 @@ private_tags: [health]
 lints: {B104: off, B103: error}
 require_scope: true
 date_order: day-first
+summary: Led the ledger migration.
+aliases: {perf: performance}
+goals: {purpose: Payments that never lose a cent}
+next: [Own the 2027 platform roadmap]
+project_tags: [ledger]
 ";
         let config = Config::parse(text).expect("valid config");
         assert_eq!(config.order, Some(OrderSetting::NewestFirst));
@@ -199,6 +228,13 @@ date_order: day-first
         );
         assert!(config.require_scope);
         assert_eq!(config.date_order, Some(DateOrderSetting::DayFirst));
+        assert_eq!(
+            config.aliases.get("perf").map(String::as_str),
+            Some("performance")
+        );
+        assert_eq!(config.next, ["Own the 2027 platform roadmap"]);
+        assert_eq!(config.project_tags, ["ledger"]);
+        assert!(config.goals.is_some_and(|goals| goals.mastery.is_none()));
         assert!(matches!(config.review, Some(ReviewSetting::Dates(ref d)) if d.len() == 2));
         let cycle =
             Config::parse("review:\n  start: 2025-04-01\n  every_months: 6\n").expect("cycle");
@@ -220,6 +256,10 @@ date_order: day-first
             (
                 "lints:\n  B104: off\n  B999: off\n",
                 "3:3: lints: unknown variant `B999`",
+            ),
+            (
+                "goals:\n  purpose: x\n  dreams: y\n",
+                "3:3: goals: unknown field `dreams`",
             ),
             (
                 "lints:\n  B104: loud\n",

@@ -17,6 +17,22 @@ pub struct Preset {
     competencies: &'static [(&'static str, &'static str, &'static [&'static str])],
 }
 
+/// The words people use for a preset's tags: with a built-in rubric, a tag on the left
+/// counts as the one on the right (the config's `aliases:` come on top). The README
+/// lists them; a test keeps the two in step.
+pub const PRESET_ALIASES: [(&str, &str); 10] = [
+    ("perf", "performance"),
+    ("latency", "performance"),
+    ("design-doc", "design"),
+    ("design-docs", "design"),
+    ("rfcs", "rfc"),
+    ("mentor", "mentoring"),
+    ("on-call", "oncall"),
+    ("incidents", "incident"),
+    ("talks", "talk"),
+    ("interviews", "interviewing"),
+];
+
 /// Every built-in rubric, in the order `--help` lists them.
 pub const PRESETS: [Preset; 2] = [BRAG_DOC, STAFF];
 
@@ -228,6 +244,10 @@ mod tests {
                     preset.name
                 );
             }
+        }
+        for (from, to) in PRESET_ALIASES {
+            let row = format!("| {from} | {to} |");
+            assert!(docs.contains(&row), "README.md lacks the alias row {row:?}");
         }
     }
 }

@@ -43,7 +43,13 @@ fn export(args: &[&str]) -> Ran {
 fn packet(args: &[&str]) -> String {
     let ran = export(args);
     ran.success();
-    assert_eq!(ran.stderr, "", "no warnings");
+    assert!(
+        ran.stderr
+            .lines()
+            .all(|line| line.contains("matched no competency")),
+        "no warnings but the note on entries that matched no competency: {}",
+        ran.stderr
+    );
     without_style(&ran.stdout)
 }
 
@@ -135,16 +141,17 @@ fn rubric_presets_group_by_competency() {
         let output = packet(&["--rubric", rubric, "--title", "H1 2026 evidence"]);
         insta::assert_snapshot!(format!("md-rubric-{rubric}"), output);
     }
-    let staff = json(&["--rubric", "staff"]);
+    let staff = json(&["--rubric", "staff", "--for", "me"]);
     assert_eq!(staff["by"], "competency");
     assert_eq!(staff["rubric"], "staff");
-    let gaps: Vec<&str> = staff["gaps"]
+    let gaps: Vec<&str> = staff["review"]["gaps"]
         .as_array()
         .expect("gaps")
         .iter()
         .map(|gap| gap["name"].as_str().expect("name"))
         .collect();
-    assert_eq!(gaps, ["Leverage"]);
+    // Glue work has an entry, but none with a measured result: strong evidence only.
+    assert_eq!(gaps, ["Leverage", "Glue work"]);
     export(&["--rubric", "staff", "--by", "tag"])
         .failure(1)
         .stderr("brag: --rubric staff groups by competency; drop --by tag or --rubric\n");
@@ -171,13 +178,14 @@ fn competency_grouping_defaults_to_the_brag_doc_rubric() {
             "Other evidence"
         ]
     );
-    // No rubric at all: no gaps to report.
+    // No rubric at all: no coverage and no gaps to report.
     let ran = Brag::new()
         .log(&fixture())
-        .args(&["export", "--format", "json"])
+        .args(&["export", "--format", "json", "--for", "me"])
         .run();
     let packet: Value = serde_json::from_str(&ran.stdout).expect("JSON");
-    assert_eq!(packet["gaps"], serde_json::json!([]));
+    assert_eq!(packet["review"]["gaps"], serde_json::json!([]));
+    assert_eq!(packet["review"]["coverage"], serde_json::json!([]));
 }
 
 #[test]
@@ -194,13 +202,18 @@ fn json_and_yaml_parse_back_and_match_the_schema() {
         let keys = [
             "generated",
             "title",
+            "audience",
             "period",
-            "filters",
+            "span",
             "by",
             "rubric",
-            "summary",
+            "case",
+            "highlights",
+            "scope_growth",
             "groups",
-            "gaps",
+            "goals",
+            "next",
+            "review",
         ];
         let at: Vec<Option<usize>> = keys
             .iter()
@@ -214,7 +227,7 @@ fn json_and_yaml_parse_back_and_match_the_schema() {
             packet["period"],
             serde_json::json!({"since": null, "until": null})
         );
-        assert_eq!(packet["summary"]["entries"], 6);
+        assert_eq!(packet["span"], "March 2026 to May 2026");
         for group in packet["groups"].as_array().expect("groups") {
             let mut keys: Vec<&str> = group
                 .as_object()
@@ -223,7 +236,7 @@ fn json_and_yaml_parse_back_and_match_the_schema() {
                 .map(String::as_str)
                 .collect();
             keys.sort_unstable();
-            assert_eq!(keys, ["description", "entries", "name"]);
+            assert_eq!(keys, ["also", "description", "entries", "kind", "name"]);
             for entry in group["entries"].as_array().expect("entries") {
                 // The very entry `brag list` prints: same schema, same values.
                 let same = listed
@@ -252,30 +265,30 @@ fn private_entries_are_left_out_and_counted() {
         for title in private_titles {
             assert!(!ran.stdout.contains(title), "{format} shows {title:?}");
         }
-        // The provenance line of a document; JSON and YAML count them in the summary.
-        if !matches!(format, "json" | "yaml") {
-            assert!(
-                ran.stdout.contains("2 private entries left out"),
-                "{format} says how many were left out"
-            );
-        }
+        // The committee is not told that something was left out.
+        assert!(
+            !ran.stdout.contains("private"),
+            "{format} mentions private entries"
+        );
     }
-    let packet = json(&[]);
-    assert_eq!(packet["summary"]["private_left_out"], 2);
-    assert_eq!(packet["filters"]["include_private"], false);
-    // Only those the filters would have taken are counted.
-    let may = json(&["--since", "2026-05"]);
-    assert_eq!(may["summary"]["private_left_out"], 1);
-    assert!(may["summary"]["entries"] == 2);
+    // The author's view counts them: only those the filters would have taken.
+    let packet = json(&["--for", "me"]);
+    assert_eq!(packet["review"]["private_left_out"], 2);
+    assert_eq!(packet["review"]["filters"]["include_private"], false);
+    let may = json(&["--for", "me", "--since", "2026-05"]);
+    assert_eq!(may["review"]["private_left_out"], 1);
+    assert_eq!(may["review"]["summary"]["entries"], 2);
+    let notes = packet_with(&["--for", "me"]);
+    assert!(notes.contains("- **Left out**: 2 private entries (`--include-private` keeps them)"));
     // `private` always counts; `compensation` only because the config says so.
     let ran = Brag::new()
         .log(&fixture())
-        .args(&["export", "--format", "json"])
+        .args(&["export", "--format", "json", "--for", "me"])
         .run();
     let packet: Value = serde_json::from_str(&ran.stdout).expect("JSON");
-    assert_eq!(packet["summary"]["private_left_out"], 1);
-    assert_eq!(packet["summary"]["entries"], 7);
-    // --include-private keeps them, and says so.
+    assert_eq!(packet["review"]["private_left_out"], 1);
+    assert_eq!(packet["review"]["summary"]["entries"], 7);
+    // --include-private keeps them, and the author's view says so.
     let ran = export(&["--include-private"]);
     ran.success();
     for title in private_titles {
@@ -284,18 +297,22 @@ fn private_entries_are_left_out_and_counted() {
             "--include-private shows {title:?}"
         );
     }
-    assert!(ran.stdout.contains("private entries included"));
-    let packet = json(&["--include-private"]);
-    assert_eq!(packet["summary"]["entries"], 8);
-    assert_eq!(packet["summary"]["private_left_out"], 0);
-    assert_eq!(packet["filters"]["include_private"], true);
+    assert!(
+        packet_with(&["--include-private", "--for", "me"]).contains("private entries included")
+    );
+    let packet = json(&["--include-private", "--for", "me"]);
+    assert_eq!(packet["review"]["summary"]["entries"], 8);
+    assert_eq!(packet["review"]["private_left_out"], 0);
+    assert_eq!(packet["review"]["filters"]["include_private"], true);
 }
 
 #[test]
 fn raw_html_in_entries_is_escaped_in_html() {
     for brief in [false, true] {
         let args: &[&str] = if brief {
-            &["--format", "html", "--brief", "--by", "tag"]
+            &[
+                "--format", "html", "--brief", "--by", "tag", "--weak", "last",
+            ]
         } else {
             &["--format", "html"]
         };
@@ -346,9 +363,10 @@ fn competency_grouping_and_gaps_are_right() {
             ),
             (
                 "Growing others".to_string(),
+                // Ranked: business scope before task scope.
                 vec![
-                    "2026-03-14-mentored-two-new-hires-through-their-first-on".to_string(),
-                    "2026-05-06-interview-loop-for-the-platform-team".to_string()
+                    "2026-05-06-interview-loop-for-the-platform-team".to_string(),
+                    "2026-03-14-mentored-two-new-hires-through-their-first-on".to_string()
                 ]
             ),
             (
@@ -361,39 +379,75 @@ fn competency_grouping_and_gaps_are_right() {
         packet["groups"][0]["description"],
         "Builds fast, reliable, secure systems."
     );
-    assert_eq!(
-        packet["gaps"],
-        serde_json::json!([{
-            "name": "Community",
-            "description": "Talks, posts and open source.",
-            "tags": ["talk", "open-source"]
-        }])
-    );
-    // An entry whose tags match two competencies is evidence for both; `Interviewing`
-    // matches `interviewing` whatever the case.
+    // Gaps are for the author, not the committee.
+    assert_eq!(packet["review"], Value::Null);
+    let review = &json(&["--by", "competency", "--for", "me"])["review"];
+    let gaps: Vec<(&str, u64)> = review["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|gap| {
+            (
+                gap["name"].as_str().expect("name"),
+                gap["entries"].as_u64().expect("entries"),
+            )
+        })
+        .collect();
+    assert_eq!(gaps, [("Community", 0)]);
+    // An entry whose tags match two competencies is shown once, under the first, and
+    // names the other; `MENTORING` matches `mentoring` whatever the case.
     let ran = Brag::new()
         .log("## May 2026\n### Ran the design review guild\n- **Tags**: Design, MENTORING\n")
         .config(CONFIG)
-        .args(&["export", "--by", "competency", "--format", "json"])
+        .args(&[
+            "export",
+            "--by",
+            "competency",
+            "--format",
+            "json",
+            "--for",
+            "me",
+        ])
         .run();
-    let packet: Value = serde_json::from_str(&ran.stdout).expect("JSON");
-    let names: Vec<String> = groups(&packet).into_iter().map(|(name, _)| name).collect();
-    assert_eq!(names, ["Technical leadership", "Growing others"]);
-    let gaps: Vec<&str> = packet["gaps"]
+    let notes: Value = serde_json::from_str(&ran.stdout).expect("JSON");
+    let gaps: Vec<&str> = notes["review"]["gaps"]
         .as_array()
         .expect("gaps")
         .iter()
         .map(|gap| gap["name"].as_str().expect("name"))
         .collect();
-    assert_eq!(gaps, ["Technical excellence", "Community"]);
-    // In a period with no evidence for a competency, the packet says so.
-    let march = packet_in_period("2026-03");
-    assert!(march.contains(
-        "## Competencies without evidence in this period\n\n\
-         - **Technical leadership**: Sets direction through design and writing. \
-         Tags that count: rfc, design.\n\
-         - **Community**: Talks, posts and open source. Tags that count: talk, open-source.\n"
+    // Without a measured result, the guild is no strong evidence for either.
+    assert_eq!(
+        gaps,
+        [
+            "Technical excellence",
+            "Technical leadership",
+            "Growing others",
+            "Community"
+        ]
+    );
+    let ran = Brag::new()
+        .log("## May 2026\n### Ran the design review guild\n- **Tags**: Design, MENTORING\n")
+        .config(CONFIG)
+        .args(&["export", "--by", "competency"])
+        .run();
+    ran.success().stderr("");
+    assert!(ran.stdout.contains(
+        "## Technical leadership\n\nSets direction through design and writing.\n\n\
+         ### Ran the design review guild\n\n*2026-05-01 · also: Growing others*\n"
     ));
+    assert!(!ran.stdout.contains("## Growing others"));
+    // In a period with no evidence for a competency, the author's view says so.
+    let march = packet_with(&["--by", "competency", "--on", "2026-03", "--for", "me"]);
+    assert!(
+        march.contains(
+            "## What to strengthen\n\n\
+             - Technical leadership: no entries. Tags that count: rfc, design.\n\
+             - Growing others: 1 entry, none with a measured result.\n\
+             - Community: no entries. Tags that count: talk, open-source.\n"
+        ),
+        "{march}"
+    );
 }
 
 fn packet_in_period(on: &str) -> String {
@@ -423,16 +477,16 @@ fn filters_select_by_period_and_tag() {
         2
     );
     assert_eq!(ids(&["--on", "Q2"]).len(), 4);
-    let packet = json(&["--since", "H1", "--tag", "search"]);
+    let packet = json(&["--since", "H1", "--tag", "search", "--for", "me"]);
     assert_eq!(
-        packet["filters"],
+        packet["review"]["filters"],
         serde_json::json!({"since": "H1", "tag": ["search"], "include_private": false})
     );
     assert_eq!(
         packet["period"],
         serde_json::json!({"since": "2026-01-01", "until": null})
     );
-    let md = packet_with(&["--since", "H1", "--tag", "search"]);
+    let md = packet_with(&["--since", "H1", "--tag", "search", "--for", "me"]);
     assert!(md.contains(
         "*Period: from 2026-01-01 · Filters: --since H1 --tag search · 2 entries · \
          Generated 2026-11-23 by brag*"
@@ -452,13 +506,18 @@ fn an_empty_packet_says_so() {
     for format in ["md", "txt", "html"] {
         let output = packet(&["--format", format, "--on", "2030"]);
         assert!(
-            output.contains("No entries match this period and these filters."),
+            output.contains("No wins recorded in this period."),
+            "{format}"
+        );
+        let notes = packet(&["--format", format, "--on", "2030", "--for", "me"]);
+        assert!(
+            notes.contains("No entries match this period and these filters."),
             "{format}"
         );
     }
     let packet = json(&["--on", "2030"]);
     assert_eq!(packet["groups"], serde_json::json!([]));
-    assert_eq!(packet["summary"]["entries"], 0);
+    assert_eq!(packet["highlights"], serde_json::json!([]));
     insta::assert_snapshot!("md-empty", packet_in_period("2030"));
 }
 
@@ -485,7 +544,7 @@ fn a_user_template_overrides_a_built_in_one() {
         templates.join("export.md.j2"),
         // Block tags trim the newline after them (trim_blocks), so a line that ends in
         // one needs a second newline.
-        "{{ title }}: {{ summary.entries }} entries\n\
+        "{{ title }}: {{ highlights|length }} highlights\n\
          {% for group in groups %}\n\
          [{{ group.name }}] {% for e in group.entries %}{{ e.id }}{% if not loop.last %}, {% endif %}{% endfor %}\n\n\
          {% endfor %}",
@@ -498,12 +557,12 @@ fn a_user_template_overrides_a_built_in_one() {
     .expect("write template");
     let ran = brag.args(&["export", "--by", "scope"]).run();
     ran.success().stdout(
-        "Evidence packet: 6 entries\n\
+        "Evidence packet: 3 highlights\n\
          [Business] 2026-05-06-interview-loop-for-the-platform-team\n\
          [Product] 2026-04-09-wrote-the-rfc-for-search-sharding\n\
          [Project] 2026-03-03-cut-p95-search-latency-by-40\n\
          [Task] 2026-03-14-mentored-two-new-hires-through-their-first-on\n\
-         [No scope] 2026-04-20-fixed-the-feedback-form-escaping, 2026-05-28-tidied-the-team-wiki\n",
+         [No scope] 2026-05-28-tidied-the-team-wiki, 2026-04-20-fixed-the-feedback-form-escaping\n",
     );
     // Only the md one is overridden; a named template in the folder is found by name,
     // and its name picks the format.
@@ -645,7 +704,7 @@ fn output_file_is_written_and_never_the_log() {
 }
 
 /// More entries than one streamed chunk (2048) and both cores: the streamed packet has
-/// every entry once per group, in order, in every format.
+/// every entry once, in order, in every format, after the highlights.
 #[test]
 fn a_large_log_streams_in_order() {
     let mut log = String::from("# Log\n");
@@ -658,7 +717,7 @@ fn a_large_log_streams_in_order() {
                     count += 1;
                     let tag = ["perf", "docs", "mentoring"][count % 3];
                     log.push_str(&format!(
-                        "\n### Entry {count}\n- **Date**: {year}-{month:02}-{day:02}\n- **Tags**: {tag}, all\n\
+                        "\n### Entry {count}\n- **Date**: {year}-{month:02}-{day:02}\n- **Tags**: {tag}\n\
                          - **Results**: result {count} of {n}\n"
                     ));
                 }
@@ -680,15 +739,7 @@ fn a_large_log_streams_in_order() {
         .map(|(name, ids)| (name.as_str(), ids.len()))
         .collect();
     assert_eq!(count, 3360);
-    assert_eq!(
-        sizes,
-        [
-            ("all", 3360),
-            ("docs", 1120),
-            ("mentoring", 1120),
-            ("perf", 1120)
-        ]
-    );
+    assert_eq!(sizes, [("docs", 1120), ("mentoring", 1120), ("perf", 1120)]);
     let md = run("md");
     let titles: Vec<&str> = md
         .lines()
@@ -706,5 +757,5 @@ fn a_large_log_streams_in_order() {
     let yaml: Value = serde_yaml::from_str(&run("yaml")).expect("YAML");
     assert_eq!(yaml, packet);
     let html = run("html");
-    assert_eq!(html.matches("<article class=\"entry\"").count(), 6720);
+    assert_eq!(html.matches("<article class=\"entry\"").count(), 3360);
 }

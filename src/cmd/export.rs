@@ -6,7 +6,7 @@
 //! read takes the [`Facts`] that grouping and the summary need; then the renderer reads
 //! the entries again, group by group, a chunk at a time, while the output is written.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,15 +15,16 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
-use crate::cli::{ExportArgs, ExportFormat, GroupBy, ScopeArg};
+use crate::cli::{ExportArgs, ExportFormat, GroupBy, ScopeArg, WeakPlacement};
+use crate::config::Goals;
 use crate::entry::Wanted;
 use crate::filter::Filter;
 use crate::model::contains_ignore_ascii_case;
 use crate::parse::{Head, Index};
 use crate::render::envelope::{self, Data};
-use crate::render::packet::{self, Facts, Filters, Options, Rubric};
+use crate::render::packet::{self, Facts, Filters, Goal, Options, Rubric};
 use crate::render::template::{self, Job};
-use crate::rubric::Preset;
+use crate::rubric::{PRESET_ALIASES, Preset};
 use crate::store;
 use clap::ValueEnum as _;
 
@@ -65,6 +66,21 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
     let (selected, private_left_out) = select(&index, &filter, args, context);
     let facts = index.map(&selected, Facts::of);
     let rubric = rubric(args, context, by);
+    let mut aliases: BTreeMap<String, String> = BTreeMap::new();
+    if rubric
+        .as_ref()
+        .is_some_and(|rubric| rubric.preset.is_some())
+    {
+        for (from, to) in PRESET_ALIASES {
+            aliases.insert(from.to_string(), to.to_string());
+        }
+    }
+    aliases.extend(context.config.aliases.clone());
+    let weak = args.weak.unwrap_or(if args.brief {
+        WeakPlacement::Hide
+    } else {
+        WeakPlacement::Last
+    });
     let packet = packet::build(
         &facts,
         Options {
@@ -79,9 +95,25 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
             rubric,
             tag_descriptions: &context.config.tags,
             private_left_out,
+            audience: args.audience,
+            highlights: args.highlights,
+            weak,
+            aliases,
+            project_tags: &context.config.project_tags,
+            summary: context.config.summary.clone(),
+            goals: goals(context.config.goals.as_ref(), &text, &index),
+            next: context.config.next.clone(),
         },
     );
-    // Group order: every group's entries, one after the other.
+    for note in &packet.notes {
+        eprintln!("brag: {note}");
+    }
+    // The top wins, then every group's entries, one after the other.
+    let highlights: Vec<&Head<'_>> = packet
+        .highlights
+        .iter()
+        .map(|&member| selected[member])
+        .collect();
     let flat: Vec<&Head<'_>> = packet
         .groups
         .iter()
@@ -90,15 +122,20 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
 
     let target = target.as_deref();
     match (format, chosen) {
-        (ExportFormat::Json, _) => emit(target, out, |sink| {
-            envelope::write(&packet, Data::Json, &index, &flat, sink)
-        })?,
-        (ExportFormat::Yaml, _) => emit(target, out, |sink| {
-            envelope::write(&packet, Data::Yaml, &index, &flat, sink)
-        })?,
+        (ExportFormat::Json | ExportFormat::Yaml, _) => {
+            let data = match format {
+                ExportFormat::Json => Data::Json,
+                _ => Data::Yaml,
+            };
+            let highlight_ids: Vec<String> = highlights.iter().map(|head| index.id(head)).collect();
+            emit(target, out, |sink| {
+                envelope::write(&packet, &highlight_ids, data, &index, &flat, sink)
+            })?;
+        }
         (_, Some(chosen)) => {
-            let flat: Vec<(usize, String)> = flat
+            let flat: Vec<(usize, String)> = highlights
                 .iter()
+                .chain(&flat)
                 .map(|head| (head.block, index.id(head)))
                 .collect();
             // The worker threads share the blocks; the index is done with them.
@@ -159,6 +196,62 @@ fn rubric(args: &ExportArgs, context: &Context, by: GroupBy) -> Option<Rubric> {
     }
     None
 }
+
+/// The goals that close the packet: `goals:` in the config, else the Purpose, Mastery
+/// and Autonomy lines above the log's first entry (as `brag init` writes them, once the
+/// person has replaced the template's prompts).
+fn goals(configured: Option<&Goals>, text: &str, index: &Index<'_>) -> Vec<Goal> {
+    let goal = |label: &str, text: &str| Goal {
+        label: label.to_string(),
+        text: text.trim().to_string(),
+    };
+    if let Some(goals) = configured {
+        return [
+            ("Purpose", &goals.purpose),
+            ("Mastery", &goals.mastery),
+            ("Autonomy", &goals.autonomy),
+        ]
+        .into_iter()
+        .filter_map(|(label, text)| text.as_deref().map(|text| goal(label, text)))
+        .filter(|goal| !goal.text.is_empty())
+        .collect();
+    }
+    let top = index
+        .blocks
+        .first()
+        .map_or(text, |block| text.get(..block.span.start).unwrap_or(text));
+    let prompts = include_str!("../../templates/log.md");
+    let mut in_comment = false;
+    let mut found = Vec::new();
+    for line in top.lines() {
+        let trimmed = line.trim();
+        if in_comment || trimmed.starts_with("<!--") {
+            in_comment = !trimmed.contains("-->");
+            continue;
+        }
+        for label in GOAL_LABELS {
+            let body = trimmed
+                .strip_prefix("- ")
+                .or_else(|| trimmed.strip_prefix("* "))
+                .and_then(|rest| rest.strip_prefix(&format!("**{label}**:")))
+                .or_else(|| {
+                    trimmed
+                        .strip_prefix("- ")
+                        .and_then(|rest| rest.strip_prefix(&format!("**{label}:**")))
+                });
+            let written = body.map(str::trim).filter(|body| {
+                !body.is_empty() && !prompts.contains(&format!("**{label}**: {body}\n"))
+            });
+            if let Some(body) = written {
+                found.push(goal(label, body));
+            }
+        }
+    }
+    found
+}
+
+/// The goal lines `brag init` writes at the top of a new log.
+const GOAL_LABELS: [&str; 3] = ["Purpose", "Mastery", "Autonomy"];
 
 /// `<config dir>/brag/templates/`: beside the config file.
 fn templates_dir(context: &Context) -> PathBuf {

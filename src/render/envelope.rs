@@ -1,7 +1,8 @@
 //! The JSON and YAML packets: an envelope around entries in the `brag list` schema.
 //!
-//! `{generated, title, period: {since, until}, filters, by, rubric, summary,
-//! groups: [{name, description, entries: [...]}], gaps}`. serde writes the envelope with
+//! `{generated, title, audience, period: {since, until}, span, by, rubric, case,
+//! highlights: [id, ...], scope_growth, groups: [{name, kind, description, also,
+//! entries: [...]}], goals, next, review}`. serde writes the envelope with
 //! a marker where each group's entries go; the entries are then streamed into those
 //! places a chunk at a time (see [`crate::parse::Index::render`]), indented to sit where
 //! the marker stood, so the result is exactly what serde would print for the whole
@@ -25,8 +26,9 @@ pub enum Data {
     Yaml,
 }
 
-/// The envelope with a marker string in place of each group's entries.
-struct Envelope<'p>(&'p Packet);
+/// The envelope with a marker string in place of each group's entries; the ids of the
+/// top wins.
+struct Envelope<'p>(&'p Packet, &'p [String]);
 
 struct Groups<'p>(&'p [Group]);
 
@@ -39,16 +41,21 @@ fn marker(group: usize) -> String {
 impl Serialize for Envelope<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let packet = self.0;
-        let mut map = serializer.serialize_map(Some(10))?;
+        let mut map = serializer.serialize_map(Some(14))?;
         map.serialize_entry("generated", &packet.generated)?;
         map.serialize_entry("title", &packet.title)?;
+        map.serialize_entry("audience", packet.audience)?;
         map.serialize_entry("period", &packet.period)?;
-        map.serialize_entry("filters", &packet.filters)?;
+        map.serialize_entry("span", &packet.span)?;
         map.serialize_entry("by", packet.by)?;
         map.serialize_entry("rubric", &packet.rubric)?;
-        map.serialize_entry("summary", &packet.summary)?;
+        map.serialize_entry("case", &packet.case)?;
+        map.serialize_entry("highlights", self.1)?;
+        map.serialize_entry("scope_growth", &packet.scope_growth)?;
         map.serialize_entry("groups", &Groups(&packet.groups))?;
-        map.serialize_entry("gaps", &packet.gaps)?;
+        map.serialize_entry("goals", &packet.goals)?;
+        map.serialize_entry("next", &packet.next)?;
+        map.serialize_entry("review", &packet.review)?;
         map.end()
     }
 }
@@ -65,9 +72,11 @@ impl Serialize for Groups<'_> {
 
 impl Serialize for GroupWithMarker<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
+        let mut map = serializer.serialize_map(Some(5))?;
         map.serialize_entry("name", &self.1.name)?;
+        map.serialize_entry("kind", self.1.kind)?;
         map.serialize_entry("description", &self.1.description)?;
+        map.serialize_entry("also", &self.1.also)?;
         map.serialize_entry("entries", &marker(self.0))?;
         map.end()
     }
@@ -85,10 +94,10 @@ struct Frame {
 }
 
 impl Frame {
-    fn new(packet: &Packet, data: Data) -> Result<Self> {
+    fn new(packet: &Packet, highlights: &[String], data: Data) -> Result<Self> {
         let text = match data {
-            Data::Json => serde_json::to_string_pretty(&Envelope(packet))? + "\n",
-            Data::Yaml => serde_yaml::to_string(&Envelope(packet))?,
+            Data::Json => serde_json::to_string_pretty(&Envelope(packet, highlights))? + "\n",
+            Data::Yaml => serde_yaml::to_string(&Envelope(packet, highlights))?,
         };
         let mut pieces = Vec::new();
         let mut indents = Vec::new();
@@ -191,15 +200,17 @@ fn indent_into(out: &mut Vec<u8>, text: &[u8], indent: usize) {
     }
 }
 
-/// Writes the packet as JSON or YAML; `heads` are its entries in group order.
+/// Writes the packet as JSON or YAML; `highlights` are the top wins' ids, `heads` the
+/// entries in group order.
 pub fn write(
     packet: &Packet,
+    highlights: &[String],
     data: Data,
     index: &Index<'_>,
     heads: &[&Head<'_>],
     mut out: &mut dyn Write,
 ) -> Result<()> {
-    let frame = Frame::new(packet, data)?;
+    let frame = Frame::new(packet, highlights, data)?;
     index.render(
         heads,
         |first, entries| frame.entries(first, entries, data),

@@ -1,6 +1,59 @@
-//! The Markdown packet's own helpers: entry text on one line, for `--brief`.
+//! The Markdown packet's own helpers: raw HTML made inert, and entry text on one line,
+//! for `--brief`.
+
+use pulldown_cmark::{Event, Parser};
 
 use crate::model::Entry;
+
+/// Markdown as written, except that raw HTML (tags, comments) is escaped so that it shows
+/// as text wherever the packet is pasted, and no line ends in spaces: an entry never
+/// injects markup, and the packet pastes cleanly into a document editor.
+pub fn inert(text: &str) -> String {
+    // Most text has no `<` at all, and so no HTML: skip the parse.
+    if !text.contains('<') {
+        return without_trailing_spaces(text.to_string());
+    }
+    let mut raw: Vec<std::ops::Range<usize>> = Parser::new_ext(text, crate::markdown::options())
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range)
+        .collect();
+    raw.sort_by_key(|range| range.start);
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut copied = 0;
+    for range in raw {
+        if range.start < copied {
+            continue;
+        }
+        out.push_str(&text[copied..range.start]);
+        for c in text[range.clone()].chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                c => out.push(c),
+            }
+        }
+        copied = range.end;
+    }
+    out.push_str(&text[copied..]);
+    without_trailing_spaces(out)
+}
+
+/// `text` with no line ending in spaces or tabs.
+fn without_trailing_spaces(text: String) -> String {
+    if !text.lines().any(|line| line.ends_with([' ', '\t'])) {
+        return text;
+    }
+    let mut trimmed: String = text
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
+    if text.ends_with('\n') {
+        trimmed.push('\n');
+    }
+    trimmed
+}
 
 /// One line of Markdown, for a one-line impact list (`--brief`): list items and
 /// paragraphs joined by `; ` (or a space after a full stop), lines wrapped inside a
@@ -63,6 +116,31 @@ pub fn headline(entry: &Entry<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_html_is_escaped_and_markdown_kept() {
+        let cases = [
+            (
+                "<script>alert(1)</script>",
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+            ),
+            (
+                "Cut **40%** <img src=x onerror=alert(1)>",
+                "Cut **40%** &lt;img src=x onerror=alert(1)&gt;",
+            ),
+            ("<!-- hidden -->", "&lt;!-- hidden --&gt;"),
+            ("`<b>` stays code", "`<b>` stays code"),
+            (
+                "a <https://example.com> link",
+                "a <https://example.com> link",
+            ),
+            ("line  \nnext ", "line\nnext"),
+            ("p95 fell 40%", "p95 fell 40%"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(inert(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn one_line_joins_lines_and_drops_list_markers() {

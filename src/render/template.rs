@@ -1,8 +1,9 @@
 //! The md, html and txt packets: a minijinja template over the packet, with entries read
 //! and prepared on worker threads while the template writes.
 //!
-//! The template gets the packet (title, provenance, summary, groups, gaps; the
-//! README lists every variable). Each group's `entries` is a lazy sequence: the
+//! The template gets the packet (title, case, highlights, scope growth, groups, goals,
+//! next, and the author's review; the README lists every variable). `highlights` and
+//! each group's `entries` are lazy sequences: the
 //! template asks for entry after entry, and a producer thread reads them from the log and
 //! turns them into template values (Markdown rendered to safe HTML for `html`, to plain
 //! text for `txt`) a chunk ahead, on every core. Output streams to the writer as it is
@@ -23,7 +24,7 @@ use crate::cli::ExportFormat;
 use crate::entry::{self, Block};
 use crate::measurable::is_measurable;
 use crate::model::Entry;
-use crate::render::packet::{Packet, plural};
+use crate::render::packet::{Group, Packet, plural};
 use crate::render::schema::{EntryView, notes};
 use crate::render::{html, markdown, text};
 
@@ -131,8 +132,8 @@ pub struct Job<'p> {
     /// The log's text and its entry blocks, shared with the worker threads.
     pub text: Arc<String>,
     pub blocks: Arc<Vec<Block>>,
-    /// Block index and id of each entry, in group order: group 0's entries, then
-    /// group 1's, and so on (an entry in two groups is there twice).
+    /// Block index and id of each entry: the highlights, then group 0's entries, then
+    /// group 1's, and so on (a highlight is there twice).
     pub flat: Vec<(usize, String)>,
 }
 
@@ -182,6 +183,7 @@ fn environment(format: ExportFormat) -> Environment<'static> {
         Value::from_safe_string(html::labelled(label, &body))
     });
     env.add_filter("plain", |text: &str| text::plain(text));
+    env.add_filter("inert", |text: &str| markdown::inert(text));
     env.add_filter("one_line", |text: &str| markdown::one_line(text));
     env.add_filter("month_name", month_name);
     env.add_filter("plural", |count: usize, one: &str, many: &str| {
@@ -243,27 +245,26 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
             next: 0,
         }),
     });
-    let mut start = 0;
+    let lazy = |start: usize, len: usize| {
+        Value::from_object(GroupEntries {
+            feed: Arc::clone(&feed),
+            start,
+            len,
+        })
+    };
+    let highlights = lazy(0, job.packet.highlights.len());
+    let mut start = job.packet.highlights.len();
     let groups: Vec<Value> = job
         .packet
         .groups
         .iter()
         .map(|group| {
-            let entries = GroupEntries {
-                feed: Arc::clone(&feed),
-                start,
-                len: group.members.len(),
-            };
+            let entries = lazy(start, group.members.len());
             start += group.members.len();
-            context! {
-                name => group.name.clone(),
-                description => group.description.clone(),
-                count => group.members.len(),
-                entries => Value::from_object(entries),
-            }
+            group_value(group, entries)
         })
         .collect();
-    let ctx = packet_context(job.packet, job.brief, job.format, groups);
+    let ctx = packet_context(job.packet, job.brief, job.format, highlights, groups);
     std::thread::scope(|scope| {
         let producer_source = &source;
         scope.spawn(move || {
@@ -295,9 +296,55 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
     })
 }
 
-/// The template's variables: the packet, with `groups` carrying their entries.
-fn packet_context(packet: &Packet, brief: bool, format: ExportFormat, groups: Vec<Value>) -> Value {
+/// A group for templates: its name, kind, description, count, entries, and for each
+/// entry the other groups it belongs to (`also`).
+fn group_value(group: &Group, entries: Value) -> Value {
     context! {
+        name => group.name.clone(),
+        kind => group.kind,
+        description => group.description.clone(),
+        count => group.members.len(),
+        also => Value::from_object(Also(group.also.clone())),
+        entries => entries,
+    }
+}
+
+/// A group's `also`: for each entry, the other groups it fits, made a template value
+/// only when asked for (most are empty, and a month can hold thousands of entries).
+#[derive(Debug)]
+struct Also(Vec<Vec<String>>);
+
+impl Object for Also {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0
+            .get(key.as_usize()?)
+            .map(|names| Value::from(names.clone()))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+/// The template's variables: the packet, with `highlights` and `groups` carrying their
+/// entries.
+fn packet_context(
+    packet: &Packet,
+    brief: bool,
+    format: ExportFormat,
+    highlights: Value,
+    groups: Vec<Value>,
+) -> Value {
+    context! {
+        highlights => highlights,
         groups => groups,
         brief => brief,
         format => format.as_str(),
@@ -314,27 +361,27 @@ fn preflight(
     brief: bool,
     source: &Source,
 ) -> Result<()> {
-    let mut start = 0;
+    let first = |start: usize, len: usize| -> Value {
+        let first: Vec<Value> = (start < source.flat.len() && len > 0)
+            .then(|| source.value(start))
+            .into_iter()
+            .collect();
+        Value::from(first)
+    };
+    let highlights = first(0, packet.highlights.len());
+    let mut start = packet.highlights.len();
     let groups: Vec<Value> = packet
         .groups
         .iter()
         .map(|group| {
-            let first: Vec<Value> = (start < source.flat.len() && !group.members.is_empty())
-                .then(|| source.value(start))
-                .into_iter()
-                .collect();
+            let entries = first(start, group.members.len());
             start += group.members.len();
-            context! {
-                name => group.name.clone(),
-                description => group.description.clone(),
-                count => group.members.len(),
-                entries => first,
-            }
+            group_value(group, entries)
         })
         .collect();
     template
         .render_captured_to(
-            packet_context(packet, brief, source.format, groups),
+            packet_context(packet, brief, source.format, highlights, groups),
             std::io::sink(),
         )
         .map(drop)
@@ -394,9 +441,51 @@ pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
                 |text| Value::from(text::plain(text)),
             ),
         )),
-        _ => {}
+        _ if !needs_inert(entry) => {}
+        _ => {
+            // Markdown passes through as written, with raw HTML made inert.
+            let inert = |text: &str| Value::from(markdown::inert(text));
+            extra.push(("title", inert(entry.title)));
+            extra.push((
+                "tags",
+                Value::from(
+                    entry
+                        .tags
+                        .iter()
+                        .map(|tag| markdown::inert(tag))
+                        .collect::<Vec<_>>(),
+                ),
+            ));
+            extra.retain(|(key, _)| *key != "headline");
+            extra.push((
+                "headline",
+                headline.as_deref().map_or(Value::from(()), inert),
+            ));
+            let bodies = rendered(entry, None, inert, inert);
+            for key in ["situation", "task", "actions", "results", "notes", "fields"] {
+                if let Ok(value) = bodies.get_attr(key) {
+                    extra.push((key, value));
+                }
+            }
+        }
     }
     Value::from_object(TemplateEntry { schema, extra })
+}
+
+/// Whether any of the entry's text could hold raw HTML (a `<`) or a line ending in
+/// spaces: only then does the Markdown packet need other values than the schema's.
+fn needs_inert(entry: &Entry<'_>) -> bool {
+    let suspect = |text: &str| {
+        text.contains('<')
+            || text.contains(" \n")
+            || text.contains(" \r\n")
+            || text.contains("\t\n")
+            || text.ends_with([' ', '\t'])
+    };
+    suspect(entry.title)
+        || entry.tags.iter().any(|tag| suspect(tag))
+        || entry.fields.iter().any(|field| suspect(field.body.raw))
+        || entry.notes.iter().any(|note| suspect(note.raw))
 }
 
 /// An entry for templates: the schema's map, and what brag adds to it.
