@@ -14,6 +14,7 @@ use std::fs::File;
 use std::io::{self, ErrorKind, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail, ensure};
 
@@ -303,6 +304,7 @@ impl Locked {
         check: (Range<usize>, &[u8]),
     ) -> Result<()> {
         let shown = self.shown.display();
+        let hook = Hook::from_env()?;
         let Copy { mut temp, copying } = copy;
         let copied = copying
             .join()
@@ -315,7 +317,8 @@ impl Locked {
             let mut old = &self.file;
             old.seek(SeekFrom::Start(offset as u64))?;
             io::copy(&mut old, out)?;
-            out.sync_all()
+            hook.step("write")?;
+            hook.sync_all(out)
         };
         write(&mut temp).with_context(|| format!("cannot write the new {shown}"))?;
         let written = temp.as_file().metadata()?.len();
@@ -333,11 +336,83 @@ impl Locked {
             reread == expected,
             "the new {shown} did not read back as written; nothing was changed"
         );
+        hook.before_rename()?;
         temp.persist(&self.path)
             .map_err(|error| error.error)
             .with_context(|| format!("cannot replace {shown}"))?;
+        hook.step("rename")?;
         sync_folder(folder_of(&self.path));
+        hook.step("sync-folder")?;
         Ok(())
+    }
+}
+
+/// `BRAG_TEST_HOOK`, for brag's own tests only: it changes nothing when unset. It acts in
+/// [`Locked::insert`], after the new file is written and synced, before the rename:
+///
+/// - `fail-before-rename`: stop there with an error, as a failed write would;
+/// - `pause-before-rename`: create the file `BRAG_TEST_HOOK_FILE` names, then sleep (for
+///   at most ten minutes), so a test can kill `brag` at that point;
+/// - `trace`: append the name of each durable step to `BRAG_TEST_HOOK_FILE`, one a line,
+///   as it is done: `write`, `sync_all`, `rename`, `sync-folder`.
+#[derive(Debug)]
+enum Hook {
+    Off,
+    FailBeforeRename,
+    PauseBeforeRename(PathBuf),
+    Trace(PathBuf),
+}
+
+impl Hook {
+    fn from_env() -> Result<Self> {
+        let Some(mode) = std::env::var_os("BRAG_TEST_HOOK") else {
+            return Ok(Self::Off);
+        };
+        let file = std::env::var_os("BRAG_TEST_HOOK_FILE").map(PathBuf::from);
+        Ok(match (mode.to_str(), file) {
+            (Some("fail-before-rename"), _) => Self::FailBeforeRename,
+            (Some("pause-before-rename"), Some(file)) => Self::PauseBeforeRename(file),
+            (Some("trace"), Some(file)) => Self::Trace(file),
+            _ => bail!(
+                "BRAG_TEST_HOOK={mode:?} is not a test hook brag knows (or lacks \
+                 BRAG_TEST_HOOK_FILE); it is for brag's own tests: unset it"
+            ),
+        })
+    }
+
+    /// Records a durable step when tracing.
+    fn step(&self, name: &str) -> io::Result<()> {
+        if let Self::Trace(path) = self {
+            let mut trace = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)?;
+            writeln!(trace, "{name}")?;
+        }
+        Ok(())
+    }
+
+    /// `file.sync_all()`, recorded.
+    fn sync_all(&self, file: &File) -> io::Result<()> {
+        file.sync_all()?;
+        self.step("sync_all")
+    }
+
+    fn before_rename(&self) -> Result<()> {
+        match self {
+            Self::FailBeforeRename => bail!(
+                "stopped before the rename (BRAG_TEST_HOOK=fail-before-rename); \
+                 nothing was changed"
+            ),
+            Self::PauseBeforeRename(signal) => {
+                File::create(signal)?;
+                std::thread::sleep(Duration::from_secs(600));
+                bail!(
+                    "paused before the rename for ten minutes (BRAG_TEST_HOOK); nothing was changed"
+                )
+            }
+            Self::Off | Self::Trace(_) => Ok(()),
+        }
     }
 }
 

@@ -8,3 +8,4 @@ mod export;
 mod filters;
 mod properties;
 mod reading;
+mod reliability;
