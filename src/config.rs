@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -89,15 +89,10 @@ impl WeekStart {
 impl Config {
     /// Reads `path`. A missing file is the default config only when `required` is false.
     pub fn load(path: &Path, required: bool) -> Result<Self> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !required => {
-                return Ok(Self::default());
-            }
-            Err(error) => {
-                return Err(error)
-                    .with_context(|| format!("cannot read config {}", path.display()));
-            }
+        let text = match crate::store::read_small(path, crate::store::SMALL_FILE_LIMIT, "config")? {
+            Some(text) => text,
+            None if !required => return Ok(Self::default()),
+            None => bail!("cannot read config {}: it does not exist", path.display()),
         };
         let config = Self::parse(&text)
             .map_err(|message| anyhow::anyhow!("{}:{message}", path.display()))?;

@@ -9,8 +9,15 @@
 //! concurrent `brag add`s; one that waited re-opens the log if it was replaced meanwhile.
 //! A new log is created without replacing anything (so two first `brag add`s cannot
 //! both create it), readable only by its owner, in a folder created for the owner only.
+//!
+//! Only a regular file is a log: a device, a FIFO or a socket is refused before it is
+//! read or replaced. A write keeps the log's owner, group and mode, and refuses what
+//! the rename would change behind the person's back: a read-only log, a log that
+//! belongs to someone else, a log with several hard links. The temporary file is locked
+//! while it is written, so a later write can tell the leftovers of a killed `brag`
+//! (unlocked) from a live one's, and removes them.
 
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io::{self, ErrorKind, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -47,25 +54,211 @@ impl LogBytes {
     }
 }
 
-/// Reads the log. Missing files, folders and unreadable files are errors that name the
-/// path.
+/// Reads the log. Missing files, folders, files that are not regular files and
+/// unreadable files are errors that name the path.
 pub fn read_log(path: &Path) -> Result<LogBytes> {
     let shown = path.display();
-    let buffer = match read_bytes(path) {
-        Ok(buffer) => buffer,
+    let file = match open_regular(path) {
+        Ok(file) => file,
         Err(error) if error.kind() == ErrorKind::NotFound => bail!(
             "no log at {shown}\n  start one with `brag add \"What you did\"` or `brag init`, \
              or point --file (or BRAG_FILE) at an existing log"
         ),
-        Err(_) if path.is_dir() => {
-            bail!("{shown} is a folder, not a log file; pass the Markdown file itself")
-        }
-        Err(error) => bail!("cannot read {shown}: {error}"),
+        Err(error) => return Err(error.into()),
     };
+    let buffer = read_bytes(file).with_context(|| format!("cannot read {shown}"))?;
     Ok(LogBytes {
         shown: path.to_path_buf(),
         buffer,
     })
+}
+
+/// Opens `path` for reading if it is a regular file (following symlinks). Anything
+/// else is an error that says what it is, before it is opened where that can block
+/// (a FIFO) and again after (it may have been swapped meanwhile); a missing file is
+/// `ErrorKind::NotFound`, untouched, for the caller to word.
+pub fn open_regular(path: &Path) -> Result<File, OpenError> {
+    open_regular_shown(path, path)
+}
+
+/// [`open_regular`] of `path`, named `shown` in messages (a symlink to `path`).
+fn open_regular_shown(path: &Path, shown: &Path) -> Result<File, OpenError> {
+    let metadata = std::fs::metadata(path).map_err(|error| OpenError::io(shown, error))?;
+    refuse_irregular(shown, &metadata)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // A FIFO swapped in after the check must not block the open.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        nix::fcntl::OFlag::O_NONBLOCK.bits(),
+    );
+    let file = options
+        .open(path)
+        .map_err(|error| OpenError::io(shown, error))?;
+    let metadata = file
+        .metadata()
+        .map_err(|error| OpenError::io(shown, error))?;
+    refuse_irregular(shown, &metadata)?;
+    Ok(file)
+}
+
+/// Why [`open_regular`] failed: a message naming the path, and the kind of the I/O error
+/// behind it (so that callers can tell a missing file).
+#[derive(Debug)]
+pub struct OpenError {
+    kind: ErrorKind,
+    message: String,
+    /// The I/O error, for a message worded by the caller; empty for a refusal.
+    cause: String,
+}
+
+impl OpenError {
+    fn io(path: &Path, error: io::Error) -> Self {
+        let message = if path.is_dir() {
+            format!(
+                "{} is a folder, not a log file; pass the Markdown file itself",
+                path.display()
+            )
+        } else {
+            format!("cannot read {}: {error}", path.display())
+        };
+        Self {
+            kind: error.kind(),
+            message,
+            cause: error.to_string(),
+        }
+    }
+
+    /// The error for a `what` (a template, the config) at `path`.
+    fn of(self, what: &str, path: &Path) -> SmallError {
+        SmallError(if self.cause.is_empty() {
+            self.message
+        } else {
+            format!("cannot read {what} {}: {}", path.display(), self.cause)
+        })
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// An error unless `metadata` is a regular file's: a device, a FIFO or a socket
+/// behaves nothing like a log (it never ends, blocks, or would be replaced by one).
+fn refuse_irregular(path: &Path, metadata: &Metadata) -> Result<(), OpenError> {
+    let kind = if metadata.is_file() {
+        return Ok(());
+    } else if metadata.is_dir() {
+        return Err(OpenError {
+            kind: ErrorKind::InvalidInput,
+            message: format!(
+                "{} is a folder, not a log file; pass the Markdown file itself",
+                path.display()
+            ),
+            cause: String::new(),
+        });
+    } else {
+        special_kind(metadata)
+    };
+    Err(OpenError {
+        kind: ErrorKind::InvalidInput,
+        message: format!(
+            "{} is {kind}, not a regular file; brag reads and writes only regular files",
+            path.display()
+        ),
+        cause: String::new(),
+    })
+}
+
+/// What a file that is neither a regular file nor a folder is, in words.
+fn special_kind(metadata: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let file_type = metadata.file_type();
+        if file_type.is_char_device() {
+            return "a character device";
+        } else if file_type.is_block_device() {
+            return "a block device";
+        } else if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = metadata;
+    "a special file"
+}
+
+/// An error if `path` exists and is not a regular file (following symlinks): for a
+/// file that brag is about to replace, such as an export's `-o`.
+pub fn refuse_special(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if !metadata.is_dir() => Ok(refuse_irregular(path, &metadata)?),
+        _ => Ok(()),
+    }
+}
+
+/// The text of a small file (a template, the config), which must be a regular file of
+/// at most `limit` bytes; `what` names it in messages. A missing file is `Ok(None)`.
+pub fn read_small(path: &Path, limit: u64, what: &str) -> Result<Option<String>, SmallError> {
+    let shown = path.display();
+    let file = match open_regular(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(error.of(what, path)),
+    };
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| SmallError(format!("cannot read {what} {shown}: {error}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(SmallError(format!(
+            "{what} {shown} is larger than {}; is it the right file?",
+            size_words(limit)
+        )));
+    }
+    String::from_utf8(bytes).map(Some).map_err(|error| {
+        SmallError(format!(
+            "{what} {shown} is not valid UTF-8 (at byte {}); save it as UTF-8",
+            error.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Why [`read_small`] failed, in words that name the file.
+#[derive(Debug)]
+pub struct SmallError(String);
+
+impl std::fmt::Display for SmallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SmallError {}
+
+/// The most a template or the config may hold: far more than any real one.
+pub const SMALL_FILE_LIMIT: u64 = 1 << 20;
+
+/// A byte count as people say it: `1 MiB`, `512 KiB`, `100 bytes`.
+pub fn size_words(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} MiB", bytes >> 20)
+    } else if bytes >= 1 << 10 && bytes % (1 << 10) == 0 {
+        format!("{} KiB", bytes >> 10)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// Files at least this large are read into huge pages, in two halves at once.
@@ -76,8 +269,7 @@ const LARGE_READ_BYTES: usize = 4 << 20;
 /// into an anonymous mapping that asks for 2 MiB pages (where the kernel grants them,
 /// a 56 MB log takes 28 faults, not 14,000), and in two halves at once, which two cores
 /// do twice as fast. A file that changes length meanwhile is read again in one piece.
-fn read_bytes(path: &Path) -> io::Result<Buffer> {
-    let mut file = File::open(path)?;
+fn read_bytes(mut file: File) -> io::Result<Buffer> {
     let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
     #[cfg(unix)]
     if len >= LARGE_READ_BYTES {
@@ -166,20 +358,13 @@ pub struct Locked {
 pub fn lock(path: &Path) -> Result<Opened> {
     loop {
         let target = resolve(path)?;
-        let file = match File::open(&target) {
+        let file = match open_regular_shown(&target, path) {
             Ok(file) => file,
             Err(error) if error.kind() == ErrorKind::NotFound => {
                 return Ok(Opened::Missing(target));
             }
-            Err(error) => bail!("cannot open {}: {error}", path.display()),
+            Err(error) => return Err(error.into()),
         };
-        let metadata = file.metadata()?;
-        if metadata.is_dir() {
-            bail!(
-                "{} is a folder, not a log file; pass the Markdown file itself",
-                path.display()
-            );
-        }
         fs4::FileExt::lock(&file).with_context(|| format!("cannot lock {}", path.display()))?;
         // Whoever held the lock may have replaced the log: lock the one there now.
         if is_current(&file, &target)? {
@@ -195,7 +380,7 @@ pub fn lock(path: &Path) -> Result<Opened> {
 }
 
 /// Follows symlinks (each relative to its own folder) to the file they name.
-fn resolve(path: &Path) -> Result<PathBuf> {
+pub fn resolve(path: &Path) -> Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
         match std::fs::symlink_metadata(&current) {
@@ -266,16 +451,20 @@ impl Locked {
 
     /// Starts writing a copy of the log to a new file beside it, on another thread, and
     /// flushing it to disk, while the caller plans its insertion: [`Locked::insert`]
-    /// then rewrites only what follows the insertion point.
+    /// then rewrites only what follows the insertion point. First refuses a log that
+    /// the rename would change behind the person's back (see [`refuse_to_replace`]),
+    /// and removes what killed `brag`s left in the folder.
     pub fn start_copy(&self) -> Result<Copy> {
         let shown = self.shown.display();
-        let temp = tempfile::Builder::new()
-            .prefix(".brag-")
-            .suffix(".tmp")
-            .tempfile_in(folder_of(&self.path))
+        let metadata = self.file.metadata()?;
+        refuse_to_replace(&self.shown, &metadata)?;
+        let folder = folder_of(&self.path);
+        remove_leftovers(folder);
+        let temp = temporary_in(folder)
             .with_context(|| format!("cannot write a temporary file beside {shown}"))?;
-        temp.as_file()
-            .set_permissions(self.file.metadata()?.permissions())?;
+        keep_owner(temp.as_file(), &metadata)
+            .with_context(|| format!("cannot give the new {shown} the old one's owner"))?;
+        temp.as_file().set_permissions(metadata.permissions())?;
         // An open file of its own, so that its reads do not move the locked one's offset.
         let mut source = File::open(&self.path).with_context(|| format!("cannot read {shown}"))?;
         ensure!(
@@ -345,6 +534,141 @@ impl Locked {
         hook.step("sync-folder")?;
         Ok(())
     }
+}
+
+/// Refuses to replace a log where the rename would change more than its text: a
+/// read-only log (the person said so), a log owned by someone else (the new file
+/// would be the caller's; root can give it back, see [`keep_owner`]), and a log with
+/// several hard links (the rename would split them, the other names keeping the old
+/// text).
+fn refuse_to_replace(shown: &Path, metadata: &Metadata) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let shown = shown.display();
+        let caller = nix::unistd::geteuid().as_raw();
+        // By mode bits, not by `access`: root may write anything, yet a log its owner
+        // made read-only stays so.
+        ensure!(
+            metadata.mode() & 0o200 != 0,
+            "{shown} is read-only; chmod u+w it to add entries"
+        );
+        ensure!(
+            caller == 0 || caller == metadata.uid(),
+            "{shown} belongs to another user (uid {}); a write would make it yours, \
+             so run brag as its owner",
+            metadata.uid()
+        );
+        ensure!(
+            metadata.nlink() <= 1,
+            "{shown} has {} hard links; a write replaces the file, which would leave the \
+             other links with the old text; keep one link (a symlink works) to add entries",
+            metadata.nlink()
+        );
+    }
+    #[cfg(not(unix))]
+    {
+        ensure!(
+            !metadata.permissions().readonly(),
+            "{} is read-only; make it writable to add entries",
+            shown.display()
+        );
+    }
+    Ok(())
+}
+
+/// Gives the new file the log's owner and group. The owner is the caller already
+/// unless the caller is root, who can always give it; a group the caller is not in
+/// cannot be given, and the new file keeps the caller's.
+fn keep_owner(file: &File, metadata: &Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid())) {
+            Err(error) if nix::unistd::geteuid().is_root() => return Err(error),
+            // Not root, so the owner is the caller already (see `refuse_to_replace`):
+            // only a group the caller is not in was not given.
+            _ => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, metadata);
+    Ok(())
+}
+
+/// A new, empty temporary file in `folder`, locked for as long as it is open, so that
+/// [`remove_leftovers`] can tell it is in use.
+fn temporary_in(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(folder)?;
+    fs4::FileExt::lock(temp.as_file())?;
+    Ok(temp)
+}
+
+/// brag's temporary files are `.brag-XXXXXX.tmp`; drafts kept from the editor are
+/// `.brag-draft-XXXXXX.md`.
+const TEMP_PREFIX: &str = ".brag-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// The temporary files in `folder` that brag left behind: no process holds their lock,
+/// so the `brag` that wrote each was stopped before it could rename or remove it.
+/// Empty ones are skipped: a new file is empty until its writer has locked it.
+pub fn leftovers(folder: &Path) -> Vec<(PathBuf, u64)> {
+    let Ok(names) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(PathBuf, u64)> = names
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name();
+            let name = name.to_str()?;
+            let ours = name.starts_with(TEMP_PREFIX)
+                && name.ends_with(TEMP_SUFFIX)
+                && !name.starts_with(DRAFT_PREFIX);
+            let metadata = entry.metadata().ok().filter(|m| ours && m.is_file())?;
+            let path = entry.path();
+            let file = File::open(&path).ok()?;
+            let unheld = metadata.len() > 0 && fs4::FileExt::try_lock(&file).is_ok();
+            unheld.then_some((path, metadata.len()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Removes [`leftovers`] in `folder`. Best effort: one that cannot be removed stays
+/// for `brag check` to report.
+fn remove_leftovers(folder: &Path) {
+    for (path, _) in leftovers(folder) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// The start of the name of a draft kept from the editor.
+pub const DRAFT_PREFIX: &str = ".brag-draft-";
+
+/// The drafts kept from the editor in `folder` (`.brag-draft-*.md`), with the time each
+/// was last written.
+pub fn drafts(folder: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
+    let Ok(names) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<_> = names
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name();
+            let name = name.to_str()?;
+            if !(name.starts_with(DRAFT_PREFIX) && name.ends_with(".md")) {
+                return None;
+            }
+            let modified = entry.metadata().ok()?.modified().ok()?;
+            Some((entry.path(), modified))
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 /// `BRAG_TEST_HOOK`, for brag's own tests only: it changes nothing when unset. It acts in
@@ -438,7 +762,7 @@ fn same_file(_a: &File, _b: &File) -> Result<bool> {
 }
 
 /// The folder a file is in (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
+pub fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
@@ -469,11 +793,8 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
             .create(folder)
             .with_context(|| format!("cannot create the folder {}", folder.display()))?;
     }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".brag-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .with_context(|| format!("cannot write in {}", folder.display()))?;
+    let mut temp =
+        temporary_in(folder).with_context(|| format!("cannot write in {}", folder.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -31,10 +31,7 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
             (add(context, &draft)?, draft)
         }
         Source::Stdin { json } => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .context("cannot read the entry from stdin")?;
+            let text = read_stdin(std::io::stdin().lock())?;
             if text.trim().is_empty() {
                 bail!(
                     "stdin is empty: pipe one entry in, or give a title: brag add \"What you did\""
@@ -63,6 +60,31 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
         eprintln!("hint: {hint}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The most stdin may hold: one entry is a few KiB, a long one a few hundred.
+const STDIN_LIMIT: u64 = 4 << 20;
+
+/// One entry's text from stdin, at most [`STDIN_LIMIT`] bytes: an endless or huge
+/// stream (`yes | brag add -`) is an error, not a process that grows until it is killed.
+fn read_stdin(stdin: impl Read) -> Result<String> {
+    let mut bytes = Vec::new();
+    stdin
+        .take(STDIN_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .context("cannot read the entry from stdin")?;
+    if bytes.len() as u64 > STDIN_LIMIT {
+        bail!(
+            "stdin holds more than {}, far more than one entry; pipe in one entry",
+            store::size_words(STDIN_LIMIT)
+        );
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        anyhow!(
+            "stdin is not valid UTF-8 (at byte {}); pipe in UTF-8 text",
+            error.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Where the entry comes from.

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use chrono::{DateTime, Local};
 
 use crate::app::Context;
 use crate::cli::CheckArgs;
@@ -26,7 +27,8 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
             .filter(|d| d.severity == severity)
             .count()
     };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let (errors, mut warnings) = (count(Severity::Error), count(Severity::Warning));
+    warnings += report_leftovers(context, out)?;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     writeln!(
         out,
@@ -41,4 +43,37 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Drafts kept from the editor are listed once they are this many days old.
+const OLD_DRAFT_DAYS: i64 = 30;
+
+/// Reports what killed `brag`s left beside the log (it is removed by the next add)
+/// and drafts kept from the editor that were never added; returns how many warnings.
+fn report_leftovers(context: &Context, out: &mut impl Write) -> Result<usize> {
+    let folder = store::folder_of(&context.log_path);
+    let mut warnings = 0;
+    for (path, size) in store::leftovers(folder) {
+        writeln!(
+            out,
+            "{}: warning: a temporary file left by a brag that was stopped mid-write \
+             ({}); the next `brag add` removes it",
+            path.display(),
+            store::size_words(size)
+        )?;
+        warnings += 1;
+    }
+    for (path, modified) in store::drafts(folder) {
+        let day = DateTime::<Local>::from(modified).date_naive();
+        if (context.today - day).num_days() > OLD_DRAFT_DAYS {
+            writeln!(
+                out,
+                "{0}: warning: an entry kept from the editor on {day} was never added; \
+                 add it with: brag add - < {0}",
+                path.display()
+            )?;
+            warnings += 1;
+        }
+    }
+    Ok(warnings)
 }

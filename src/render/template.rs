@@ -112,8 +112,8 @@ pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) ->
 }
 
 fn read_file(path: &Path) -> Result<Chosen> {
-    let source = std::fs::read_to_string(path)
-        .map_err(|error| anyhow!("cannot read template {}: {error}", path.display()))?;
+    let source = crate::store::read_small(path, crate::store::SMALL_FILE_LIMIT, "template")?
+        .ok_or_else(|| anyhow!("no template file at {}", path.display()))?;
     Ok(Chosen {
         name: path.display().to_string(),
         source,
