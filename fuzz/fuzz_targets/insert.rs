@@ -47,7 +47,11 @@ fuzz_target!(|data: &[u8]| {
         let mut new = src.to_string();
         new.insert_str(insertion.offset, &insertion.text);
         let before = parse::parse(src).entries.len();
-        assert_eq!(parse::parse(&new).entries.len(), before + 1, "one entry more");
+        assert_eq!(
+            parse::parse(&new).entries.len(),
+            before + 1,
+            "one entry more"
+        );
     }
     let Some(headings) = outline::scan_headings(src.as_bytes(), 64).expect("in memory") else {
         return;

@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
     // Every entry's line is inside the file.
     let lines = src.lines().count().max(1);
     for entry in &log.entries {
-        assert!(entry.line >= 1 && entry.line <= lines + 1, "line {}", entry.line);
+        assert!(
+            entry.line >= 1 && entry.line <= lines + 1,
+            "line {}",
+            entry.line
+        );
     }
     // Small chunks make lines cross chunk boundaries.
     let _ = outline::scan_headings(data, 64).expect("in memory");
