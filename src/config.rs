@@ -119,7 +119,12 @@ impl Config {
                 .split(" at line ")
                 .next()
                 .unwrap_or(&message)
-                .to_string();
+                // The enum's name means nothing to the person.
+                .replace(
+                    "data did not match any variant of untagged enum ReviewSetting",
+                    "review is a list of dates, e.g. [2026-04-15, 2025-10-15], \
+                     or a cycle, e.g. {start: 2025-04-01, every_months: 6}",
+                );
             match error.location() {
                 Some(at) => format!("{}:{}: {message}", at.line(), at.column()),
                 None => format!(" {message}"),
@@ -185,6 +190,10 @@ private_tags: [health]
                 "1:8: order: unknown variant `sideways`",
             ),
             ("year_start: [1]\n", "1:13: year_start: invalid type"),
+            (
+                "review: 5\n",
+                "1:1: review is a list of dates, e.g. [2026-04-15",
+            ),
         ];
         for (text, expected) in cases {
             let error = Config::parse(text).expect_err(text);

@@ -584,3 +584,68 @@ fn check_lists_old_drafts_with_the_command_that_adds_them() {
     );
     ran.then().args(&["check", "--strict"]).run().failure(1);
 }
+
+// Messages name what is wrong, in the person's words.
+
+#[test]
+fn an_unclosed_fence_or_comment_is_reported_by_check_and_named_by_add() {
+    let cases = [
+        ("```\ncode\n", "code fence", "```", 4),
+        ("<!-- a note\n", "HTML comment", "-->", 3),
+    ];
+    for (opener, what, closer, after) in cases {
+        let log = format!("{LOG}\n{opener}\n### Swallowed\n- **Results**: 2\n");
+        let ran = Brag::new().log(&log).args(&["check"]).run();
+        let first = opener.lines().next().expect("a line");
+        ran.success().stdout(&format!(
+            "[DIR]/brag.md:13:1: warning: this {what} is never closed: the {after} lines after it \
+             are read as its text, and `brag add` cannot add entries after it\n\
+             13 | {first}\n   = hint: close it with {closer} where it should end\n\
+             [DIR]/brag.md: 2 entries, 0 errors, 1 warning\n"
+        ));
+        ran.then()
+            .args(&ADD)
+            .run()
+            .failure(1)
+            .stderr(&format!(
+                "brag: cannot add the entry: the {what} at line 13 is never closed, so the new \
+                 entry would be read as part of it; close it with {closer} and add again; the \
+                 log was not changed\n"
+            ))
+            .log_is(log.as_bytes());
+    }
+}
+
+#[test]
+fn json_on_stdin_may_start_with_a_byte_order_mark() {
+    Brag::new()
+        .log(LOG)
+        .args(&["add", "--json"])
+        .stdin("\u{feff}{\"title\": \"Shipped the importer\", \"results\": \"3 teams use it\"}")
+        .run()
+        .success()
+        .log_is(added().as_bytes());
+}
+
+#[test]
+fn messages_never_show_internal_names() {
+    let ran = Brag::new()
+        .log(LOG)
+        .config("review: 5\n")
+        .args(&["list"])
+        .run();
+    ran.failure(1).stderr(
+        "brag: [DIR]/config/brag/config.yaml:1:1: review is a list of dates, e.g. \
+         [2026-04-15, 2025-10-15], or a cycle, e.g. {start: 2025-04-01, every_months: 6}\n",
+    );
+    Brag::new()
+        .log(LOG)
+        .args(&["add", "--json"])
+        .stdin("{\"title\": \"A\", \"results\": 5}")
+        .run()
+        .failure(1)
+        .stderr_contains(
+            "brag: stdin is not a JSON entry: expected a string or a list of strings at line 1",
+        )
+        .log_is(LOG.as_bytes());
+}

@@ -183,6 +183,24 @@ fn refused(error: anyhow::Error) -> anyhow::Error {
     anyhow!("cannot add the entry safely: {error:#}; the log was not changed")
 }
 
+/// [`refused`], naming a code fence or HTML comment in `text` that is never closed:
+/// the usual reason a new entry would not read back.
+fn refused_in(text: &str, error: anyhow::Error) -> anyhow::Error {
+    match crate::markdown::unclosed(text) {
+        Some(open) => {
+            let line = crate::markdown::LineIndex::new(text).line(open.offset);
+            anyhow!(
+                "cannot add the entry: the {} at line {line} is never closed, so the new \
+                 entry would be read as part of it; close it with {} and add again; the log \
+                 was not changed",
+                open.what,
+                open.closer
+            )
+        }
+        None => refused(error),
+    }
+}
+
 /// Plans on a window of a large log where one decides, else on the whole log, and
 /// writes the result. The log's copy is on its way to disk while the plan is made.
 fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
@@ -204,7 +222,8 @@ fn add_to(log: &Locked, draft: &Draft, settings: &Settings) -> Result<Added> {
         }
         None => {
             let mut text = log.read_all()?;
-            let insertion = edit::insert(&text, draft, settings).map_err(refused)?;
+            let insertion =
+                edit::insert(&text, draft, settings).map_err(|error| refused_in(&text, error))?;
             text.insert_str(insertion.offset, &insertion.text);
             (insertion, 0..text.len(), text)
         }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Local};
 
 use crate::app::Context;
 use crate::cli::CheckArgs;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::LineIndex;
 use crate::{parse, store};
 
@@ -18,11 +18,28 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
     let log = parse::parse(text);
     let path = context.log_path.display().to_string();
     let lines = LineIndex::new(text);
-    for diagnostic in &log.diagnostics {
+    let mut diagnostics = log.diagnostics;
+    if let Some(open) = crate::markdown::unclosed(text) {
+        let line = lines.line(open.offset);
+        let left = lines.line(text.trim_end().len()) - line;
+        diagnostics.push(
+            Diagnostic::warning(
+                open.offset,
+                format!(
+                    "this {} is never closed: the {left} lines after it are read as its \
+                     text, and `brag add` cannot add entries after it",
+                    open.what
+                ),
+            )
+            .with_hint(format!("close it with {} where it should end", open.closer)),
+        );
+        diagnostics.sort_by_key(|d| d.offset);
+    }
+    for diagnostic in &diagnostics {
         write!(out, "{}", diagnostic.render(&path, text, &lines))?;
     }
     let count = |severity| {
-        log.diagnostics
+        diagnostics
             .iter()
             .filter(|d| d.severity == severity)
             .count()
