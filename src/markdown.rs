@@ -90,6 +90,42 @@ fn fence_is_closed(block: &str) -> bool {
     })
 }
 
+/// `text` (a field's Markdown) with every heading in it escaped into text: in an export,
+/// an entry's words never open a heading, a section or an entry. A backslash goes before
+/// an ATX heading's first `#`, or before a setext heading's underline, so the heading
+/// reads as the paragraph the person typed.
+pub fn demote_headings(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['#', '=', '-']) {
+        return text.into();
+    }
+    let mut escapes = Vec::new();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        if let Event::Start(Tag::Heading { .. }) = event {
+            let heading = text[range.clone()].trim_end();
+            let marker = match heading.find(|c: char| c != ' ') {
+                Some(at) if heading[at..].starts_with('#') => at,
+                _ => {
+                    let underline = heading.rfind('\n').map_or(0, |at| at + 1);
+                    underline + heading[underline..].find(|c: char| c != ' ').unwrap_or(0)
+                }
+            };
+            escapes.push(range.start + marker);
+        }
+    }
+    if escapes.is_empty() {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + escapes.len());
+    let mut from = 0;
+    for at in escapes {
+        out.push_str(&text[from..at]);
+        out.push('\\');
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    out.into()
+}
+
 /// Byte offsets to 1-based lines and columns, for one source text.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -184,6 +220,33 @@ mod tests {
         for (src, expected) in cases {
             let found = unclosed(src).map(|u| (u.offset, u.what));
             assert_eq!(found, *expected, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn headings_in_a_field_become_text() {
+        let cases = [
+            ("p95 down 40%", "p95 down 40%"),
+            ("## 2026-12", "\\## 2026-12"),
+            ("- ## 2026-12\n- # Big", "- \\## 2026-12\n- \\# Big"),
+            ("line one\n  ## Heading", "line one\n  \\## Heading"),
+            (
+                "para\n\n### Next entry\ntext",
+                "para\n\n\\### Next entry\ntext",
+            ),
+            ("Title\n===\n", "Title\n\\===\n"),
+            ("Title\n---\n", "Title\n\\---\n"),
+            ("```\n## in code\n```\n", "```\n## in code\n```\n"),
+            ("> ## quoted", "> \\## quoted"),
+            ("not #a heading", "not #a heading"),
+        ];
+        for (text, expected) in cases {
+            let demoted = demote_headings(text);
+            assert_eq!(demoted, expected, "{text:?}");
+            let headings = Parser::new_ext(&demoted, options())
+                .filter(|event| matches!(event, Event::Start(Tag::Heading { .. })))
+                .count();
+            assert_eq!(headings, 0, "{text:?} still has a heading: {demoted:?}");
         }
     }
 }

@@ -180,6 +180,9 @@ fn environment(format: ExportFormat) -> Environment<'static> {
         };
         Value::from_safe_string(html::labelled(label, &body))
     });
+    env.add_filter("no_headings", |text: &str| {
+        crate::markdown::demote_headings(text).into_owned()
+    });
     env.add_filter("plain", |text: &str| text::plain(text));
     env.add_filter("one_line", |text: &str| markdown::one_line(text));
     env.add_filter("month_name", month_name);
