@@ -475,7 +475,11 @@ impl Locked {
         let copying = std::thread::spawn(move || {
             // File to file: the kernel copies (copy_file_range) where it can.
             io::copy(&mut source, &mut sink)?;
-            sink.sync_data()
+            sink.sync_data()?;
+            // A large log is planned on a window: the rest must be text too, or `brag
+            // list` would refuse what `brag add` wrote.
+            source.seek(SeekFrom::Start(0))?;
+            first_non_utf8(source)
         });
         Ok(Copy { temp, copying })
     }
@@ -498,6 +502,15 @@ impl Locked {
         let copied = copying
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        if let Ok(Some(at)) = copied {
+            let bytes = self
+                .read_range(0..at + 1)
+                .with_context(|| format!("cannot read {shown}"))?;
+            return Err(match std::str::from_utf8(&bytes) {
+                Err(error) => not_utf8(&self.shown, &bytes, error),
+                Ok(_) => anyhow::anyhow!("{shown} is not valid UTF-8 at byte {at}"),
+            });
+        }
         let write = |temp: &mut tempfile::NamedTempFile| -> io::Result<()> {
             copied?;
             let out = temp.as_file_mut();
@@ -745,7 +758,34 @@ impl Hook {
 #[derive(Debug)]
 pub struct Copy {
     temp: tempfile::NamedTempFile,
-    copying: std::thread::JoinHandle<io::Result<()>>,
+    /// The offset of the log's first byte that is not UTF-8, if any.
+    copying: std::thread::JoinHandle<io::Result<Option<usize>>>,
+}
+
+/// The offset of the first byte of `reader` that is not part of UTF-8 text, read in
+/// chunks (a character split between two chunks is carried over to the next).
+fn first_non_utf8(mut reader: impl Read) -> io::Result<Option<usize>> {
+    let mut buffer = vec![0; 1 << 20];
+    let mut carried = 0;
+    let mut offset = 0;
+    loop {
+        let read = reader.read(&mut buffer[carried..])?;
+        let filled = carried + read;
+        if read == 0 {
+            return Ok((carried > 0).then_some(offset));
+        }
+        match std::str::from_utf8(&buffer[..filled]) {
+            Ok(_) => carried = 0,
+            // A character cut at the end of the chunk: finished by the next read.
+            Err(error) if error.error_len().is_none() => {
+                let valid = error.valid_up_to();
+                buffer.copy_within(valid..filled, 0);
+                carried = filled - valid;
+            }
+            Err(error) => return Ok(Some(offset + error.valid_up_to())),
+        }
+        offset += filled - carried;
+    }
 }
 
 /// Whether two open files are the same file.
@@ -852,5 +892,41 @@ mod tests {
             error.contains(&format!("brag.md:{line}:")) && error.contains("0xff"),
             "{error}"
         );
+    }
+
+    /// Gives its bytes at most two at a time, so characters are cut between reads.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(2).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn the_first_byte_that_is_not_utf8_is_found_across_reads() {
+        let cases: &[(&[u8], Option<usize>)] = &[
+            (b"", None),
+            ("plain → text ✓".as_bytes(), None),
+            (b"ab\xffcd", Some(2)),
+            (b"a\xe2\x86", Some(1)),
+            (b"\xe2\x86\x92\xe2\x28\xa1", Some(3)),
+            ("→→→".as_bytes(), None),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(
+                first_non_utf8(Trickle(bytes)).expect("in memory"),
+                *expected,
+                "{bytes:?}"
+            );
+            assert_eq!(
+                first_non_utf8(*bytes).expect("in memory"),
+                *expected,
+                "{bytes:?}"
+            );
+        }
     }
 }

@@ -649,3 +649,67 @@ fn messages_never_show_internal_names() {
         )
         .log_is(LOG.as_bytes());
 }
+
+/// A log over 1 MB is planned on a window around the insertion; a byte that is not UTF-8
+/// far from it is still refused, as every reading command refuses it.
+#[test]
+fn a_large_log_with_a_bad_byte_far_from_the_insertion_is_refused() {
+    let mut log = String::from("# Achievement log\n");
+    for month in 1..=12 {
+        log.push_str(&format!("\n## 2026-{month:02}\n"));
+        for n in 0..1500 {
+            log.push_str(&format!(
+                "\n### Reviewed design {n}\n- **Date**: 2026-{month:02}-10\n- **Results**: {n} issues\n"
+            ));
+        }
+    }
+    assert!(log.len() > 1 << 20);
+    let mut bytes = log.into_bytes();
+    // Line 5 starts at byte 31: `### Reviewed d\xffsign 0`, column 15.
+    bytes[31 + 14] = 0xff;
+    let ran = Brag::new().log_bytes(&bytes).args(&ADD).run();
+    ran.failure(1)
+        .stderr(
+            "brag: [DIR]/brag.md:5:15: the log is not valid UTF-8 (byte 0xff); save it as UTF-8\n",
+        )
+        .log_is(&bytes);
+    assert_eq!(brag_files(ran.dir()), Vec::<String>::new());
+}
+
+// Round trips: what is added reads back as given, or is refused.
+
+#[test]
+fn a_date_before_year_1000_is_refused_not_written_unreadable() {
+    Brag::new()
+        .log(LOG)
+        .args(&["add", "Ancient win", "--date", "0999-03-01"])
+        .run()
+        .failure(1)
+        .stderr(
+            "brag: cannot add the entry safely: the date 0999-03-01 is outside the years 1000 \
+             to 9999, which a month heading can name; the log was not changed\n",
+        )
+        .log_is(LOG.as_bytes());
+}
+
+#[test]
+fn crlf_in_json_notes_is_normalised_like_every_other_field() {
+    let ran = Brag::new()
+        .log(LOG)
+        .args(&["add", "--json"])
+        .stdin(
+            "{\"title\": \"Noted\", \"notes\": \"first\\r\\nsecond\", \"results\": \"a\\r\\nb\"}",
+        )
+        .run();
+    ran.success();
+    let entries = ran.then().args(&["list", "--format", "json"]).run().json();
+    let noted = entries
+        .as_array()
+        .expect("an array")
+        .iter()
+        .find(|entry| entry["title"] == "Noted")
+        .expect("the new entry")
+        .clone();
+    assert_eq!(noted["notes"], "first\nsecond");
+    assert_eq!(noted["results"], "a\nb");
+}

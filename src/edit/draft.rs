@@ -386,7 +386,8 @@ pub fn from_json(
         .notes
         .iter()
         .filter(|n| !n.trim().is_empty())
-        .map(|n| n.trim().to_string())
+        // `\r\n` in a note becomes `\n`, as in every other field.
+        .map(|n| n.replace("\r\n", "\n").trim().to_string())
         .collect();
     Ok(draft)
 }

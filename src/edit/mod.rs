@@ -25,7 +25,7 @@ pub mod style;
 pub mod verify;
 pub mod window;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 pub use draft::{Body, Draft};
 use style::{EntryForm, Style};
@@ -94,6 +94,12 @@ pub fn insert_after(
     draft: &Draft,
     settings: &Settings,
 ) -> anyhow::Result<Insertion> {
+    // A month heading needs a four-digit year to read back (`## March 999` does not).
+    anyhow::ensure!(
+        (1000..=9999).contains(&draft.date.year()),
+        "the date {} is outside the years 1000 to 9999, which a month heading can name",
+        draft.date
+    );
     let skeleton = parse::skeleton(src);
     let plan = plan(src, &skeleton, from, draft, settings);
     let new = apply(src, &plan);
