@@ -50,7 +50,10 @@ impl LogBytes {
             Buffer::Heap(bytes) => bytes,
             Buffer::Pages(pages) => &pages[..],
         };
-        std::str::from_utf8(bytes).map_err(|error| not_utf8(&self.shown, bytes, error))
+        let text =
+            std::str::from_utf8(bytes).map_err(|error| not_utf8(&self.shown, bytes, error))?;
+        refuse_cr_only(&self.shown, text)?;
+        Ok(text)
     }
 }
 
@@ -312,7 +315,23 @@ fn read_into_pages(file: &File, len: usize) -> io::Result<Option<memmap2::MmapMu
 
 /// The log's bytes as text; non-UTF-8 bytes are an error with their line and column.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|error| not_utf8(path, error.as_bytes(), error.utf8_error()))
+    let text = String::from_utf8(bytes)
+        .map_err(|error| not_utf8(path, error.as_bytes(), error.utf8_error()))?;
+    refuse_cr_only(path, &text)?;
+    Ok(text)
+}
+
+/// An error for a log whose lines end in `\r` alone (classic Mac OS): brag reads LF and
+/// CRLF, and would otherwise see one long line and no entries, without a word.
+fn refuse_cr_only(path: &Path, text: &str) -> Result<()> {
+    if text.contains('\r') && !text.contains('\n') {
+        let shown = path.display();
+        bail!(
+            "{shown} ends its lines with CR alone (old Mac style), which brag does not read; \
+             convert them to LF, e.g. tr '\\r' '\\n' < {shown} > converted.md"
+        );
+    }
+    Ok(())
 }
 
 /// The error for the first byte of `bytes` that is not UTF-8.

@@ -713,3 +713,21 @@ fn crlf_in_json_notes_is_normalised_like_every_other_field() {
     assert_eq!(noted["notes"], "first\nsecond");
     assert_eq!(noted["results"], "a\nb");
 }
+
+#[test]
+fn a_log_with_old_mac_line_endings_is_named_not_read_as_empty() {
+    let log = LOG.replace('\n', "\r");
+    for args in [&["list"][..], &["check"], &ADD] {
+        Brag::new()
+            .log(&log)
+            .args(args)
+            .run()
+            .failure(1)
+            .stderr(
+                "brag: [DIR]/brag.md ends its lines with CR alone (old Mac style), which brag \
+                 does not read; convert them to LF, e.g. tr '\\r' '\\n' < [DIR]/brag.md > \
+                 converted.md\n",
+            )
+            .log_is(log.as_bytes());
+    }
+}
