@@ -551,6 +551,9 @@ fn a_live_temporary_file_is_kept_and_an_unheld_one_removed() {
     let ran = brag.args(&ADD).run();
     ran.success().log_is(added().as_bytes());
     assert_eq!(brag_files(ran.dir()), vec![".brag-live01.tmp".to_string()]);
+    // Unlock, not just close: a child that another test forks meanwhile shares the open
+    // file (until it execs), and would keep a lock that closing alone leaves held.
+    fs4::FileExt::unlock(&held).expect("unlock");
     drop(held);
     let ran = ran.then().args(&["add", "Fixed the flaky test"]).run();
     ran.success();
