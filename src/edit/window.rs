@@ -231,7 +231,7 @@ fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
         .flat_map(|line| [line.as_str(), eol])
         .collect();
     let doc = format!("{prefix}{text}");
-    if !months_agree(&doc) {
+    if !months_agree(&doc) || !years_inside(&doc) {
         return Ok(None);
     }
     let Ok(insertion) = edit::insert_after(&doc, prefix.len(), draft, settings) else {
@@ -277,6 +277,40 @@ fn open_at_end(text: &str) -> Vec<u8> {
         }
     }
     open
+}
+
+/// Whether every period heading in the window names its year, or sits under a heading
+/// that does (`### April` under `## 2026`). A year-less one (`## April`) takes its year
+/// from headings that may lie outside the window, where the window cannot see them.
+fn years_inside(doc: &str) -> bool {
+    // The headings open above the current one: their level, and whether they give a year.
+    let mut open: Vec<(u8, bool)> = Vec::new();
+    for mark in outline::scan(doc).marks {
+        let MarkKind::Heading(level) = mark.kind else {
+            continue;
+        };
+        while open.last().is_some_and(|&(above, _)| above >= level) {
+            open.pop();
+        }
+        let text = entry::heading_text(&doc[mark.line(doc)]);
+        let (year_less, gives_year) = match heading::classify(text, None, None) {
+            HeadingKind::Period(
+                Period::Month { year: None, .. }
+                | Period::Half { year: None, .. }
+                | Period::Quarter { year: None, .. },
+            ) => (true, false),
+            HeadingKind::Period(Period::Year(_)) => (false, true),
+            HeadingKind::Period(
+                Period::Half { year: Some(_), .. } | Period::Quarter { year: Some(_), .. },
+            ) => (false, true),
+            _ => (false, false),
+        };
+        if year_less && !open.iter().any(|&(_, gives)| gives) {
+            return false;
+        }
+        open.push((level, gives_year));
+    }
+    true
 }
 
 /// Whether the window's month headings all run one way, each after (or each before) the
