@@ -734,3 +734,33 @@ fn a_log_with_old_mac_line_endings_is_named_not_read_as_empty() {
             .log_is(log.as_bytes());
     }
 }
+
+#[test]
+fn one_result_from_a_flag_reads_back_as_typed_like_json() {
+    for typed in [
+        "<b>x</b> 5",
+        "## 2026-12",
+        "- a list",
+        "1. one",
+        "> quote",
+        "| a | b |",
+        "<!-- c -->",
+        "line one\nline two",
+    ] {
+        let ran = Brag::new()
+            .log(LOG)
+            // `--result=VALUE`, so that a value starting with `-` is not taken for a flag.
+            .args(&["add", "Shipped it", &format!("--result={typed}")])
+            .run();
+        ran.success();
+        let entries = ran.then().args(&["list", "--format", "json"]).run().json();
+        let shipped = entries
+            .as_array()
+            .expect("an array")
+            .iter()
+            .find(|entry| entry["title"] == "Shipped it")
+            .expect("the new entry")
+            .clone();
+        assert_eq!(shipped["results"], typed, "-r {typed:?}");
+    }
+}

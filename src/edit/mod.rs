@@ -702,7 +702,9 @@ fn render_field(style: &Style, indent: usize, label: &str, body: &Body) -> (Vec<
     };
     match single {
         Some(text) if inline_safe(text) => (vec![format!("{item} {text}")], text.to_string()),
-        Some(text) if matches!(body, Body::Text(_)) => {
+        // One item that cannot follow the label (`-r '<b>x</b> 5'`) goes below it as text,
+        // as JSON's string does, so it reads back as typed rather than as `- <b>x</b> 5`.
+        Some(text) => {
             let mut lines = vec![item];
             lines.extend(text.lines().map(|line| indented(content, line)));
             (lines, text.to_string())
