@@ -58,6 +58,18 @@ const BRAG_OPS: &[BragOp] = &[
     ),
 ];
 
+/// The operations timed on one-month logs (`BENCH_ONE_MONTH`): the ones that read every
+/// entry and give each its id.
+const ONE_MONTH_OPS: &[BragOp] = &[
+    BragOp::read("list", &["list", "--format", "json"]),
+    BragOp::read("check", &["check"]),
+    BragOp::read("export-json", &["export", "--format", "json"]),
+];
+
+/// A one-month op's time per entry may grow by at most this factor from the smallest size
+/// to the largest: reading is linear in the number of entries.
+const FLAT_WITHIN: f64 = 2.0;
+
 const BRAG_BIN: &str = env!("CARGO_BIN_EXE_brag");
 /// Seed of the generated logs; 42 is `gen_logs.py`'s default too.
 const SEED: u64 = 42;
@@ -204,6 +216,9 @@ fn run(full: bool) -> Result<()> {
         data_dir.display()
     );
 
+    if let Some(sizes) = one_month_sizes()? {
+        return bench.one_month(&data_dir, &sizes);
+    }
     let mut rows = Vec::new();
     for &entries in &settings.sizes {
         let log = ensure_log(&data_dir, entries)?;
@@ -254,6 +269,26 @@ fn run(full: bool) -> Result<()> {
     }
     print_table(&rows);
     Ok(())
+}
+
+/// `BENCH_ONE_MONTH=10000,100000,1000000`: the sizes of the one-month scaling run, if
+/// asked for.
+fn one_month_sizes() -> Result<Option<Vec<usize>>> {
+    let sizes = env_or("BENCH_ONE_MONTH", "");
+    if sizes.is_empty() {
+        return Ok(None);
+    }
+    sizes
+        .split(',')
+        .map(|size| {
+            let size = size.trim().replace('_', "");
+            size.parse::<usize>()
+                .ok()
+                .filter(|size| *size > 0)
+                .with_context(|| format!("BENCH_ONE_MONTH: {size:?} is not a number of entries"))
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
 }
 
 /// `target/` (or `target/<triple>/`): the parent of the profile directory holding brag.
@@ -408,6 +443,84 @@ impl Bench<'_> {
                 },
             )
         }
+    }
+
+    /// The scaling run: every `ONE_MONTH_OPS` op on a one-month log of each size, as a
+    /// table of time per entry; an error if any op's time per entry grows by more than
+    /// `FLAT_WITHIN` from the smallest size to the largest.
+    fn one_month(&self, data_dir: &Path, sizes: &[usize]) -> Result<()> {
+        let mut rows = Vec::new();
+        for &entries in sizes {
+            let path = data_dir.join(format!("one-month-{entries}.md"));
+            if !path.exists() {
+                let partial = path.with_extension("md.partial");
+                fs::write(&partial, genlog::one_month(entries))
+                    .with_context(|| format!("writing {}", partial.display()))?;
+                fs::rename(&partial, &path)
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+            let file_bytes = fs::metadata(&path)?.len();
+            for op in ONE_MONTH_OPS {
+                let outcome = self.brag(op, &path, file_bytes);
+                eprintln!("{entries:>8} {:<12} {}", op.name, outcome.summary());
+                rows.push((op.name, entries, file_bytes, outcome));
+            }
+        }
+        println!(
+            "| op | entries in one month | file MB | median ms | µs per entry | vs smallest |"
+        );
+        println!("|---|---:|---:|---:|---:|---:|");
+        let mut steep = Vec::new();
+        for op in ONE_MONTH_OPS {
+            let per_entry: Vec<(usize, u64, Option<f64>, &Outcome)> = rows
+                .iter()
+                .filter(|row| row.0 == op.name)
+                .map(|(_, entries, bytes, outcome)| {
+                    let micros = outcome
+                        .median()
+                        .map(|median| median.as_secs_f64() * 1e6 / *entries as f64);
+                    (*entries, *bytes, micros, outcome)
+                })
+                .collect();
+            let first = per_entry.first().and_then(|row| row.2);
+            for (entries, bytes, micros, outcome) in &per_entry {
+                let (median, each, ratio) = match (outcome, micros) {
+                    (Outcome::Timed { median, .. }, Some(micros)) => {
+                        let ratio = first.map(|first| micros / first).unwrap_or(1.0);
+                        if ratio > FLAT_WITHIN {
+                            steep.push(format!("{} at {}", op.name, thousands(*entries)));
+                        }
+                        (
+                            format_ms(*median),
+                            format!("{micros:.2}"),
+                            format_ratio(ratio),
+                        )
+                    }
+                    (outcome, _) => {
+                        steep.push(format!("{} at {}", op.name, thousands(*entries)));
+                        (
+                            outcome.summary().replace('|', "\\|"),
+                            String::new(),
+                            String::new(),
+                        )
+                    }
+                };
+                println!(
+                    "| {} | {} | {:.2} | {median} | {each} | {ratio} |",
+                    op.name,
+                    thousands(*entries),
+                    mb(*bytes)
+                );
+            }
+        }
+        if !steep.is_empty() {
+            bail!(
+                "time per entry is not flat within {FLAT_WITHIN}x: {}",
+                steep.join(", ")
+            );
+        }
+        println!("\ntime per entry is flat within {FLAT_WITHIN}x for every op");
+        Ok(())
     }
 
     /// Runs `spec` once to warm up and `runs` times to time it, each run under its own

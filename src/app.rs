@@ -96,9 +96,12 @@ impl Context {
             .parent()
             .map(|folder| folder.join("templates").join(name));
         match custom {
-            Some(path) if path.is_file() => std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read the template {}", path.display())),
-            _ => Ok(builtin.to_string()),
+            Some(path) => {
+                let custom =
+                    crate::store::read_small(&path, crate::store::SMALL_FILE_LIMIT, "template")?;
+                Ok(custom.unwrap_or_else(|| builtin.to_string()))
+            }
+            None => Ok(builtin.to_string()),
         }
     }
 

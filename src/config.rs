@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -130,15 +130,10 @@ impl WeekStart {
 impl Config {
     /// Reads `path`. A missing file is the default config only when `required` is false.
     pub fn load(path: &Path, required: bool) -> Result<Self> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !required => {
-                return Ok(Self::default());
-            }
-            Err(error) => {
-                return Err(error)
-                    .with_context(|| format!("cannot read config {}", path.display()));
-            }
+        let text = match crate::store::read_small(path, crate::store::SMALL_FILE_LIMIT, "config")? {
+            Some(text) => text,
+            None if !required => return Ok(Self::default()),
+            None => bail!("cannot read config {}: it does not exist", path.display()),
         };
         let config = Self::parse(&text)
             .map_err(|message| anyhow::anyhow!("{}:{message}", path.display()))?;
@@ -165,7 +160,12 @@ impl Config {
                 .split(" at line ")
                 .next()
                 .unwrap_or(&message)
-                .to_string();
+                // The enum's name means nothing to the person.
+                .replace(
+                    "data did not match any variant of untagged enum ReviewSetting",
+                    "review is a list of dates, e.g. [2026-04-15, 2025-10-15], \
+                     or a cycle, e.g. {start: 2025-04-01, every_months: 6}",
+                );
             match error.location() {
                 Some(at) => format!("{}:{}: {message}", at.line(), at.column()),
                 None => format!(" {message}"),
@@ -264,6 +264,10 @@ project_tags: [ledger]
             (
                 "lints:\n  B104: loud\n",
                 "2:9: lints.B104: unknown variant `loud`",
+            ),
+            (
+                "review: 5\n",
+                "1:1: review is a list of dates, e.g. [2026-04-15",
             ),
         ];
         for (text, expected) in cases {

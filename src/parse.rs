@@ -126,7 +126,16 @@ pub struct Index<'a> {
     pub order: Order,
     /// Diagnostics about headings and month order; entries add their own when read.
     pub diagnostics: Vec<Diagnostic>,
+    /// For each head, the position of the first head of its run of same-date heads.
+    day_starts: Vec<usize>,
+    /// For each head in a run longer than [`SHORT_DAY`], how many heads before it in the
+    /// run share its slug (0 elsewhere): made on the first id asked for in such a run.
+    suffixes: std::sync::OnceLock<Vec<u32>>,
 }
+
+/// A day with at most this many entries has its ids' suffixes counted by comparing
+/// titles; a longer one uses a table of slugs made once (see [`Index::id`]).
+const SHORT_DAY: usize = 16;
 
 impl<'a> Index<'a> {
     /// The index, with each head's date.
@@ -148,6 +157,7 @@ impl<'a> Index<'a> {
         let order = detect_order(&months, &mut diagnostics);
         diagnostics.sort_by_key(|d| d.offset);
         let heads = heads(src, &blocks, wanted);
+        let day_starts = day_starts(&heads);
         Self {
             src,
             blocks,
@@ -155,6 +165,8 @@ impl<'a> Index<'a> {
             months,
             order,
             diagnostics,
+            day_starts,
+            suffixes: std::sync::OnceLock::new(),
         }
     }
 
@@ -228,20 +240,33 @@ impl<'a> Index<'a> {
     /// The entry's stable id: its slug, with `-2`, `-3` for later entries (in date
     /// order) whose slug is the same. A slug starts with the date, so only the heads of
     /// the same day are compared, and a later entry never renames an earlier one.
+    ///
+    /// Linear in the number of entries: on a short day the earlier heads are compared
+    /// (at most [`SHORT_DAY`]); a long day's suffixes come from one table of slugs.
     pub fn id(&self, head: &Head<'_>) -> String {
         let base = slug(head.title, head.date);
-        let same_day = self.heads[..head.position]
+        let day_start = self.day_starts.get(head.position).copied().unwrap_or(0);
+        let day_len = self.heads[day_start..]
             .iter()
-            .rev()
+            .take(SHORT_DAY + 1)
             .take_while(|other| other.date == head.date)
-            .filter(|other| {
-                same_slug_start(other.title, head.title) && slug(other.title, other.date) == base
-            })
             .count();
-        if same_day == 0 {
+        let same = if day_len <= SHORT_DAY {
+            self.heads[day_start..head.position]
+                .iter()
+                .filter(|other| {
+                    same_slug_start(other.title, head.title)
+                        && slug(other.title, other.date) == base
+                })
+                .count()
+        } else {
+            let suffixes = self.suffixes.get_or_init(|| long_day_suffixes(&self.heads));
+            suffixes.get(head.position).map_or(0, |&n| n as usize)
+        };
+        if same == 0 {
             base
         } else {
-            format!("{base}-{}", same_day + 1)
+            format!("{base}-{}", same + 1)
         }
     }
 
@@ -286,6 +311,45 @@ impl<'a> Index<'a> {
     pub fn block_text(&self, head: &Head<'_>) -> &'a str {
         &self.src[self.blocks[head.block].span.clone()]
     }
+}
+
+/// For each head (in date order), the position of the first head of the same date.
+fn day_starts(heads: &[Head<'_>]) -> Vec<usize> {
+    let mut start = 0;
+    heads
+        .iter()
+        .enumerate()
+        .map(|(position, head)| {
+            if position > 0 && heads[position - 1].date != head.date {
+                start = position;
+            }
+            start
+        })
+        .collect()
+}
+
+/// For each head in a day of more than [`SHORT_DAY`] heads, how many earlier heads of
+/// the day have the same slug; 0 for the others.
+fn long_day_suffixes(heads: &[Head<'_>]) -> Vec<u32> {
+    let mut suffixes = vec![0; heads.len()];
+    let mut start = 0;
+    while start < heads.len() {
+        let date = heads[start].date;
+        let len = heads[start..]
+            .iter()
+            .take_while(|head| head.date == date)
+            .count();
+        if len > SHORT_DAY {
+            let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+            for (offset, head) in heads[start..start + len].iter().enumerate() {
+                let count = seen.entry(slug(head.title, head.date)).or_insert(0);
+                suffixes[start + offset] = *count;
+                *count += 1;
+            }
+        }
+        start += len;
+    }
+    suffixes
 }
 
 /// Entries read per batch when streaming: large enough to keep both cores busy.
@@ -791,4 +855,47 @@ fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagnostic>) -> O
         }
     }
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A month of `n` undated entries (all on its first day) whose titles repeat.
+    fn one_day(n: usize) -> String {
+        let titles = [
+            "Fixed flaky test",
+            "Fixed flaky tests",
+            "Fixed flaky test!",
+            "Mentored Ana",
+        ];
+        let mut src = String::from("# Log\n\n## March 2026\n");
+        for k in 0..n {
+            src.push_str(&format!(
+                "\n### {}\n- **Results**: {k}\n",
+                titles[k % titles.len()]
+            ));
+        }
+        src
+    }
+
+    #[test]
+    fn ids_count_same_slugs_the_same_on_short_and_long_days() {
+        for n in [1, 5, SHORT_DAY, SHORT_DAY + 1, 100] {
+            let src = one_day(n);
+            let log = parse(&src);
+            assert_eq!(log.entries.len(), n);
+            let mut seen: std::collections::HashMap<String, usize> = Default::default();
+            for entry in &log.entries {
+                let base = slug(entry.title, entry.date);
+                let count = seen.entry(base.clone()).or_insert(0);
+                *count += 1;
+                let expected = match *count {
+                    1 => base,
+                    n => format!("{base}-{n}"),
+                };
+                assert_eq!(entry.id, expected, "{n} entries");
+            }
+        }
+    }
 }

@@ -9,11 +9,19 @@
 //! concurrent `brag add`s; one that waited re-opens the log if it was replaced meanwhile.
 //! A new log is created without replacing anything (so two first `brag add`s cannot
 //! both create it), readable only by its owner, in a folder created for the owner only.
+//!
+//! Only a regular file is a log: a device, a FIFO or a socket is refused before it is
+//! read or replaced. A write keeps the log's owner, group and mode, and refuses what
+//! the rename would change behind the person's back: a read-only log, a log that
+//! belongs to someone else, a log with several hard links. The temporary file is locked
+//! while it is written, so a later write can tell the leftovers of a killed `brag`
+//! (unlocked) from a live one's, and removes them.
 
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io::{self, ErrorKind, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail, ensure};
 
@@ -42,29 +50,218 @@ impl LogBytes {
             Buffer::Heap(bytes) => bytes,
             Buffer::Pages(pages) => &pages[..],
         };
-        std::str::from_utf8(bytes).map_err(|error| not_utf8(&self.shown, bytes, error))
+        let text =
+            std::str::from_utf8(bytes).map_err(|error| not_utf8(&self.shown, bytes, error))?;
+        refuse_cr_only(&self.shown, text)?;
+        Ok(text)
     }
 }
 
-/// Reads the log. Missing files, folders and unreadable files are errors that name the
-/// path.
+/// Reads the log. Missing files, folders, files that are not regular files and
+/// unreadable files are errors that name the path.
 pub fn read_log(path: &Path) -> Result<LogBytes> {
     let shown = path.display();
-    let buffer = match read_bytes(path) {
-        Ok(buffer) => buffer,
+    let file = match open_regular(path) {
+        Ok(file) => file,
         Err(error) if error.kind() == ErrorKind::NotFound => bail!(
             "no log at {shown}\n  start one with `brag add \"What you did\"` or `brag init`, \
              or point --file (or BRAG_FILE) at an existing log"
         ),
-        Err(_) if path.is_dir() => {
-            bail!("{shown} is a folder, not a log file; pass the Markdown file itself")
-        }
-        Err(error) => bail!("cannot read {shown}: {error}"),
+        Err(error) => return Err(error.into()),
     };
+    let buffer = read_bytes(file).with_context(|| format!("cannot read {shown}"))?;
     Ok(LogBytes {
         shown: path.to_path_buf(),
         buffer,
     })
+}
+
+/// Opens `path` for reading if it is a regular file (following symlinks). Anything
+/// else is an error that says what it is, before it is opened where that can block
+/// (a FIFO) and again after (it may have been swapped meanwhile); a missing file is
+/// `ErrorKind::NotFound`, untouched, for the caller to word.
+pub fn open_regular(path: &Path) -> Result<File, OpenError> {
+    open_regular_shown(path, path)
+}
+
+/// [`open_regular`] of `path`, named `shown` in messages (a symlink to `path`).
+fn open_regular_shown(path: &Path, shown: &Path) -> Result<File, OpenError> {
+    let metadata = std::fs::metadata(path).map_err(|error| OpenError::io(shown, error))?;
+    refuse_irregular(shown, &metadata)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // A FIFO swapped in after the check must not block the open.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        nix::fcntl::OFlag::O_NONBLOCK.bits(),
+    );
+    let file = options
+        .open(path)
+        .map_err(|error| OpenError::io(shown, error))?;
+    let metadata = file
+        .metadata()
+        .map_err(|error| OpenError::io(shown, error))?;
+    refuse_irregular(shown, &metadata)?;
+    Ok(file)
+}
+
+/// Why [`open_regular`] failed: a message naming the path, and the kind of the I/O error
+/// behind it (so that callers can tell a missing file).
+#[derive(Debug)]
+pub struct OpenError {
+    kind: ErrorKind,
+    message: String,
+    /// The I/O error, for a message worded by the caller; empty for a refusal.
+    cause: String,
+}
+
+impl OpenError {
+    fn io(path: &Path, error: io::Error) -> Self {
+        let message = if path.is_dir() {
+            format!(
+                "{} is a folder, not a log file; pass the Markdown file itself",
+                path.display()
+            )
+        } else {
+            format!("cannot read {}: {error}", path.display())
+        };
+        Self {
+            kind: error.kind(),
+            message,
+            cause: error.to_string(),
+        }
+    }
+
+    /// The error for a `what` (a template, the config) at `path`.
+    fn of(self, what: &str, path: &Path) -> SmallError {
+        SmallError(if self.cause.is_empty() {
+            self.message
+        } else {
+            format!("cannot read {what} {}: {}", path.display(), self.cause)
+        })
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// An error unless `metadata` is a regular file's: a device, a FIFO or a socket
+/// behaves nothing like a log (it never ends, blocks, or would be replaced by one).
+fn refuse_irregular(path: &Path, metadata: &Metadata) -> Result<(), OpenError> {
+    let kind = if metadata.is_file() {
+        return Ok(());
+    } else if metadata.is_dir() {
+        return Err(OpenError {
+            kind: ErrorKind::InvalidInput,
+            message: format!(
+                "{} is a folder, not a log file; pass the Markdown file itself",
+                path.display()
+            ),
+            cause: String::new(),
+        });
+    } else {
+        special_kind(metadata)
+    };
+    Err(OpenError {
+        kind: ErrorKind::InvalidInput,
+        message: format!(
+            "{} is {kind}, not a regular file; brag reads and writes only regular files",
+            path.display()
+        ),
+        cause: String::new(),
+    })
+}
+
+/// What a file that is neither a regular file nor a folder is, in words.
+fn special_kind(metadata: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let file_type = metadata.file_type();
+        if file_type.is_char_device() {
+            return "a character device";
+        } else if file_type.is_block_device() {
+            return "a block device";
+        } else if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = metadata;
+    "a special file"
+}
+
+/// An error if `path` exists and is not a regular file (following symlinks): for a
+/// file that brag is about to replace, such as an export's `-o`.
+pub fn refuse_special(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if !metadata.is_dir() => Ok(refuse_irregular(path, &metadata)?),
+        _ => Ok(()),
+    }
+}
+
+/// The text of a small file (a template, the config), which must be a regular file of
+/// at most `limit` bytes; `what` names it in messages. A missing file is `Ok(None)`.
+pub fn read_small(path: &Path, limit: u64, what: &str) -> Result<Option<String>, SmallError> {
+    let shown = path.display();
+    let file = match open_regular(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(error.of(what, path)),
+    };
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| SmallError(format!("cannot read {what} {shown}: {error}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(SmallError(format!(
+            "{what} {shown} is larger than {}; is it the right file?",
+            size_words(limit)
+        )));
+    }
+    String::from_utf8(bytes).map(Some).map_err(|error| {
+        SmallError(format!(
+            "{what} {shown} is not valid UTF-8 (at byte {}); save it as UTF-8",
+            error.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Why [`read_small`] failed, in words that name the file.
+#[derive(Debug)]
+pub struct SmallError(String);
+
+impl std::fmt::Display for SmallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SmallError {}
+
+/// The most a template or the config may hold: far more than any real one.
+pub const SMALL_FILE_LIMIT: u64 = 1 << 20;
+
+/// A byte count as people say it: `1 MiB`, `512 KiB`, `100 bytes`.
+pub fn size_words(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} MiB", bytes >> 20)
+    } else if bytes >= 1 << 10 && bytes % (1 << 10) == 0 {
+        format!("{} KiB", bytes >> 10)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// Files at least this large are read into huge pages, in two halves at once.
@@ -75,8 +272,7 @@ const LARGE_READ_BYTES: usize = 4 << 20;
 /// into an anonymous mapping that asks for 2 MiB pages (where the kernel grants them,
 /// a 56 MB log takes 28 faults, not 14,000), and in two halves at once, which two cores
 /// do twice as fast. A file that changes length meanwhile is read again in one piece.
-fn read_bytes(path: &Path) -> io::Result<Buffer> {
-    let mut file = File::open(path)?;
+fn read_bytes(mut file: File) -> io::Result<Buffer> {
     let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
     #[cfg(unix)]
     if len >= LARGE_READ_BYTES {
@@ -119,7 +315,23 @@ fn read_into_pages(file: &File, len: usize) -> io::Result<Option<memmap2::MmapMu
 
 /// The log's bytes as text; non-UTF-8 bytes are an error with their line and column.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    String::from_utf8(bytes).map_err(|error| not_utf8(path, error.as_bytes(), error.utf8_error()))
+    let text = String::from_utf8(bytes)
+        .map_err(|error| not_utf8(path, error.as_bytes(), error.utf8_error()))?;
+    refuse_cr_only(path, &text)?;
+    Ok(text)
+}
+
+/// An error for a log whose lines end in `\r` alone (classic Mac OS): brag reads LF and
+/// CRLF, and would otherwise see one long line and no entries, without a word.
+fn refuse_cr_only(path: &Path, text: &str) -> Result<()> {
+    if text.contains('\r') && !text.contains('\n') {
+        let shown = path.display();
+        bail!(
+            "{shown} ends its lines with CR alone (old Mac style), which brag does not read; \
+             convert them to LF, e.g. tr '\\r' '\\n' < {shown} > converted.md"
+        );
+    }
+    Ok(())
 }
 
 /// The error for the first byte of `bytes` that is not UTF-8.
@@ -165,20 +377,13 @@ pub struct Locked {
 pub fn lock(path: &Path) -> Result<Opened> {
     loop {
         let target = resolve(path)?;
-        let file = match File::open(&target) {
+        let file = match open_regular_shown(&target, path) {
             Ok(file) => file,
             Err(error) if error.kind() == ErrorKind::NotFound => {
                 return Ok(Opened::Missing(target));
             }
-            Err(error) => bail!("cannot open {}: {error}", path.display()),
+            Err(error) => return Err(error.into()),
         };
-        let metadata = file.metadata()?;
-        if metadata.is_dir() {
-            bail!(
-                "{} is a folder, not a log file; pass the Markdown file itself",
-                path.display()
-            );
-        }
         fs4::FileExt::lock(&file).with_context(|| format!("cannot lock {}", path.display()))?;
         // Whoever held the lock may have replaced the log: lock the one there now.
         if is_current(&file, &target)? {
@@ -206,7 +411,7 @@ pub fn lock_existing(path: &Path) -> Result<Locked> {
 }
 
 /// Follows symlinks (each relative to its own folder) to the file they name.
-fn resolve(path: &Path) -> Result<PathBuf> {
+pub fn resolve(path: &Path) -> Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
         match std::fs::symlink_metadata(&current) {
@@ -277,16 +482,20 @@ impl Locked {
 
     /// Starts writing a copy of the log to a new file beside it, on another thread, and
     /// flushing it to disk, while the caller plans its insertion: [`Locked::insert`]
-    /// then rewrites only what follows the insertion point.
+    /// then rewrites only what follows the insertion point. First refuses a log that
+    /// the rename would change behind the person's back (see [`refuse_to_replace`]),
+    /// and removes what killed `brag`s left in the folder.
     pub fn start_copy(&self) -> Result<Copy> {
         let shown = self.shown.display();
-        let temp = tempfile::Builder::new()
-            .prefix(".brag-")
-            .suffix(".tmp")
-            .tempfile_in(folder_of(&self.path))
+        let metadata = self.file.metadata()?;
+        refuse_to_replace(&self.shown, &metadata)?;
+        let folder = folder_of(&self.path);
+        remove_leftovers(folder);
+        let temp = temporary_in(folder)
             .with_context(|| format!("cannot write a temporary file beside {shown}"))?;
-        temp.as_file()
-            .set_permissions(self.file.metadata()?.permissions())?;
+        keep_owner(temp.as_file(), &metadata)
+            .with_context(|| format!("cannot give the new {shown} the old one's owner"))?;
+        temp.as_file().set_permissions(metadata.permissions())?;
         // An open file of its own, so that its reads do not move the locked one's offset.
         let mut source = File::open(&self.path).with_context(|| format!("cannot read {shown}"))?;
         ensure!(
@@ -297,16 +506,18 @@ impl Locked {
         let copying = std::thread::spawn(move || {
             // File to file: the kernel copies (copy_file_range) where it can.
             io::copy(&mut source, &mut sink)?;
-            sink.sync_data()
+            sink.sync_data()?;
+            // A large log is planned on a window: the rest must be text too, or `brag
+            // list` would refuse what `brag add` wrote.
+            source.seek(SeekFrom::Start(0))?;
+            first_non_utf8(source)
         });
         Ok(Copy { temp, copying })
     }
 
-    /// Replaces the log with its old bytes and `text` inserted at `offset`, atomically,
-    /// keeping its permissions: `copy` (from [`Locked::start_copy`]) gets `text` and the
-    /// old bytes from `offset` on written at `offset`, and is flushed. Before the rename,
-    /// the new file's length is checked and the bytes in `check.0` are read back and
-    /// compared with `check.1`.
+    /// Replaces the log with its old bytes and `text` inserted at `offset`, atomically
+    /// (see [`Locked::rewrite`]); the bytes in `check.0` of the new file are read back
+    /// and compared with `check.1` (the window a plan was verified on).
     pub fn insert(
         &self,
         copy: Copy,
@@ -314,27 +525,67 @@ impl Locked {
         text: &[u8],
         check: (Range<usize>, &[u8]),
     ) -> Result<Written> {
+        self.rewrite(copy, offset..offset, text, check)
+    }
+
+    /// Replaces the log with its old bytes and `range` replaced by `text`, atomically
+    /// (see [`Locked::rewrite`]); the new bytes are read back and compared with `text`.
+    pub fn replace(&self, copy: Copy, range: Range<usize>, text: &[u8]) -> Result<Written> {
+        ensure!(
+            range.start <= range.end && range.end <= self.len,
+            "cannot replace bytes {range:?} of {}, which has {}; nothing was changed",
+            self.shown.display(),
+            self.len
+        );
+        let check = range.start..range.start + text.len();
+        self.rewrite(copy, range, text, (check, text))
+    }
+
+    /// The one write of an existing log: `copy` (from [`Locked::start_copy`]) gets
+    /// `text` in place of `range` and the old bytes after it, is flushed to disk, its
+    /// length checked and the bytes in `check.0` read back and compared with `check.1`,
+    /// then renamed over the log. Returns what the log is now, to tell later whether it
+    /// changed since (see [`Written`]).
+    fn rewrite(
+        &self,
+        copy: Copy,
+        range: Range<usize>,
+        text: &[u8],
+        check: (Range<usize>, &[u8]),
+    ) -> Result<Written> {
         let shown = self.shown.display();
+        let hook = Hook::from_env()?;
+        let new_len = self.len - range.len() + text.len();
         let Copy { mut temp, copying } = copy;
         let copied = copying
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        if let Ok(Some(at)) = copied {
+            let bytes = self
+                .read_range(0..at + 1)
+                .with_context(|| format!("cannot read {shown}"))?;
+            return Err(match std::str::from_utf8(&bytes) {
+                Err(error) => not_utf8(&self.shown, &bytes, error),
+                Ok(_) => anyhow::anyhow!("{shown} is not valid UTF-8 at byte {at}"),
+            });
+        }
         let write = |temp: &mut tempfile::NamedTempFile| -> io::Result<()> {
             copied?;
             let out = temp.as_file_mut();
-            out.seek(SeekFrom::Start(offset as u64))?;
+            out.seek(SeekFrom::Start(range.start as u64))?;
             out.write_all(text)?;
             let mut old = &self.file;
-            old.seek(SeekFrom::Start(offset as u64))?;
+            old.seek(SeekFrom::Start(range.end as u64))?;
             io::copy(&mut old, out)?;
-            out.sync_all()
+            out.set_len(new_len as u64)?;
+            hook.step("write")?;
+            hook.sync_all(out)
         };
         write(&mut temp).with_context(|| format!("cannot write the new {shown}"))?;
         let written = temp.as_file().metadata()?.len();
         ensure!(
-            written == (self.len + text.len()) as u64,
-            "the new {shown} came out {written} bytes long, not {}; nothing was changed",
-            self.len + text.len()
+            written == new_len as u64,
+            "the new {shown} came out {written} bytes long, not {new_len}; nothing was changed"
         );
         let (range, expected) = check;
         let mut reread = vec![0; range.len()];
@@ -345,63 +596,15 @@ impl Locked {
             reread == expected,
             "the new {shown} did not read back as written; nothing was changed"
         );
-        let now = Written::from_metadata(&temp.as_file().metadata()?);
-        temp.persist(&self.path)
-            .map_err(|error| error.error)
-            .with_context(|| format!("cannot replace {shown}"))?;
-        sync_folder(folder_of(&self.path));
-        Ok(now)
-    }
-}
-
-impl Locked {
-    /// Replaces the log with its old bytes and `range` replaced by `text`, atomically,
-    /// with the checks of [`Locked::insert`]: the new file's length, and the bytes from
-    /// `range.start` to the end of `text` read back and compared with `text`. Returns
-    /// what the log is now, to tell later whether it changed since (see [`Written`]).
-    pub fn replace(&self, copy: Copy, range: Range<usize>, text: &[u8]) -> Result<Written> {
-        let shown = self.shown.display();
-        ensure!(
-            range.start <= range.end && range.end <= self.len,
-            "cannot replace bytes {range:?} of {shown}, which has {}; nothing was changed",
-            self.len
-        );
-        let new_len = self.len - range.len() + text.len();
-        let Copy { mut temp, copying } = copy;
-        let copied = copying
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let write = |temp: &mut tempfile::NamedTempFile| -> io::Result<()> {
-            copied?;
-            let out = temp.as_file_mut();
-            out.seek(SeekFrom::Start(range.start as u64))?;
-            out.write_all(text)?;
-            let mut old = &self.file;
-            old.seek(SeekFrom::Start(range.end as u64))?;
-            io::copy(&mut old, out)?;
-            out.set_len(new_len as u64)?;
-            out.sync_all()
-        };
-        write(&mut temp).with_context(|| format!("cannot write the new {shown}"))?;
-        let written = temp.as_file().metadata()?.len();
-        ensure!(
-            written == new_len as u64,
-            "the new {shown} came out {written} bytes long, not {new_len}; nothing was changed"
-        );
-        let mut reread = vec![0; text.len()];
-        let mut file = temp.as_file();
-        file.seek(SeekFrom::Start(range.start as u64))?;
-        file.read_exact(&mut reread)?;
-        ensure!(
-            reread == text,
-            "the new {shown} did not read back as written; nothing was changed"
-        );
         // Before the rename, so that no later write can be taken for this one.
         let now = Written::from_metadata(&temp.as_file().metadata()?);
+        hook.before_rename()?;
         temp.persist(&self.path)
             .map_err(|error| error.error)
             .with_context(|| format!("cannot replace {shown}"))?;
+        hook.step("rename")?;
         sync_folder(folder_of(&self.path));
+        hook.step("sync-folder")?;
         Ok(now)
     }
 
@@ -459,11 +662,8 @@ impl Written {
 /// owner only: for brag's own files beside the log, never for the log.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     let folder = folder_of(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(".brag-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .with_context(|| format!("cannot write in {}", folder.display()))?;
+    let mut temp =
+        temporary_in(folder).with_context(|| format!("cannot write in {}", folder.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -479,12 +679,244 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Refuses to replace a log where the rename would change more than its text: a
+/// read-only log (the person said so), a log owned by someone else (the new file
+/// would be the caller's; root can give it back, see [`keep_owner`]), and a log with
+/// several hard links (the rename would split them, the other names keeping the old
+/// text).
+fn refuse_to_replace(shown: &Path, metadata: &Metadata) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let shown = shown.display();
+        let caller = nix::unistd::geteuid().as_raw();
+        // By mode bits, not by `access`: root may write anything, yet a log its owner
+        // made read-only stays so.
+        ensure!(
+            metadata.mode() & 0o200 != 0,
+            "{shown} is read-only; chmod u+w it to add entries"
+        );
+        ensure!(
+            caller == 0 || caller == metadata.uid(),
+            "{shown} belongs to another user (uid {}); a write would make it yours, \
+             so run brag as its owner",
+            metadata.uid()
+        );
+        ensure!(
+            metadata.nlink() <= 1,
+            "{shown} has {} hard links; a write replaces the file, which would leave the \
+             other links with the old text; keep one link (a symlink works) to add entries",
+            metadata.nlink()
+        );
+    }
+    #[cfg(not(unix))]
+    {
+        ensure!(
+            !metadata.permissions().readonly(),
+            "{} is read-only; make it writable to add entries",
+            shown.display()
+        );
+    }
+    Ok(())
+}
+
+/// Gives the new file the log's owner and group. The owner is the caller already
+/// unless the caller is root, who can always give it; a group the caller is not in
+/// cannot be given, and the new file keeps the caller's.
+fn keep_owner(file: &File, metadata: &Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match std::os::unix::fs::fchown(file, Some(metadata.uid()), Some(metadata.gid())) {
+            Err(error) if nix::unistd::geteuid().is_root() => return Err(error),
+            // Not root, so the owner is the caller already (see `refuse_to_replace`):
+            // only a group the caller is not in was not given.
+            _ => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, metadata);
+    Ok(())
+}
+
+/// A new, empty temporary file in `folder`, locked for as long as it is open, so that
+/// [`remove_leftovers`] can tell it is in use.
+fn temporary_in(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(folder)?;
+    fs4::FileExt::lock(temp.as_file())?;
+    Ok(temp)
+}
+
+/// brag's temporary files are `.brag-XXXXXX.tmp`; drafts kept from the editor are
+/// `.brag-draft-XXXXXX.md`.
+const TEMP_PREFIX: &str = ".brag-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// The temporary files in `folder` that brag left behind: no process holds their lock,
+/// so the `brag` that wrote each was stopped before it could rename or remove it.
+/// Empty ones are skipped: a new file is empty until its writer has locked it.
+pub fn leftovers(folder: &Path) -> Vec<(PathBuf, u64)> {
+    let Ok(names) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(PathBuf, u64)> = names
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name();
+            let name = name.to_str()?;
+            let ours = name.starts_with(TEMP_PREFIX)
+                && name.ends_with(TEMP_SUFFIX)
+                && !name.starts_with(DRAFT_PREFIX);
+            let metadata = entry.metadata().ok().filter(|m| ours && m.is_file())?;
+            let path = entry.path();
+            let file = File::open(&path).ok()?;
+            let unheld = metadata.len() > 0 && fs4::FileExt::try_lock(&file).is_ok();
+            unheld.then_some((path, metadata.len()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Removes [`leftovers`] in `folder`. Best effort: one that cannot be removed stays
+/// for `brag check` to report.
+fn remove_leftovers(folder: &Path) {
+    for (path, _) in leftovers(folder) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// The start of the name of a draft kept from the editor.
+pub const DRAFT_PREFIX: &str = ".brag-draft-";
+
+/// The drafts kept from the editor in `folder` (`.brag-draft-*.md`), with the time each
+/// was last written.
+pub fn drafts(folder: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
+    let Ok(names) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut found: Vec<_> = names
+        .filter_map(|entry| {
+            let entry = entry.ok()?;
+            let name = entry.file_name();
+            let name = name.to_str()?;
+            if !(name.starts_with(DRAFT_PREFIX) && name.ends_with(".md")) {
+                return None;
+            }
+            let modified = entry.metadata().ok()?.modified().ok()?;
+            Some((entry.path(), modified))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// `BRAG_TEST_HOOK`, for brag's own tests only: it changes nothing when unset. It acts in
+/// every write of an existing log ([`Locked::insert`], [`Locked::replace`]), after the
+/// new file is written and synced, before the rename:
+///
+/// - `fail-before-rename`: stop there with an error, as a failed write would;
+/// - `pause-before-rename`: create the file `BRAG_TEST_HOOK_FILE` names, then sleep (for
+///   at most ten minutes), so a test can kill `brag` at that point;
+/// - `trace`: append the name of each durable step to `BRAG_TEST_HOOK_FILE`, one a line,
+///   as it is done: `write`, `sync_all`, `rename`, `sync-folder`.
+#[derive(Debug)]
+enum Hook {
+    Off,
+    FailBeforeRename,
+    PauseBeforeRename(PathBuf),
+    Trace(PathBuf),
+}
+
+impl Hook {
+    fn from_env() -> Result<Self> {
+        let Some(mode) = std::env::var_os("BRAG_TEST_HOOK") else {
+            return Ok(Self::Off);
+        };
+        let file = std::env::var_os("BRAG_TEST_HOOK_FILE").map(PathBuf::from);
+        Ok(match (mode.to_str(), file) {
+            (Some("fail-before-rename"), _) => Self::FailBeforeRename,
+            (Some("pause-before-rename"), Some(file)) => Self::PauseBeforeRename(file),
+            (Some("trace"), Some(file)) => Self::Trace(file),
+            _ => bail!(
+                "BRAG_TEST_HOOK={mode:?} is not a test hook brag knows (or lacks \
+                 BRAG_TEST_HOOK_FILE); it is for brag's own tests: unset it"
+            ),
+        })
+    }
+
+    /// Records a durable step when tracing.
+    fn step(&self, name: &str) -> io::Result<()> {
+        if let Self::Trace(path) = self {
+            let mut trace = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)?;
+            writeln!(trace, "{name}")?;
+        }
+        Ok(())
+    }
+
+    /// `file.sync_all()`, recorded.
+    fn sync_all(&self, file: &File) -> io::Result<()> {
+        file.sync_all()?;
+        self.step("sync_all")
+    }
+
+    fn before_rename(&self) -> Result<()> {
+        match self {
+            Self::FailBeforeRename => bail!(
+                "stopped before the rename (BRAG_TEST_HOOK=fail-before-rename); \
+                 nothing was changed"
+            ),
+            Self::PauseBeforeRename(signal) => {
+                File::create(signal)?;
+                std::thread::sleep(Duration::from_secs(600));
+                bail!(
+                    "paused before the rename for ten minutes (BRAG_TEST_HOOK); nothing was changed"
+                )
+            }
+            Self::Off | Self::Trace(_) => Ok(()),
+        }
+    }
+}
+
 /// A copy of the log on its way to disk (see [`Locked::start_copy`]). Dropped unused,
 /// its file is removed.
 #[derive(Debug)]
 pub struct Copy {
     temp: tempfile::NamedTempFile,
-    copying: std::thread::JoinHandle<io::Result<()>>,
+    /// The offset of the log's first byte that is not UTF-8, if any.
+    copying: std::thread::JoinHandle<io::Result<Option<usize>>>,
+}
+
+/// The offset of the first byte of `reader` that is not part of UTF-8 text, read in
+/// chunks (a character split between two chunks is carried over to the next).
+fn first_non_utf8(mut reader: impl Read) -> io::Result<Option<usize>> {
+    let mut buffer = vec![0; 1 << 20];
+    let mut carried = 0;
+    let mut offset = 0;
+    loop {
+        let read = reader.read(&mut buffer[carried..])?;
+        let filled = carried + read;
+        if read == 0 {
+            return Ok((carried > 0).then_some(offset));
+        }
+        match std::str::from_utf8(&buffer[..filled]) {
+            Ok(_) => carried = 0,
+            // A character cut at the end of the chunk: finished by the next read.
+            Err(error) if error.error_len().is_none() => {
+                let valid = error.valid_up_to();
+                buffer.copy_within(valid..filled, 0);
+                carried = filled - valid;
+            }
+            Err(error) => return Ok(Some(offset + error.valid_up_to())),
+        }
+        offset += filled - carried;
+    }
 }
 
 /// Whether two open files are the same file.
@@ -501,7 +933,7 @@ fn same_file(_a: &File, _b: &File) -> Result<bool> {
 }
 
 /// The folder a file is in (`.` for a bare file name).
-fn folder_of(path: &Path) -> &Path {
+pub fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
@@ -524,11 +956,8 @@ fn sync_folder(folder: &Path) {
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
     let folder = folder_of(path);
     create_folder(folder)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".brag-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .with_context(|| format!("cannot write in {}", folder.display()))?;
+    let mut temp =
+        temporary_in(folder).with_context(|| format!("cannot write in {}", folder.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -600,5 +1029,41 @@ mod tests {
             error.contains(&format!("brag.md:{line}:")) && error.contains("0xff"),
             "{error}"
         );
+    }
+
+    /// Gives its bytes at most two at a time, so characters are cut between reads.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(2).min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn the_first_byte_that_is_not_utf8_is_found_across_reads() {
+        let cases: &[(&[u8], Option<usize>)] = &[
+            (b"", None),
+            ("plain → text ✓".as_bytes(), None),
+            (b"ab\xffcd", Some(2)),
+            (b"a\xe2\x86", Some(1)),
+            (b"\xe2\x86\x92\xe2\x28\xa1", Some(3)),
+            ("→→→".as_bytes(), None),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(
+                first_non_utf8(Trickle(bytes)).expect("in memory"),
+                *expected,
+                "{bytes:?}"
+            );
+            assert_eq!(
+                first_non_utf8(*bytes).expect("in memory"),
+                *expected,
+                "{bytes:?}"
+            );
+        }
     }
 }

@@ -759,3 +759,47 @@ fn a_large_log_streams_in_order() {
     let html = run("html");
     assert_eq!(html.matches("<article class=\"entry\"").count(), 3360);
 }
+
+/// An entry's words never open a heading, a section or an entry in a packet: headings
+/// inside fields (a list item `## 2026-12`, a setext underline, a `###` paragraph) come
+/// out as the text the person typed.
+#[test]
+fn headings_inside_fields_stay_text_in_every_export() {
+    let log = "# Log\n\n## November 2026\n\n### Shipped it\n- **Date**: 2026-11-03\n- **Situation**:\n  Context\n  ===\n- **Results**:\n  - ## 2026-12\n\n  ### Fake entry\n";
+    let html = Brag::new()
+        .log(log)
+        .args(&["export", "--format", "html"])
+        .run();
+    html.success();
+    assert!(!html.stdout.contains("2026-12</h"), "{}", html.stdout);
+    assert!(!html.stdout.contains("Fake entry</h"), "{}", html.stdout);
+    assert!(!html.stdout.contains("Context</h"), "{}", html.stdout);
+    assert!(html.stdout.contains("## 2026-12"), "{}", html.stdout);
+
+    let md = Brag::new().log(log).args(&["export"]).run();
+    md.success();
+    // The packet's headings, as any Markdown reader sees them: the packet's own only.
+    let mut headings = Vec::new();
+    let mut in_heading = false;
+    for event in pulldown_cmark::Parser::new_ext(&md.stdout, brag::markdown::options()) {
+        match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. }) => {
+                in_heading = true;
+                headings.push(String::new());
+            }
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Heading(_)) => in_heading = false,
+            pulldown_cmark::Event::Text(text) if in_heading => {
+                if let Some(last) = headings.last_mut() {
+                    last.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(
+        headings,
+        ["Evidence packet", "The case", "November 2026", "Shipped it"],
+        "{}",
+        md.stdout
+    );
+}

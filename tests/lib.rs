@@ -12,5 +12,6 @@ mod packet;
 mod properties;
 mod reading;
 mod regression;
+mod reliability;
 mod remind;
 mod stats;

@@ -464,7 +464,12 @@ proptest! {
 fn check_add(src: &str, date: NaiveDate) -> Result<bool, TestCaseError> {
     let mut draft = Draft::new("Shipped the property test", date).expect("a title");
     draft.results = draft::text("3 bugs found");
-    let settings = Settings::default();
+    check_add_draft(src, &draft, &Settings::default())
+}
+
+/// [`check_add`] for any draft and settings.
+fn check_add_draft(src: &str, draft: &Draft, settings: &Settings) -> Result<bool, TestCaseError> {
+    let (draft, settings) = (draft.clone(), *settings);
     let whole = edit::insert(src, &draft, &settings);
     if let Ok(insertion) = &whole {
         let mut new = src.to_string();
@@ -508,7 +513,7 @@ fn check_add(src: &str, date: NaiveDate) -> Result<bool, TestCaseError> {
             let entry = log
                 .entries
                 .iter()
-                .find(|entry| entry.title == "Shipped the property test")?;
+                .find(|entry| entry.title == draft.title)?;
             let mut value = serde_json::to_value(EntryView(entry)).ok()?;
             value.as_object_mut()?.remove("line");
             Some(value)
@@ -992,4 +997,33 @@ fn the_rewrite_property_reaches_every_kind_of_change() {
         }
     }
     assert_eq!(reached, [true; 3]);
+}
+
+/// Crashes the `insert` fuzz target found (issue #14): a window of a large log and the
+/// whole file put the entry in different places. Both logs hold `## November)`, a month
+/// heading whose year comes from headings outside a window.
+#[test]
+fn regression_fuzz_insert_window_and_whole_file_agree() {
+    let cases = [
+        (
+            "e`impor\u{1}",
+            (2022, 3, 28),
+            Some(parse::Order::OldestFirst),
+            " ev\u{1}\0\0\0style\n\n## November 2027\n\n Novembenot\n## November)\n\n## November)\nstyle\n\n## November 2026\nt\n#Bl",
+        ),
+        (
+            "rter",
+            (2019, 5, 23),
+            Some(parse::Order::OldestFirst),
+            "# Laha I did**a thile\n\n## November 4580\n\n## November)\n- **Stb vt\n\n## November)\n\0\0vle\n\n## November 4052\n\n### ",
+        ),
+    ];
+    for (title, (year, month, day), order, src) in cases {
+        let date = NaiveDate::from_ymd_opt(year, month, day).expect("a date");
+        let draft = Draft::new(title, date).expect("a title");
+        let settings = Settings { order };
+        if let Err(error) = check_add_draft(src, &draft, &settings) {
+            panic!("{src:?}: {error}");
+        }
+    }
 }

@@ -164,6 +164,21 @@ pub fn generate(n: usize, seed: u64) -> String {
     out
 }
 
+/// `n` entries in one month, none with a Date, so all fall on 2026-03-01 and their ids
+/// are told apart only by title; titles repeat every 1,000 entries, so most ids carry a
+/// `-N` suffix. The shape that once made reading quadratic (issue #14).
+pub fn one_month(n: usize) -> String {
+    let mut out = String::with_capacity(n * 64 + 64);
+    out.push_str("# Achievement log\n\n## March 2026\n");
+    for k in 0..n {
+        out.push_str(&format!(
+            "\n### Fixed flaky test {}\n- **Results**: {k} retries saved\n",
+            k % 1000
+        ));
+    }
+    out
+}
+
 fn date_range() -> (NaiveDate, NaiveDate) {
     let (year, month, day) = LAST_DAY;
     let last = NaiveDate::from_ymd_opt(year, month, day).expect("LAST_DAY is a date");

@@ -34,10 +34,7 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
             (add(context, &draft, args.allow_duplicate)?, draft)
         }
         Source::Stdin { json } => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .context("cannot read the entry from stdin")?;
+            let text = read_stdin(std::io::stdin().lock())?;
             if text.trim().is_empty() {
                 bail!(
                     "stdin is empty: pipe one entry in, or give a title: brag add \"What you did\""
@@ -67,6 +64,31 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
         eprintln!("hint: {hint}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The most stdin may hold: one entry is a few KiB, a long one a few hundred.
+const STDIN_LIMIT: u64 = 4 << 20;
+
+/// One entry's text from stdin, at most [`STDIN_LIMIT`] bytes: an endless or huge
+/// stream (`yes | brag add -`) is an error, not a process that grows until it is killed.
+fn read_stdin(stdin: impl Read) -> Result<String> {
+    let mut bytes = Vec::new();
+    stdin
+        .take(STDIN_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .context("cannot read the entry from stdin")?;
+    if bytes.len() as u64 > STDIN_LIMIT {
+        bail!(
+            "stdin holds more than {}, far more than one entry; pipe in one entry",
+            store::size_words(STDIN_LIMIT)
+        );
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        anyhow!(
+            "stdin is not valid UTF-8 (at byte {}); pipe in UTF-8 text",
+            error.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Where the entry comes from.
@@ -174,6 +196,24 @@ fn refused(error: anyhow::Error) -> anyhow::Error {
     anyhow!("cannot add the entry safely: {error:#}; the log was not changed")
 }
 
+/// [`refused`], naming a code fence or HTML comment in `text` that is never closed:
+/// the usual reason a new entry would not read back.
+fn refused_in(text: &str, error: anyhow::Error) -> anyhow::Error {
+    match crate::markdown::unclosed(text) {
+        Some(open) => {
+            let line = crate::markdown::LineIndex::new(text).line(open.offset);
+            anyhow!(
+                "cannot add the entry: the {} at line {line} is never closed, so the new \
+                 entry would be read as part of it; close it with {} and add again; the log \
+                 was not changed",
+                open.what,
+                open.closer
+            )
+        }
+        None => refused(error),
+    }
+}
+
 /// Plans on a window of a large log where one decides, else on the whole log, and
 /// writes the result. The log's copy is on its way to disk while the plan is made.
 fn add_to(
@@ -203,7 +243,8 @@ fn add_to(
         None => {
             let mut text = log.read_all()?;
             refuse(&text)?;
-            let insertion = edit::insert(&text, draft, settings).map_err(refused)?;
+            let insertion =
+                edit::insert(&text, draft, settings).map_err(|error| refused_in(&text, error))?;
             text.insert_str(insertion.offset, &insertion.text);
             (insertion, 0..text.len(), text)
         }

@@ -7,14 +7,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use chrono::{DateTime, Local};
 
 use crate::app::{Context, shell_word};
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::edit::draft;
 use crate::lint::{self, Settings};
 use crate::parse::Index;
-use crate::render::check::{self, Report};
+use crate::render::check::{self, FileWarning, Report};
 use crate::{lookup, parse, store};
 
 pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -24,19 +25,28 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
     let settings = Settings::new(&context.config.lints, context.config.require_scope);
     let mut diagnostics = log.diagnostics;
     diagnostics.extend(lint::check(text, &log.entries, context.today, &settings));
+    diagnostics.extend(unclosed(text));
     settings.apply(&mut diagnostics);
     // Stable: at one offset, the reader's diagnostics stay before the lints.
     diagnostics.sort_by_key(|d| d.offset);
     let path = context.log_path.display().to_string();
+    let files = files_beside(context)?;
     let report = Report {
         path: &path,
         src: text,
         entries: log.entries.len(),
         diagnostics: &diagnostics,
+        files: &files,
     };
     match args.format() {
         CheckFormat::Text => check::text(&report, out)?,
-        CheckFormat::Json => check::json(&report, out)?,
+        CheckFormat::Json => {
+            check::json(&report, out)?;
+            // Not about the log's lines: on stderr, beside the array.
+            for file in &files {
+                eprintln!("{}: warning: {}", file.path, file.message);
+            }
+        }
     }
     out.flush()?;
     for note in drafts_not_added(context, text) {
@@ -90,4 +100,58 @@ fn drafts_not_added(context: &Context, text: &str) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// Drafts kept beside the log by brag before 0.2 (drafts now live in the data folder)
+/// are reported once they are this many days old.
+const OLD_DRAFT_DAYS: i64 = 30;
+
+/// What brag left beside the log: temporary files of a `brag` stopped mid-write (the
+/// next add removes them) and old drafts kept from the editor that were never added.
+fn files_beside(context: &Context) -> Result<Vec<FileWarning>> {
+    let folder = store::folder_of(&context.log_path);
+    let mut found = Vec::new();
+    for (path, size) in store::leftovers(folder) {
+        found.push(FileWarning {
+            path: path.display().to_string(),
+            message: format!(
+                "a temporary file left by a brag that was stopped mid-write ({}); the next \
+                 `brag add` removes it",
+                store::size_words(size)
+            ),
+        });
+    }
+    for (path, modified) in store::drafts(folder) {
+        let day = DateTime::<Local>::from(modified).date_naive();
+        if (context.today - day).num_days() > OLD_DRAFT_DAYS {
+            found.push(FileWarning {
+                path: path.display().to_string(),
+                message: format!(
+                    "an entry kept from the editor on {day} was never added; add it with: \
+                     brag add - < {}",
+                    path.display()
+                ),
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// A code fence or HTML comment that is never closed: everything after it reads as its
+/// text, and `brag add` cannot add entries after it.
+fn unclosed(text: &str) -> Option<Diagnostic> {
+    let open = crate::markdown::unclosed(text)?;
+    let lines = crate::markdown::LineIndex::new(text);
+    let left = lines.line(text.trim_end().len()) - lines.line(open.offset);
+    Some(
+        Diagnostic::warning(
+            open.offset,
+            format!(
+                "this {} is never closed: the {left} lines after it are read as its text, \
+                 and `brag add` cannot add entries after it",
+                open.what
+            ),
+        )
+        .with_hint(format!("close it with {} where it should end", open.closer)),
+    )
 }

@@ -360,7 +360,9 @@ fn select<'i, 'a>(
     (kept, left_out.len())
 }
 
-/// Where `-o` writes: refused when it is the log itself (by any name or link).
+/// Where `-o` writes: the file a symlink names (the link stays), refused when it is the
+/// log itself (by any name or link) or not a regular file (a device, a FIFO, a socket
+/// would be replaced by the packet).
 fn checked_target(path: &Path, log: &Path) -> Result<PathBuf> {
     if same_file(path, log) {
         bail!(
@@ -371,7 +373,8 @@ fn checked_target(path: &Path, log: &Path) -> Result<PathBuf> {
     if path.is_dir() {
         bail!("-o {} is a folder; name a file", path.display());
     }
-    Ok(path.to_path_buf())
+    store::refuse_special(path).map_err(|error| anyhow::anyhow!("cannot write -o: {error}"))?;
+    store::resolve(path)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

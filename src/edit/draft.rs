@@ -387,7 +387,14 @@ pub fn from_json(
              e.g. brag list --format json | jq '.[0]' | brag add --json"
         );
     }
+    // A UTF-8 byte order mark, as some Windows tools write, is not part of the entry.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let json: JsonEntry = serde_json::from_str(input).map_err(|error| {
+        // The enum's name means nothing to the person.
+        let error = error.to_string().replace(
+            "data did not match any variant of untagged enum OneOrMany",
+            "expected a string or a list of strings",
+        );
         anyhow!(
             "{origin} is not a JSON entry: {error}\n  expected one object with the keys of \
              `brag list --format json`: title, date, tags, scope, situation, task, actions, \
@@ -428,7 +435,8 @@ pub fn from_json(
         .notes
         .iter()
         .filter(|n| !n.trim().is_empty())
-        .map(|n| n.trim().to_string())
+        // `\r\n` in a note becomes `\n`, as in every other field.
+        .map(|n| n.replace("\r\n", "\n").trim().to_string())
         .collect();
     Ok(draft)
 }
@@ -543,6 +551,10 @@ mod tests {
             ),
             ("{\"title\": \"A\", \"date\": \"someday\"}", "invalid date"),
             ("{\"title\": \" \"}", "the title is empty"),
+            (
+                "{\"title\": \"A\", \"results\": 5}",
+                "is not a JSON entry: expected a string or a list of strings at line 1",
+            ),
             (
                 "{\"title\": \"A\", \"fields\": {\"Impact\": \"x\"}}",
                 "is a known field",

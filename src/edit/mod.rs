@@ -26,7 +26,7 @@ pub mod style;
 pub mod verify;
 pub mod window;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 pub use draft::{Body, Draft};
 use style::{EntryForm, Style};
@@ -116,6 +116,12 @@ fn insert_planned(
     order: Order,
     draft: &Draft,
 ) -> anyhow::Result<Insertion> {
+    // A month heading needs a four-digit year to read back (`## March 999` does not).
+    anyhow::ensure!(
+        (1000..=9999).contains(&draft.date.year()),
+        "the date {} is outside the years 1000 to 9999, which a month heading can name",
+        draft.date
+    );
     let plan = plan(src, skeleton, from, order, draft);
     let new = apply(src, &plan);
     let added = verify::verify(src, skeleton, &new, &plan)?;
@@ -709,7 +715,9 @@ fn render_field(style: &Style, indent: usize, label: &str, body: &Body) -> (Vec<
     };
     match single {
         Some(text) if inline_safe(text) => (vec![format!("{item} {text}")], text.to_string()),
-        Some(text) if matches!(body, Body::Text(_)) => {
+        // One item that cannot follow the label (`-r '<b>x</b> 5'`) goes below it as text,
+        // as JSON's string does, so it reads back as typed rather than as `- <b>x</b> 5`.
+        Some(text) => {
             let mut lines = vec![item];
             lines.extend(text.lines().map(|line| indented(content, line)));
             (lines, text.to_string())

@@ -521,8 +521,7 @@ fn the_verifier_refuses_each_kind_of_slip() {
                 &entry.replace("2 teams", "3 teams"),
             ),
             None,
-            "the new entry would read back with results Some(\"3 teams\"), not Some(\"2 teams\")"
-                .into(),
+            "the new entry would read back with results \"3 teams\", not \"2 teams\"".into(),
         ),
         (
             "a field that reads with an error",

@@ -130,48 +130,36 @@ pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()>
     let checks: [(&str, String, String); 11] = [
         (
             "title",
-            format!("{:?}", entry.title),
-            format!("{:?}", expected.title),
+            shown(Some(entry.title)),
+            shown(Some(&expected.title)),
         ),
-        (
-            "date",
-            format!("{:?}", entry.date),
-            format!("{:?}", Some(expected.date)),
-        ),
-        (
-            "month",
-            format!("{:?}", entry.month),
-            format!("{:?}", Some(expected.month)),
-        ),
+        ("date", shown(entry.date), shown(Some(expected.date))),
+        ("month", shown(entry.month), shown(Some(expected.month))),
         (
             "tags",
             format!("{:?}", entry.tags),
             format!("{:?}", expected.tags),
         ),
-        (
-            "scope",
-            format!("{:?}", entry.scope),
-            format!("{:?}", expected.scope),
-        ),
+        ("scope", shown(entry.scope), shown(expected.scope)),
         (
             "situation",
-            format!("{:?}", text(entry.situation)),
-            format!("{:?}", expected.situation),
+            shown(text(entry.situation)),
+            shown(expected.situation.as_ref()),
         ),
         (
             "task",
-            format!("{:?}", text(entry.task)),
-            format!("{:?}", expected.task),
+            shown(text(entry.task)),
+            shown(expected.task.as_ref()),
         ),
         (
             "actions",
-            format!("{:?}", text(entry.actions)),
-            format!("{:?}", expected.actions),
+            shown(text(entry.actions)),
+            shown(expected.actions.as_ref()),
         ),
         (
             "results",
-            format!("{:?}", text(entry.results)),
-            format!("{:?}", expected.results),
+            shown(text(entry.results)),
+            shown(expected.results.as_ref()),
         ),
         (
             "fields",
@@ -180,8 +168,8 @@ pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()>
         ),
         (
             "notes",
-            format!("{:?}", schema::notes(entry)),
-            format!("{:?}", expected.notes),
+            shown(schema::notes(entry)),
+            shown(expected.notes.as_ref()),
         ),
     ];
     for (what, got, wanted) in checks {
@@ -191,4 +179,12 @@ pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()>
         );
     }
     Ok(())
+}
+
+/// A value for a message: quoted, or `none`; never Rust's `Some(...)`.
+fn shown(value: Option<impl std::fmt::Display>) -> String {
+    value.map_or_else(
+        || "none".to_string(),
+        |value| format!("{:?}", value.to_string()),
+    )
 }

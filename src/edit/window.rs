@@ -20,7 +20,9 @@
 //! two of them the entry goes (inside its month's section, where the month exists). A
 //! window's plan must land there, or the whole file is read: a month out of order, a
 //! month that comes twice, or a year heading far from its months can put the right
-//! place outside any window.
+//! place outside any window. A window is also refused where a period heading in it has
+//! no year of its own and none above it in the window (`## April`): the window would
+//! read it without the year the whole file gives it.
 //!
 //! The new entry's style (blank lines, label form) is read from the window alone. It
 //! holds at least three months, so it sees the file's current habits; a log whose
@@ -247,6 +249,9 @@ fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
         .flat_map(|line| [line.as_str(), eol])
         .collect();
     let doc = format!("{prefix}{text}");
+    if !years_inside(&doc) {
+        return Ok(None);
+    }
     let Ok(insertion) = edit::insert_after(&doc, prefix.len(), order, draft) else {
         return Ok(None);
     };
@@ -334,4 +339,38 @@ impl Bounds {
         self.after.is_none_or(|after| offset > after)
             && self.before.is_none_or(|before| offset < before)
     }
+}
+
+/// Whether every period heading in the window names its year, or sits under a heading
+/// that does (`### April` under `## 2026`). A year-less one (`## April`) takes its year
+/// from headings that may lie outside the window, where the window cannot see them.
+fn years_inside(doc: &str) -> bool {
+    // The headings open above the current one: their level, and whether they give a year.
+    let mut open: Vec<(u8, bool)> = Vec::new();
+    for mark in outline::scan(doc).marks {
+        let MarkKind::Heading(level) = mark.kind else {
+            continue;
+        };
+        while open.last().is_some_and(|&(above, _)| above >= level) {
+            open.pop();
+        }
+        let text = entry::heading_text(&doc[mark.line(doc)]);
+        let (year_less, gives_year) = match heading::classify(text, None, None) {
+            HeadingKind::Period(
+                Period::Month { year: None, .. }
+                | Period::Half { year: None, .. }
+                | Period::Quarter { year: None, .. },
+            ) => (true, false),
+            HeadingKind::Period(Period::Year(_)) => (false, true),
+            HeadingKind::Period(
+                Period::Half { year: Some(_), .. } | Period::Quarter { year: Some(_), .. },
+            ) => (false, true),
+            _ => (false, false),
+        };
+        if year_less && !open.iter().any(|&(_, gives)| gives) {
+            return false;
+        }
+        open.push((level, gives_year));
+    }
+    true
 }

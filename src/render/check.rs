@@ -18,14 +18,31 @@ pub struct Report<'a> {
     pub src: &'a str,
     pub entries: usize,
     pub diagnostics: &'a [Diagnostic],
+    /// Warnings about files beside the log, not about its lines.
+    pub files: &'a [FileWarning],
+}
+
+/// A warning about a file beside the log (a temporary file left by a stopped `brag`,
+/// an old draft), shown as `PATH: warning: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileWarning {
+    pub path: String,
+    pub message: String,
 }
 
 impl Report<'_> {
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        let files = if severity == Severity::Warning {
+            self.files.len()
+        } else {
+            0
+        };
+        files
+            + self
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count()
     }
 }
 
@@ -39,6 +56,9 @@ pub fn text(report: &Report<'_>, out: &mut impl Write) -> Result<()> {
             "{}",
             diagnostic.render(report.path, report.src, &lines)
         )?;
+    }
+    for file in report.files {
+        writeln!(out, "{}: warning: {}", file.path, file.message)?;
     }
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });

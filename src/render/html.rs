@@ -14,7 +14,9 @@ use crate::markdown;
 /// Block-level HTML for a field body: paragraphs, lists, tables, code.
 pub fn block(markdown_text: &str) -> String {
     let mut out = String::with_capacity(markdown_text.len() * 3 / 2);
-    html::push_html(&mut out, safe_events(markdown_text));
+    // A heading in a field would open a section of the packet: it stays text.
+    let markdown_text = markdown::demote_headings(markdown_text);
+    html::push_html(&mut out, safe_events(&markdown_text));
     out.truncate(out.trim_end().len());
     out
 }

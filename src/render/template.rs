@@ -114,8 +114,8 @@ pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) ->
 }
 
 fn read_file(path: &Path) -> Result<Chosen> {
-    let source = std::fs::read_to_string(path)
-        .map_err(|error| anyhow!("cannot read template {}: {error}", path.display()))?;
+    let source = crate::store::read_small(path, crate::store::SMALL_FILE_LIMIT, "template")?
+        .ok_or_else(|| anyhow!("no template file at {}", path.display()))?;
     Ok(Chosen {
         name: path.display().to_string(),
         source,
@@ -181,6 +181,9 @@ fn environment(format: ExportFormat) -> Environment<'static> {
             html::escape(&body.to_string())
         };
         Value::from_safe_string(html::labelled(label, &body))
+    });
+    env.add_filter("no_headings", |text: &str| {
+        crate::markdown::demote_headings(text).into_owned()
     });
     env.add_filter("plain", |text: &str| text::plain(text));
     env.add_filter("inert", |text: &str| markdown::inert(text));
