@@ -65,15 +65,13 @@ fn is_label_text(text: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '&' | '-' | '\'' | '.'))
 }
 
-fn label<'a>(text: &'a str, bold: bool, body_offset: usize) -> Option<Label<'a>> {
+/// The label `text`, if it can be one; an unknown word is [`FieldKey::Other`], which only
+/// a bold label may be (see [`detect`]).
+fn label<'a>(text: &'a str, body_offset: usize) -> Option<Label<'a>> {
     if !is_label_text(text) {
         return None;
     }
-    let key = match key_of(text) {
-        Some(key) => key,
-        None if bold => FieldKey::Other,
-        None => return None,
-    };
+    let key = key_of(text).unwrap_or(FieldKey::Other);
     Some(Label {
         text,
         key,
@@ -133,15 +131,15 @@ pub fn detect(line: &str) -> Option<Label<'_>> {
         let after = &line[after_start..];
         // `**Label:**` / `**Label：**`
         if let Some(text) = inner.strip_suffix(':').or_else(|| inner.strip_suffix('：')) {
-            return label(text, true, body_from(line, after_start));
+            return label(text, body_from(line, after_start));
         }
         // `**Label**:` / `**Label** — `
         if let Some(length) = separator(after) {
-            return label(inner, true, body_from(line, after_start + length));
+            return label(inner, body_from(line, after_start + length));
         }
         // `**Actions**` alone on its line, followed by a nested list.
         if after.trim().is_empty() && key_of(inner).is_some() {
-            return label(inner, true, line.len());
+            return label(inner, line.len());
         }
         return None;
     }
@@ -153,7 +151,7 @@ pub fn detect(line: &str) -> Option<Label<'_>> {
     })?;
     let text = &line[..end];
     let length = separator(&line[end..])?;
-    label(text, false, body_from(line, end + length)).filter(|l| l.key != FieldKey::Other)
+    label(text, body_from(line, end + length)).filter(|l| l.key != FieldKey::Other)
 }
 
 #[cfg(test)]
