@@ -77,6 +77,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Edit(args) => cmd::edit::run(&context()?, args),
         Command::Completions(args) => cmd::completions::run(args, out),
         Command::Man(args) => cmd::man::run(args, out),
+        Command::Help(args) => cmd::help::run(args, out),
         Command::Path => {
             writeln!(out, "{}", context()?.absolute_log_path().display())?;
             Ok(ExitCode::SUCCESS)

@@ -613,7 +613,7 @@ fn man_dir_writes_a_page_per_command_and_says_so() {
     let ran = Brag::new().args(&["man", "--dir", "pages"]).run();
     ran.success()
         .stdout("")
-        .stderr("wrote 17 man pages to pages\n");
+        .stderr("wrote 18 man pages to pages\n");
     for name in [
         "brag",
         "brag-add",
