@@ -548,7 +548,7 @@ pub enum ListFormat {
     Table,
     /// The entries' own Markdown, under their month headings
     Md,
-    /// The entry schema as a JSON array (see README)
+    /// The entry schema as a JSON array (see `brag help schema`)
     Json,
     /// The entry schema as a YAML sequence
     Yaml,
