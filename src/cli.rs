@@ -12,7 +12,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// keep it honest with `brag check`, and the habit going with `brag stats` and
 /// `brag remind`.
 #[derive(Debug, Parser)]
-#[command(name = "brag", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "brag",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    disable_help_subcommand = true
+)]
 #[command(after_help = "\
 Where things live:
   log     --file, else $BRAG_FILE, else `file:` in the config, else <data dir>/brag/brag.md
@@ -238,6 +244,33 @@ Install:
 
     /// Print the absolute path of the log in use
     Path,
+
+    /// Print the help of a command, or a reference topic
+    #[command(after_help = "\
+Topics:
+  format     the log's Markdown: periods, entries, fields, dates
+  writing    where `brag add` puts an entry, how it is written, how it is kept safe;
+             init, edit, amend, rm and undo in full
+  commands   list, show, tags, stats, remind, completions, man and path in full
+  periods    dates and periods for --since, --until, --on and --date
+  schema     the JSON and YAML schema of entries and of the export
+  config     every key of config.yaml
+  packet     what `brag export` writes: the case, highlights, rubrics, private entries
+  templates  export templates: files, variables, filters
+  lints      `brag check`'s lints and what counts as a measurable result
+
+Examples:
+  brag help format
+  brag help add")]
+    Help(HelpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// A topic (format, writing, commands, periods, schema, config, packet, templates,
+    /// lints) or a command; none for the overview
+    #[arg(value_name = "TOPIC")]
+    pub topic: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -515,7 +548,7 @@ pub enum ListFormat {
     Table,
     /// The entries' own Markdown, under their month headings
     Md,
-    /// The entry schema as a JSON array (see README)
+    /// The entry schema as a JSON array (see `brag help schema`)
     Json,
     /// The entry schema as a YAML sequence
     Yaml,

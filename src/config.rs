@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lint::{Level, Lint};
 
-/// `config.yaml`. See the README's "Configuration" for each key.
+/// `config.yaml`. The README's "Configuration" (and `brag help config`) shows each key.
 #[derive(Debug, Default, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {

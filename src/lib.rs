@@ -3,6 +3,29 @@
 //! [`run`] is the whole program: it parses the command line, builds the [`app::Context`],
 //! dispatches to one `cmd` module, and is the one place that renders errors and picks
 //! the exit code (0 success, 1 error, 2 usage error from clap).
+//!
+//! # Design
+//!
+//! - brag never re-serialises the log: readers keep byte spans into the text, and
+//!   writers insert. Nothing the person wrote is dropped: text brag cannot place becomes
+//!   notes or an extra field, and `brag check` says where.
+//! - Decisions where the design is silent: `--limit N` keeps the N most recent matches
+//!   (like `jrnl -n`); `--grep` and tags ignore ASCII case only; a fiscal year is named
+//!   after the year it starts in; a month name alone means the most recent such month; an
+//!   entry's `month` is the month heading it is filed under.
+//! - Speed: the reader works in two levels (a line scan, then pulldown-cmark per entry);
+//!   `benches/README.md` has the numbers and how they were measured.
+//!
+//! # Map
+//!
+//! [`outline`] (level one, the line scan, and its pulldown-cmark reference), [`entry`]
+//! (level two, one entry), [`parse`] (the grammar, in its module doc), [`filter`],
+//! [`period`], [`render`], [`edit`] (where a new entry goes, how it is written, and the
+//! proof that nothing else changed), [`store`] (the lock and the atomic write), [`threads`]
+//! (work split across the cores), [`cmd`] (one file per command). Tests: `tests/lib.rs` is
+//! the one integration binary (`tests/readme.rs` runs the README's examples); the
+//! placement table tests and their property test are in `src/edit/tests.rs`. The
+//! reference pages of `brag help TOPIC` are `docs/help/TOPIC.md`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -77,6 +100,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Edit(args) => cmd::edit::run(&context()?, args),
         Command::Completions(args) => cmd::completions::run(args, out),
         Command::Man(args) => cmd::man::run(args, out),
+        Command::Help(args) => cmd::help::run(args, out),
         Command::Path => {
             writeln!(out, "{}", context()?.absolute_log_path().display())?;
             Ok(ExitCode::SUCCESS)

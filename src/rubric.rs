@@ -4,8 +4,8 @@
 //! `brag-doc` follows the themes of Julia Evans' brag document; `staff` follows what
 //! staff-level promotion packets are judged on (Will Larson's and Tanya Reilly's writing:
 //! impact, leverage, mentoring, glue work, advocacy). The tags are suggestions: a log that
-//! uses other words maps them with `competencies:` in the config instead. The README
-//! lists every preset with its tags; a test keeps the two in step.
+//! uses other words maps them with `competencies:` in the config instead. `brag help
+//! packet` (docs/help/packet.md) lists every preset with its tags; a test keeps the two in step.
 
 use crate::config::Competency;
 
@@ -18,8 +18,8 @@ pub struct Preset {
 }
 
 /// The words people use for a preset's tags: with a built-in rubric, a tag on the left
-/// counts as the one on the right (the config's `aliases:` come on top). The README
-/// lists them; a test keeps the two in step.
+/// counts as the one on the right (the config's `aliases:` come on top). `brag help
+/// packet` lists them; a test keeps the two in step.
 pub const PRESET_ALIASES: [(&str, &str); 10] = [
     ("perf", "performance"),
     ("latency", "performance"),
@@ -231,23 +231,26 @@ mod tests {
         assert_eq!(Preset::named("nope"), None);
     }
 
-    /// The README lists every preset's tags; keep the page and the code in step.
+    /// `brag help packet` lists every preset's tags; keep the page and the code in step.
     #[test]
     fn the_documentation_lists_every_tag() {
-        let docs = include_str!("../README.md");
+        let docs = include_str!("../docs/help/packet.md");
         for preset in PRESETS {
             for competency in preset.competencies() {
                 let row = format!("| {} | {} |", competency.name, competency.tags.join(", "));
                 assert!(
                     docs.contains(&row),
-                    "README.md lacks the row {row:?} for --rubric {}",
+                    "docs/help/packet.md lacks the row {row:?} for --rubric {}",
                     preset.name
                 );
             }
         }
         for (from, to) in PRESET_ALIASES {
             let row = format!("| {from} | {to} |");
-            assert!(docs.contains(&row), "README.md lacks the alias row {row:?}");
+            assert!(
+                docs.contains(&row),
+                "docs/help/packet.md lacks the alias row {row:?}"
+            );
         }
     }
 }

@@ -160,3 +160,40 @@ fn brag_today_must_be_a_date() {
         .run();
     ran.failure(1).stderr("brag: BRAG_TODAY is \"tomorrow\"; it must be a date as YYYY-MM-DD: input contains invalid characters\n");
 }
+
+#[test]
+fn help_prints_a_topic_page_a_commands_help_or_the_overview() {
+    for topic in [
+        "format",
+        "writing",
+        "commands",
+        "periods",
+        "schema",
+        "config",
+        "packet",
+        "templates",
+        "lints",
+    ] {
+        let ran = Brag::new().args(&["help", topic]).run();
+        ran.success().stderr("");
+        let page = std::fs::read_to_string(format!("docs/help/{topic}.md")).expect("the page");
+        assert_eq!(
+            ran.stdout, page,
+            "brag help {topic} prints docs/help/{topic}.md"
+        );
+        assert!(page.starts_with(&format!("# brag help {topic}: ")));
+    }
+    let help = |args: &[&str]| Brag::new().args(args).run().stdout;
+    assert_eq!(help(&["help", "add"]), help(&["add", "--help"]));
+    assert_eq!(help(&["help"]), help(&["--help"]));
+    Brag::new()
+        .args(&["help", "fromat"])
+        .run()
+        .failure(1)
+        .stdout("")
+        .stderr(
+            "brag: no help topic or command `fromat`; topics: format, writing, commands, \
+             periods, schema, config, packet, templates, lints; or a command (`brag --help` \
+             lists them)\n",
+        );
+}

@@ -613,7 +613,7 @@ fn man_dir_writes_a_page_per_command_and_says_so() {
     let ran = Brag::new().args(&["man", "--dir", "pages"]).run();
     ran.success()
         .stdout("")
-        .stderr("wrote 17 man pages to pages\n");
+        .stderr("wrote 18 man pages to pages\n");
     for name in [
         "brag",
         "brag-add",
@@ -727,6 +727,35 @@ fn clicolor_force_and_term_dumb_decide_colour_off_a_terminal() {
         !colour(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
         "NO_COLOR wins"
     );
+}
+
+/// `brag list` on a real terminal: util-linux's `script` (Essential in Debian, so on every
+/// machine that runs these tests) gives it a pseudo-terminal, and its typescript goes to
+/// a file inside the test's folder.
+#[test]
+fn term_dumb_turns_colour_off_on_a_terminal() {
+    let on_a_terminal = |term: &str| {
+        let brag = Brag::new().env("NO_COLOR", "").env("TERM", term);
+        std::fs::write(brag.log_path(), fixture()).expect("write the log");
+        let found = brag.shell("command -v script").output().expect("run sh");
+        assert!(
+            found.status.success(),
+            "this test needs `script` from util-linux to give brag a terminal; install util-linux"
+        );
+        let ran = brag
+            .shell("script -qec 'brag list' typescript")
+            .output()
+            .expect("run script");
+        let shown = String::from_utf8_lossy(&ran.stdout).into_owned();
+        assert!(
+            ran.status.success() && shown.contains("Mentored two new hires"),
+            "brag list on a terminal failed:\n{shown}\n{}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+        shown.contains('\x1b')
+    };
+    assert!(on_a_terminal("xterm"), "a terminal gets colour");
+    assert!(!on_a_terminal("dumb"), "TERM=dumb gets none");
 }
 
 // 5. Dates and did-you-mean.

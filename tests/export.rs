@@ -676,7 +676,10 @@ fn output_file_is_written_and_never_the_log() {
     let ran = brag
         .args(&["export", "--format", "html", "-o", "out/packet.html"])
         .run();
-    ran.success().stdout("").stderr("");
+    // Six entries: the fixture's eight, less one `private` and one `compensation`.
+    ran.success()
+        .stdout("")
+        .stderr("wrote out/packet.html (6 entries)\n");
     let written = std::fs::read_to_string(&target).expect("the packet was written");
     assert_eq!(without_style(&written), expected);
     let leftovers: Vec<_> = std::fs::read_dir(target.parent().expect("folder"))
@@ -700,6 +703,36 @@ fn output_file_is_written_and_never_the_log() {
     // `-o -` is standard output.
     let ran = export(&["-o", "-"]);
     ran.success();
+    assert!(ran.stdout.starts_with("# Evidence packet\n"));
+}
+
+#[test]
+fn output_file_confirms_what_it_wrote_on_stderr() {
+    let log = "# Log\n\n## November 2026\n\n\
+               ### Cut p95 latency\n- **Date**: 2026-11-03\n- **Results**: 900 -> 540 ms\n\n\
+               ### Saw the doctor\n- **Date**: 2026-11-04\n- **Tags**: private\n\n\
+               ### Tidied the wiki\n- **Date**: 2026-11-05\n- **Results**: It is tidier.\n";
+    // The private entry is left out: two entries, in every format.
+    for format in ["md", "html", "txt", "json", "yaml"] {
+        let ran = Brag::new()
+            .log(log)
+            .args(&["export", "--format", format, "-o", "packet.out"])
+            .run();
+        ran.success()
+            .stdout("")
+            .stderr("wrote packet.out (2 entries)\n");
+        assert!(ran.dir().join("packet.out").is_file(), "{format}: the file");
+    }
+    // Weak entries hidden by --brief are not counted.
+    Brag::new()
+        .log(log)
+        .args(&["export", "--brief", "-o", "packet.md"])
+        .run()
+        .success()
+        .stderr("wrote packet.md (1 entry)\n");
+    // Standard output needs no confirmation.
+    let ran = Brag::new().log(log).args(&["export", "-o", "-"]).run();
+    ran.success().stderr("");
     assert!(ran.stdout.starts_with("# Evidence packet\n"));
 }
 

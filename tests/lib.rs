@@ -11,6 +11,7 @@ mod filters;
 mod packet;
 mod properties;
 mod reading;
+mod readme;
 mod regression;
 mod reliability;
 mod remind;

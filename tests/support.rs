@@ -140,10 +140,29 @@ impl Brag {
     /// (several at once): it writes neither log nor config, and gives the child no stdin
     /// and piped stdout and stderr.
     pub fn command<S: AsRef<str>>(&self, args: &[S]) -> Command {
-        let root = self.dir.path();
         let mut command = Command::cargo_bin("brag").expect("the brag binary");
+        command.args(args.iter().map(AsRef::as_ref));
+        self.pinned(command)
+    }
+
+    /// `sh -c SCRIPT` in this builder's pinned environment, with the `brag` under test
+    /// first on `PATH`: for examples written as shell lines, like the README's.
+    pub fn shell(&self, script: &str) -> Command {
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(script);
+        let mut command = self.pinned(command);
+        let binary = Path::new(env!("CARGO_BIN_EXE_brag"));
+        let folder = binary.parent().expect("the binary's folder");
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let paths = std::iter::once(folder.to_path_buf()).chain(std::env::split_paths(&path));
+        command.env("PATH", std::env::join_paths(paths).expect("a PATH"));
         command
-            .args(args.iter().map(AsRef::as_ref))
+    }
+
+    /// `command` with the folder, the environment and the pipes of every run.
+    fn pinned(&self, mut command: Command) -> Command {
+        let root = self.dir.path();
+        command
             .current_dir(root)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())

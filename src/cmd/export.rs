@@ -119,6 +119,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
         .iter()
         .flat_map(|group| group.members.iter().map(|&member| selected[member]))
         .collect();
+    let written = flat.len();
 
     let target = target.as_deref();
     match (format, chosen) {
@@ -155,6 +156,14 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
             "internal error: no template for --format {}",
             format.as_str()
         ),
+    }
+    if let Some(path) = target {
+        // A packet written to a file says so: stdout is not where it went.
+        eprintln!(
+            "wrote {} ({})",
+            path.display(),
+            packet::plural(written, "entry", "entries")
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

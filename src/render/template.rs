@@ -2,7 +2,7 @@
 //! and prepared on worker threads while the template writes.
 //!
 //! The template gets the packet (title, case, highlights, scope growth, groups, goals,
-//! next, and the author's review; the README lists every variable). `highlights` and
+//! next, and the author's review; `brag help templates` lists every variable). `highlights` and
 //! each group's `entries` are lazy sequences: the
 //! template asks for entry after entry, and a producer thread reads them from the log and
 //! turns them into template values (Markdown rendered to safe HTML for `html`, to plain
