@@ -658,10 +658,9 @@ impl Written {
     }
 }
 
-/// Replaces (or creates) `path` with `bytes` atomically, readable and writable by its
-/// owner only: for brag's own files beside the log, never for the log.
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let folder = folder_of(path);
+/// A temporary file in `folder` holding `bytes`, readable and writable by its owner only,
+/// flushed to disk: ready to be renamed into place.
+fn private_temporary(folder: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let mut temp =
         temporary_in(folder).with_context(|| format!("cannot write in {}", folder.display()))?;
     #[cfg(unix)]
@@ -672,6 +671,14 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// Replaces (or creates) `path` with `bytes` atomically, readable and writable by its
+/// owner only: for brag's own files beside the log, never for the log.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = folder_of(path);
+    let temp = private_temporary(folder, bytes)?;
     temp.persist(path)
         .map_err(|error| error.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -956,16 +963,7 @@ fn sync_folder(folder: &Path) {
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
     let folder = folder_of(path);
     create_folder(folder)?;
-    let mut temp =
-        temporary_in(folder).with_context(|| format!("cannot write in {}", folder.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    let temp = private_temporary(folder, bytes)?;
     match temp.persist_noclobber(path) {
         Ok(_) => {
             sync_folder(folder);
