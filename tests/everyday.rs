@@ -809,12 +809,25 @@ fn recent_periods_and_did_you_mean() {
         .run()
         .success()
         .stdout(&format!("{PROFILED}\n"));
-    Brag::new()
-        .log(&fixture())
-        .args(&["list", "--tag", "on-call"])
-        .run()
-        .success()
-        .stderr("hint: no entry has the tag `on-call`; did you mean `oncall`?\n");
+    // Every command that takes filters says it, when they match nothing.
+    for command in [
+        &["list"][..],
+        &["tags"],
+        &["stats", "--on", "2026"],
+        &["export"],
+    ] {
+        let ran = Brag::new()
+            .log(&fixture())
+            .args(&[command, &["--tag", "on-call"]].concat())
+            .run();
+        ran.success();
+        assert!(
+            ran.stderr
+                .starts_with("hint: no entry has the tag `on-call`; did you mean `oncall`?\n"),
+            "{command:?}: {}",
+            ran.stderr
+        );
+    }
     Brag::new()
         .log(&fixture())
         .args(&["list", "--since", "last quater"])

@@ -64,6 +64,11 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
     let text = Arc::new(store::read_log(&context.log_path)?.text()?.to_owned());
     let mut index = Index::with_facts(&text, filter.wanted());
     let (selected, private_left_out) = select(&index, &filter, args, context);
+    if selected.is_empty() {
+        for hint in crate::cmd::list::tag_hints(&index, &args.filters) {
+            eprintln!("hint: {hint}");
+        }
+    }
     let facts = index.map(&selected, Facts::of);
     let rubric = rubric(args, context, by);
     let mut aliases: BTreeMap<String, String> = BTreeMap::new();

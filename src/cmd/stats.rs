@@ -9,7 +9,7 @@ use chrono::{Datelike, Months};
 
 use crate::app::Context;
 use crate::cli::{StatsArgs, StatsFormat};
-use crate::cmd::list::use_color;
+use crate::cmd::list::{tag_hints, use_color};
 use crate::filter::Filter;
 use crate::parse::Index;
 use crate::render::stats::{self, Facts, Options, Style};
@@ -32,6 +32,11 @@ pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<
     let text = bytes.text()?;
     let index = Index::with_facts(text, filter.wanted());
     let heads = filter.select(&index);
+    if heads.is_empty() {
+        for hint in tag_hints(&index, &args.filters) {
+            eprintln!("hint: {hint}");
+        }
+    }
     let facts = index.map(&heads, Facts::of);
     let range = filter.range;
     // `from 2025-12-01 to 2026-11-23, tag mentoring`

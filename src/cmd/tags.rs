@@ -16,6 +16,11 @@ pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<E
     let text = bytes.text()?;
     let index = parse::Index::with_facts(text, filter.wanted());
     let heads = filter.select(&index);
+    if heads.is_empty() {
+        for hint in crate::cmd::list::tag_hints(&index, &args.filters) {
+            eprintln!("hint: {hint}");
+        }
+    }
     let (entries, _) = index.read(&heads);
     // Tags group case-insensitively and show as first written.
     let mut counts: Vec<(String, usize)> = Vec::new();
