@@ -19,6 +19,7 @@ pub mod edit;
 pub mod editor;
 pub mod entry;
 pub mod filter;
+pub mod git;
 pub mod heading;
 pub mod label;
 pub mod lint;
@@ -72,6 +73,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Add(args) => cmd::add::run(&context()?, args, out),
         Command::Amend(args) => cmd::amend::run(&context()?, args, out),
         Command::Rm(args) => cmd::rm::run(&context()?, args, out),
+        Command::Import(args) => cmd::import::run(&context()?, args, out),
         Command::Undo => cmd::undo::run(&context()?, out),
         Command::Init => cmd::init::run(&context()?, out),
         Command::Edit(args) => cmd::edit::run(&context()?, args),

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod edit;
 pub mod export;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod man;
