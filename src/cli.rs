@@ -19,8 +19,9 @@ Where things live:
   config  --config, else $BRAG_CONFIG, else <config dir>/brag/config.yaml
   `brag path` prints the log in use. BRAG_TODAY=YYYY-MM-DD pins today for scripts.
 
-Exit codes: 0 success, 1 error (nothing written), 2 usage error; `brag check` exits 1 on
-errors (and warnings with --strict), `brag remind` when it is time to write.")]
+Exit codes: 0 success, 1 error (nothing written), 2 usage error, 3 written but the git
+commit (`git: {commit: true}`) failed; `brag check` exits 1 on errors (and warnings with
+--strict), `brag remind` when it is time to write.")]
 pub struct Cli {
     /// The Markdown log to read and write
     #[arg(
@@ -233,6 +234,19 @@ for you; `brag check` lists the drafts still to finish.")]
     /// Revert brag's last write to the log, if the log has not changed since
     Undo,
 
+    /// Run git in the log's folder: `brag git pull`, `brag git push`, `brag git log`
+    #[command(after_help = "\
+Like `pass git`: the log's folder is a git repository you keep, and brag runs git there.
+With `git: {commit: true}` in the config, every add, amend, rm and import commits the
+log as `brag: add <title>`.
+
+Examples:
+  brag git init
+  brag git remote add origin git@github.com:you/brag-log.git
+  brag git pull --rebase
+  brag git push")]
+    Git(GitArgs),
+
     /// Print a shell completion script
     #[command(after_help = "\
 Install (the scripts complete commands and flags; for bash and fish, also tags, entry
@@ -328,6 +342,17 @@ pub enum Shell {
     Fish,
     Elvish,
     Powershell,
+}
+
+#[derive(Debug, Args)]
+pub struct GitArgs {
+    /// What to pass to git
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    pub args: Vec<String>,
 }
 
 #[derive(Debug, Args)]

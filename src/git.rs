@@ -1,13 +1,105 @@
-//! git, run as a program: a repository's commits as draft entries.
+//! git, run as a program: a repository's commits as draft entries, and the log's folder
+//! kept in git (a commit after each write, `brag git ARGS`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Output, Stdio};
 
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
+use crate::app::Context;
 use crate::edit::{Body, Draft};
+use crate::store;
+
+/// The exit code of a write that is done but whose commit failed.
+pub const COMMIT_FAILED: u8 = 3;
+
+/// A write that reached the log, whose git commit then failed (exit code 3).
+#[derive(Debug)]
+pub struct CommitFailed {
+    pub log: PathBuf,
+    pub reason: String,
+}
+
+impl fmt::Display for CommitFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the change is written to {}, but committing it to git failed: {}\n  \
+             fix that, then commit it yourself: brag git commit -am \"brag: ...\"",
+            self.log.display(),
+            self.reason
+        )
+    }
+}
+
+impl std::error::Error for CommitFailed {}
+
+/// The folder of the log file (a symlink's target), where its git work tree is.
+fn log_folder(context: &Context) -> Result<(PathBuf, PathBuf)> {
+    let file = store::resolve(&context.log_path)?;
+    let file = std::path::absolute(&file).unwrap_or(file);
+    let folder = match file.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    Ok((folder, file))
+}
+
+/// With `git: {commit: true}` in the config and the log in a git work tree, commits the
+/// log (and nothing else) with `message`. Called after a write: a failure is a
+/// [`CommitFailed`], which says the write itself is done.
+pub fn commit_log(context: &Context, message: &str) -> Result<()> {
+    if !context.config.git.commit {
+        return Ok(());
+    }
+    let (folder, file) = log_folder(context)?;
+    let failed = |reason: String| CommitFailed {
+        log: context.log_path.clone(),
+        reason,
+    };
+    let inside = output(&folder, &["rev-parse", "--is-inside-work-tree"])
+        .map_err(|error| failed(format!("{error:#}")))?;
+    if !inside.status.success() || !String::from_utf8_lossy(&inside.stdout).starts_with("true") {
+        return Ok(());
+    }
+    let file = file.to_string_lossy();
+    for args in [
+        &["add", "--", &file][..],
+        &["commit", "--quiet", "-m", message, "--", &file][..],
+    ] {
+        let out = output(&folder, args).map_err(|error| failed(format!("{error:#}")))?;
+        if !out.status.success() {
+            let mut reason = first_error_line(&out);
+            if reason == "git failed" {
+                reason = String::from_utf8_lossy(&out.stdout)
+                    .trim()
+                    .replace('\n', " ");
+            }
+            return Err(failed(reason).into());
+        }
+    }
+    Ok(())
+}
+
+/// `brag git ARGS`: git run in the log's folder, on the terminal; its exit code.
+pub fn run(context: &Context, args: &[String]) -> Result<ExitCode> {
+    let (folder, _) = log_folder(context)?;
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(&folder)
+        .args(args)
+        .stdin(Stdio::inherit())
+        .status()
+        .map_err(|error| anyhow!("cannot run git: {error}"))?;
+    Ok(match status.code() {
+        Some(0) => ExitCode::SUCCESS,
+        Some(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        None => ExitCode::FAILURE,
+    })
+}
 
 /// The tag of the entries made from commits, until the person finishes them.
 pub const DRAFT_TAG: &str = "draft";

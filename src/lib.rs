@@ -2,7 +2,8 @@
 //!
 //! [`run`] is the whole program: it parses the command line, builds the [`app::Context`],
 //! dispatches to one `cmd` module, and is the one place that renders errors and picks
-//! the exit code (0 success, 1 error, 2 usage error from clap).
+//! the exit code (0 success, 1 error, 2 usage error from clap, 3 a write done whose git
+//! commit failed).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -54,7 +55,11 @@ pub fn run() -> ExitCode {
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("brag: {error:#}");
-            ExitCode::FAILURE
+            if error.downcast_ref::<git::CommitFailed>().is_some() {
+                ExitCode::from(git::COMMIT_FAILED)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -74,6 +79,7 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Amend(args) => cmd::amend::run(&context()?, args, out),
         Command::Rm(args) => cmd::rm::run(&context()?, args, out),
         Command::Import(args) => cmd::import::run(&context()?, args, out),
+        Command::Git(args) => git::run(&context()?, &args.args),
         Command::Undo => cmd::undo::run(&context()?, out),
         Command::Init => cmd::init::run(&context()?, out),
         Command::Edit(args) => cmd::edit::run(&context()?, args),

@@ -206,7 +206,7 @@ pub fn lock_existing(path: &Path) -> Result<Locked> {
 }
 
 /// Follows symlinks (each relative to its own folder) to the file they name.
-fn resolve(path: &Path) -> Result<PathBuf> {
+pub fn resolve(path: &Path) -> Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
         match std::fs::symlink_metadata(&current) {

@@ -8,6 +8,7 @@ mod cli;
 mod everyday;
 mod export;
 mod filters;
+mod git;
 mod import;
 mod packet;
 mod properties;

@@ -96,6 +96,19 @@ pub fn run(context: &Context, args: &ImportArgs, out: &mut impl Write) -> Result
     for reason in &refused {
         eprintln!("brag: refused {reason}");
     }
+    if !planned.added.is_empty() && !args.dry_run {
+        let count = planned.added.len();
+        let from = match args.source.as_deref() {
+            Some("-") => "stdin",
+            Some(source) => source,
+            None => ".",
+        };
+        let message = match &planned.added[..] {
+            [one] => format!("brag: import {} from {from}", one.id),
+            _ => format!("brag: import {count} entries from {from}"),
+        };
+        git::commit_log(context, &message)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
