@@ -421,3 +421,37 @@ fn write(
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::YearMonth;
+
+    const OLD: &str = "# Log\n\n## November 2026\n\n### Shipped search\n- **Date**: 2026-11-02\n";
+
+    fn added(id: &str) -> Vec<Added> {
+        vec![Added {
+            id: id.to_string(),
+            month: YearMonth {
+                year: 2026,
+                month: 11,
+            },
+        }]
+    }
+
+    #[test]
+    fn the_whole_import_must_hold_exactly_the_old_entries_and_the_new_ones() {
+        let new = format!("{OLD}\n### Cut latency\n- **Date**: 2026-11-03\n");
+        let cut = added("2026-11-03-cut-latency");
+        assert!(verify(OLD, &new, &cut).is_ok());
+        // An old entry lost, changed, or an entry too many: refused.
+        let lost = "# Log\n\n## November 2026\n\n### Cut latency\n- **Date**: 2026-11-03\n";
+        let renamed = new.replace("Shipped search", "Shipped serch");
+        let extra = format!("{new}\n### Stray\n- **Date**: 2026-11-04\n");
+        let moved = new.replace("2026-11-02", "2026-10-02");
+        for wrong in [lost, renamed.as_str(), extra.as_str(), moved.as_str()] {
+            let error = verify(OLD, wrong, &cut).expect_err(wrong).to_string();
+            assert!(error.contains("the log was not changed"), "{error}");
+        }
+    }
+}
