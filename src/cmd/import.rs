@@ -64,6 +64,12 @@ pub fn run(context: &Context, args: &ImportArgs, out: &mut impl Write) -> Result
     };
     let mut planned = plan(&old, &drafts, &context.edit_settings());
     refused.append(&mut planned.refused);
+    // Written before anything is reported, so that "added" is never said of an entry
+    // that a failed write left out.
+    if !planned.added.is_empty() && !args.dry_run {
+        verify(&old, &planned.text, &planned.added)?;
+        write(context, log, &old, &planned)?;
+    }
     let verb = if args.dry_run { "would add" } else { "added" };
     for added in &planned.added {
         writeln!(
@@ -75,10 +81,6 @@ pub fn run(context: &Context, args: &ImportArgs, out: &mut impl Write) -> Result
     }
     for id in &planned.skipped {
         writeln!(out, "skipped {id}: already in the log")?;
-    }
-    if !planned.added.is_empty() && !args.dry_run {
-        verify(&old, &planned.text, &planned.added)?;
-        write(context, log, &old, &planned)?;
     }
     writeln!(
         out,
