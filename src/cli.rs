@@ -25,8 +25,9 @@ Where things live:
   config  --config, else $BRAG_CONFIG, else <config dir>/brag/config.yaml
   `brag path` prints the log in use. BRAG_TODAY=YYYY-MM-DD pins today for scripts.
 
-Exit codes: 0 success, 1 error (nothing written), 2 usage error; `brag check` exits 1 on
-errors (and warnings with --strict), `brag remind` when it is time to write.")]
+Exit codes: 0 success, 1 error (nothing written), 2 usage error, 3 written but the git
+commit (`git: {commit: true}`) failed; `brag check` exits 1 on errors (and warnings with
+--strict), `brag remind` when it is time to write.")]
 pub struct Cli {
     /// The Markdown log to read and write
     #[arg(
@@ -217,8 +218,40 @@ Examples:
   brag rm cut-p95 --yes")]
     Rm(RmArgs),
 
+    /// Bring entries in from another file: brag's JSON, a jrnl export, another brag log
+    #[command(after_help = "\
+Every entry goes under its month as `brag add` would put it; the whole import is one
+locked, verified write. An entry already in the log (same date and title) is skipped, so
+importing twice adds nothing; an entry that cannot be read or placed is refused with its
+reason on stderr and the others are still added (exit 0). --dry-run shows what would be
+added and leaves the log as it is.
+
+Examples:
+  brag list --format json | brag import --from json -
+  brag import --from jrnl journal.json --dry-run
+  brag import --from markdown old-brag-doc.md
+  brag import --from git ~/src/search --since 2026-05-01 --author ana@example.com
+
+From git, each day's commits become one entry tagged `draft`: its title the day's
+first merge title (else its first subject), its Actions the subjects, its Results left
+for you; `brag check` lists the drafts still to finish.")]
+    Import(ImportArgs),
+
     /// Revert brag's last write to the log, if the log has not changed since
     Undo,
+
+    /// Run git in the log's folder: `brag git pull`, `brag git push`, `brag git log`
+    #[command(after_help = "\
+Like `pass git`: the log's folder is a git repository you keep, and brag runs git there.
+With `git: {commit: true}` in the config, every add, amend, rm and import commits the
+log as `brag: add <title>`.
+
+Examples:
+  brag git init
+  brag git remote add origin git@github.com:you/brag-log.git
+  brag git pull --rebase
+  brag git push")]
+    Git(GitArgs),
 
     /// Print a shell completion script
     #[command(after_help = "\
@@ -342,6 +375,53 @@ pub enum Shell {
     Fish,
     Elvish,
     Powershell,
+}
+
+#[derive(Debug, Args)]
+pub struct GitArgs {
+    /// What to pass to git
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file holds
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: ImportFormat,
+
+    /// The file to read (`-` reads stdin); with --from git, the repository (default: .)
+    #[arg(value_name = "FILE|REPO")]
+    pub source: Option<String>,
+
+    /// With --from git: the commits from this period on (2026-05-01, "last month", Q3)
+    #[arg(long, value_name = "PERIOD")]
+    pub since: Option<String>,
+
+    /// With --from git: only this author's commits (an email, or part of a name)
+    #[arg(long, value_name = "EMAIL")]
+    pub author: Option<String>,
+
+    /// Show what would be added; leave the log unchanged
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The formats `brag import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// brag's own schema (`brag list --format json`): one object or an array
+    Json,
+    /// jrnl's JSON export (`jrnl --export json`)
+    Jrnl,
+    /// Another brag document: the entries brag's reader finds in it
+    Markdown,
+    /// A git repository's history: one draft entry per day of commits
+    Git,
 }
 
 #[derive(Debug, Args)]

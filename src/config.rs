@@ -59,6 +59,17 @@ pub struct Config {
     /// like entries sharing a `Project:` field.
     #[serde(default)]
     pub project_tags: Vec<String>,
+    /// The log kept in git: `git: {commit: true}` commits it after every write.
+    #[serde(default)]
+    pub git: GitSetting,
+}
+
+/// `git: {commit: true}`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GitSetting {
+    #[serde(default)]
+    pub commit: bool,
 }
 
 /// `goals: {purpose: ..., mastery: ..., autonomy: ...}`, every key optional.

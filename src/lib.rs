@@ -2,7 +2,8 @@
 //!
 //! [`run`] is the whole program: it parses the command line, builds the [`app::Context`],
 //! dispatches to one `cmd` module, and is the one place that renders errors and picks
-//! the exit code (0 success, 1 error, 2 usage error from clap).
+//! the exit code (0 success, 1 error, 2 usage error from clap, 3 a write done whose git
+//! commit failed).
 //!
 //! # Design
 //!
@@ -42,6 +43,7 @@ pub mod edit;
 pub mod editor;
 pub mod entry;
 pub mod filter;
+pub mod git;
 pub mod heading;
 pub mod label;
 pub mod lint;
@@ -76,7 +78,11 @@ pub fn run() -> ExitCode {
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("brag: {error:#}");
-            ExitCode::FAILURE
+            if error.downcast_ref::<git::CommitFailed>().is_some() {
+                ExitCode::from(git::COMMIT_FAILED)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -95,6 +101,8 @@ fn dispatch(cli: &Cli, out: &mut impl Write) -> anyhow::Result<ExitCode> {
         Command::Add(args) => cmd::add::run(&context()?, args, out),
         Command::Amend(args) => cmd::amend::run(&context()?, args, out),
         Command::Rm(args) => cmd::rm::run(&context()?, args, out),
+        Command::Import(args) => cmd::import::run(&context()?, args, out),
+        Command::Git(args) => git::run(&context()?, &args.args),
         Command::Undo => cmd::undo::run(&context()?, out),
         Command::Init => cmd::init::run(&context()?, out),
         Command::Edit(args) => cmd::edit::run(&context()?, args),

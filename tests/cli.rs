@@ -48,7 +48,7 @@ fn a_bad_config_names_its_line() {
         "brag: [DIR]/config/brag/config.yaml:2:1: unknown field `colour`, expected one of `file`, \
          `editor`, `order`, `tags`, `competencies`, `review`, `remind_after_days`, `year_start`, \
          `week_start`, `private_tags`, `lints`, `require_scope`, `date_order`, `summary`, \
-         `aliases`, `goals`, `next`, `project_tags`\n",
+         `aliases`, `goals`, `next`, `project_tags`, `git`\n",
     );
     let ran = Brag::new()
         .log("")

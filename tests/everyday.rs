@@ -613,7 +613,7 @@ fn man_dir_writes_a_page_per_command_and_says_so() {
     let ran = Brag::new().args(&["man", "--dir", "pages"]).run();
     ran.success()
         .stdout("")
-        .stderr("wrote 18 man pages to pages\n");
+        .stderr("wrote 20 man pages to pages\n");
     for name in [
         "brag",
         "brag-add",
@@ -621,6 +621,8 @@ fn man_dir_writes_a_page_per_command_and_says_so() {
         "brag-rm",
         "brag-undo",
         "brag-man",
+        "brag-import",
+        "brag-git",
     ] {
         let page = std::fs::read_to_string(ran.dir().join(format!("pages/{name}.1")))
             .unwrap_or_else(|_| panic!("{name}.1"));

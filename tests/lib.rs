@@ -8,6 +8,8 @@ mod cli;
 mod everyday;
 mod export;
 mod filters;
+mod git;
+mod import;
 mod packet;
 mod properties;
 mod reading;

@@ -73,6 +73,12 @@ impl Brag {
         self
     }
 
+    /// A file `name` in the run's folder (the current directory brag runs in).
+    pub fn file(self, name: &str, text: &str) -> Self {
+        std::fs::write(self.dir.path().join(name), text).expect("write the file");
+        self
+    }
+
     /// What brag reads on stdin (a pipe, never a terminal).
     pub fn stdin(mut self, text: &str) -> Self {
         self.stdin = text.as_bytes().to_vec();

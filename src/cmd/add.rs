@@ -14,7 +14,7 @@ use crate::parse::Index;
 use crate::period::Calendar;
 use crate::store::{self, Locked, Opened};
 use crate::undo::{self, Record};
-use crate::{editor, lookup};
+use crate::{editor, git, lookup};
 use crate::{model::YearMonth, outline};
 
 /// From this size on, a log is planned on a window (see `edit::window`).
@@ -63,6 +63,8 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
         out.flush()?;
         eprintln!("hint: {hint}");
     }
+    out.flush()?;
+    git::commit_log(context, &format!("brag: add {}", draft.title))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -11,7 +11,7 @@ use crate::cli::AmendArgs;
 use crate::edit::{self, Draft, draft, rewrite};
 use crate::parse::Index;
 use crate::undo::{self, Record};
-use crate::{entry, lookup, store};
+use crate::{entry, git, lookup, store};
 
 pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<ExitCode> {
     let changes = [
@@ -81,6 +81,8 @@ pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<
         edit::month_name(crate::model::YearMonth::of(draft.date)),
         context.log_path.display()
     )?;
+    out.flush()?;
+    git::commit_log(context, &format!("brag: amend {}", draft.title))?;
     Ok(ExitCode::SUCCESS)
 }
 

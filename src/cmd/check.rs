@@ -1,6 +1,7 @@
 //! `brag check`: what the reader could not place and the quality lints, as
 //! `PATH:LINE:COL: severity: message` lines or JSON, and a summary by code; on stderr,
-//! the editor drafts kept after a failed `brag add` whose entry is not in the log.
+//! the editor drafts kept after a failed `brag add` whose entry is not in the log, and the
+//! entries tagged `draft` (from `brag import --from git`) still to finish.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,7 +17,7 @@ use crate::edit::draft;
 use crate::lint::{self, Settings};
 use crate::parse::Index;
 use crate::render::check::{self, FileWarning, Report};
-use crate::{lookup, parse, store};
+use crate::{git, lookup, parse, store};
 
 pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
     let bytes = store::read_log(&context.log_path)?;
@@ -51,6 +52,20 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
     out.flush()?;
     for note in drafts_not_added(context, text) {
         eprintln!("note: {note}");
+    }
+    for entry in log.entries.iter().filter(|entry| {
+        entry
+            .tags
+            .iter()
+            .any(|tag| tag.eq_ignore_ascii_case(git::DRAFT_TAG))
+    }) {
+        eprintln!(
+            "note: {} is a draft to finish (line {}): add its Results, then drop the `{}` tag: {}",
+            entry.id,
+            entry.line,
+            git::DRAFT_TAG,
+            context.brag(&format!("edit {}", entry.id))
+        );
     }
     let failed =
         report.count(Severity::Error) > 0 || (args.strict && report.count(Severity::Warning) > 0);

@@ -7,6 +7,7 @@ pub mod completions;
 pub mod edit;
 pub mod export;
 pub mod help;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod man;

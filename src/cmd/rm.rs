@@ -10,7 +10,7 @@ use crate::cli::RmArgs;
 use crate::edit::rewrite;
 use crate::parse::Index;
 use crate::undo::{self, Record};
-use crate::{lookup, store};
+use crate::{git, lookup, store};
 
 pub fn run(context: &Context, args: &RmArgs, out: &mut impl Write) -> Result<ExitCode> {
     // Asked before the lock, so that a person thinking does not hold up another brag.
@@ -64,5 +64,6 @@ pub fn run(context: &Context, args: &RmArgs, out: &mut impl Write) -> Result<Exi
     )?;
     out.flush()?;
     eprintln!("hint: `{}` puts it back", context.brag("undo"));
+    git::commit_log(context, &format!("brag: rm {title}"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,428 @@
+//! `brag import`: brag's JSON, jrnl exports and other brag documents brought into a log
+//! in one verified write, checked by what a person sees and the log's bytes afterwards.
+
+use serde_json::Value;
+
+use crate::support::{Brag, Ran};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/{name}")).expect("fixture")
+}
+
+/// `brag list --format json` of the log a run left, without the lines (which differ
+/// between two logs holding the same entries).
+fn entries(ran: Ran) -> Vec<Value> {
+    let listed = ran.then().args(&["list", "--format", "json"]).run();
+    listed.success();
+    let mut entries = listed.json().as_array().expect("an array").clone();
+    for entry in &mut entries {
+        entry.as_object_mut().expect("an object").remove("line");
+    }
+    entries
+}
+
+/// `brag list --format json` of `log`, as text.
+fn exported(log: &str) -> String {
+    let ran = Brag::new()
+        .log(log)
+        .args(&["list", "--format", "json"])
+        .run();
+    ran.success();
+    ran.stdout.clone()
+}
+
+#[test]
+fn a_json_export_imported_into_an_empty_log_lists_the_same_entries() {
+    let log = fixture("add.md");
+    let json = exported(&log);
+    let ran = Brag::new()
+        .args(&["import", "--from", "json", "-"])
+        .stdin(&json)
+        .run();
+    ran.success().stdout(
+        "added 2026-10-14-mentored-two-new-hires-through-their-first-on under October 2026\n\
+         added 2026-11-02-hired-two-engineers-for-the-search-team under November 2026\n\
+         added 2026-11-21-profiled-the-checkout-latency-spike under November 2026\n\
+         imported: 3 added, 0 skipped as already present, 0 refused\n",
+    );
+    let original = entries(Brag::new().log(&log).run());
+    assert_eq!(entries(ran), original);
+}
+
+#[test]
+fn importing_twice_adds_nothing_and_leaves_the_log_as_it_was() {
+    let json = exported(&fixture("add.md"));
+    let first = Brag::new()
+        .args(&["import", "--from", "json", "-"])
+        .stdin(&json)
+        .run();
+    first.success();
+    let after_first = first.log.clone().expect("a log");
+    let second = first
+        .then()
+        .args(&["import", "--from", "json", "-"])
+        .stdin(&json)
+        .run();
+    second
+        .success()
+        .stdout(
+            "skipped 2026-10-14-mentored-two-new-hires-through-their-first-on: already in the log\n\
+             skipped 2026-11-02-hired-two-engineers-for-the-search-team: already in the log\n\
+             skipped 2026-11-21-profiled-the-checkout-latency-spike: already in the log\n\
+             imported: 0 added, 3 skipped as already present, 0 refused\n",
+        )
+        .log_is(&after_first);
+}
+
+#[test]
+fn an_entry_already_in_the_log_is_skipped_and_the_others_added_in_one_write() {
+    let log = fixture("add.md");
+    let json = r#"[
+        {"title": "hired two engineers for the search team", "date": "2026-11-02"},
+        {"title": "Cut p95 search latency", "date": "2026-11-03", "results": "900 -> 540 ms"},
+        {"title": "Ran the incident review", "date": "2026-09-30", "tags": ["oncall"]}
+    ]"#;
+    let ran = Brag::new()
+        .log(&log)
+        .args(&["import", "--from", "json", "-"])
+        .stdin(json)
+        .run();
+    ran.success().stdout(
+        "added 2026-11-03-cut-p95-search-latency under November 2026\n\
+         added 2026-09-30-ran-the-incident-review under September 2026\n\
+         skipped 2026-11-02-hired-two-engineers-for-the-search-team: already in the log\n\
+         imported: 2 added, 1 skipped as already present, 0 refused\n",
+    );
+    let expected = log
+        .replace(
+            "## October 2026\n",
+            "## September 2026\n\n### Ran the incident review\n- **Date**: 2026-09-30\n\
+             - **Tags**: oncall\n\n## October 2026\n",
+        )
+        .replace(
+            "- **Results**: Both accepted.\n",
+            "- **Results**: Both accepted.\n\n### Cut p95 search latency\n\
+             - **Date**: 2026-11-03\n- **Results**: 900 -> 540 ms\n",
+        );
+    ran.log_is(expected.as_bytes());
+    // One write: one undo takes the whole import back.
+    let undone = ran.then().args(&["undo"]).run();
+    undone.success().log_is(log.as_bytes());
+}
+
+#[test]
+fn dry_run_says_what_it_would_add_and_leaves_the_log_bytes_unchanged() {
+    let log = fixture("add.md");
+    let ran = Brag::new()
+        .log(&log)
+        .args(&["import", "--from", "json", "-", "--dry-run"])
+        .stdin(r#"{"title": "Cut p95 search latency", "date": "2026-11-03"}"#)
+        .run();
+    ran.success()
+        .stdout(
+            "would add 2026-11-03-cut-p95-search-latency under November 2026\n\
+             dry run, the log was not changed: 1 would add, 0 skipped as already present, 0 refused\n",
+        )
+        .log_is(log.as_bytes());
+}
+
+#[test]
+fn entries_that_cannot_be_read_are_refused_with_reasons_and_the_rest_added() {
+    let log = fixture("add.md");
+    let json = r#"[
+        {"title": "Cut p95 search latency", "date": "2026-11-03"},
+        {"title": "No date here"},
+        {"title": "Bad scope", "date": "2026-11-04", "scope": "galaxy"},
+        {"title": "", "date": "2026-11-05"}
+    ]"#;
+    let ran = Brag::new()
+        .log(&log)
+        .args(&["import", "--from", "json", "entries.json"])
+        .file("entries.json", json)
+        .run();
+    ran.success()
+        .stdout(
+            "added 2026-11-03-cut-p95-search-latency under November 2026\n\
+             imported: 1 added, 0 skipped as already present, 3 refused\n",
+        )
+        .stderr(
+            "brag: refused entries.json entry 2: it has no date\n\
+             brag: refused entries.json entry 3: unknown scope \"galaxy\"; scope is one of task, milestone, project, product, business\n\
+             brag: refused entries.json entry 4: the title is empty; say what you did, e.g. brag add \"Cut p95 latency by 40%\"\n",
+        );
+}
+
+#[test]
+fn input_that_is_not_an_export_is_refused_and_the_log_left_byte_identical() {
+    let log = fixture("add.md");
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "json",
+            "{not json",
+            "brag: stdin is not JSON: key must be a string at line 1 column 2; nothing was imported\n",
+        ),
+        (
+            "json",
+            "42",
+            "brag: stdin holds neither an entry object nor an array of them; nothing was imported\n",
+        ),
+        (
+            "jrnl",
+            r#"{"title": "x"}"#,
+            "brag: stdin is not a jrnl export: it has no \"entries\" list (make one with `jrnl --export json`); nothing was imported\n",
+        ),
+    ];
+    for (format, input, error) in cases {
+        let ran = Brag::new()
+            .log(&log)
+            .args(&["import", "--from", format, "-"])
+            .stdin(input)
+            .run();
+        ran.failure(1)
+            .stdout("")
+            .stderr(error)
+            .log_is(log.as_bytes());
+    }
+}
+
+#[test]
+fn a_missing_file_is_one_clear_error() {
+    let log = fixture("add.md");
+    let ran = Brag::new()
+        .log(&log)
+        .args(&["import", "--from", "jrnl", "nowhere.json"])
+        .run();
+    ran.failure(1)
+        .stderr("brag: cannot read nowhere.json: No such file or directory (os error 2)\n")
+        .log_is(log.as_bytes());
+}
+
+#[test]
+fn a_jrnl_export_maps_star_lines_to_fields_and_at_tags_to_tags() {
+    let ran = Brag::new()
+        .log(&fixture("add.md"))
+        .args(&["import", "--from", "jrnl", "journal.json"])
+        .file("journal.json", &fixture("jrnl.json"))
+        .run();
+    ran.success().stdout(
+        "added 2026-11-05-cut-p95-search-latency under November 2026\n\
+         added 2026-11-06-lunch-with-the-design-team under November 2026\n\
+         imported: 2 added, 0 skipped as already present, 0 refused\n",
+    );
+    let listed = entries(ran);
+    let cut = listed
+        .iter()
+        .find(|entry| entry["id"] == "2026-11-05-cut-p95-search-latency")
+        .expect("imported");
+    assert_eq!(
+        cut["tags"],
+        serde_json::json!(["work", "performance", "search"])
+    );
+    assert_eq!(cut["situation"], "Search p95 had grown to 900 ms.");
+    assert_eq!(cut["task"], "Bring it under 500 ms.");
+    assert_eq!(cut["actions"], "- Profiled the planner.\n- Added a cache.");
+    assert_eq!(cut["results"], "p95 900 -> 540 ms. @performance");
+    assert_eq!(cut["notes"], "Paired with @search folks on it.");
+    let lunch = listed
+        .iter()
+        .find(|entry| entry["id"] == "2026-11-06-lunch-with-the-design-team")
+        .expect("imported");
+    assert_eq!(lunch["tags"], serde_json::json!(["people"]));
+    assert_eq!(lunch["situation"], Value::Null);
+    assert_eq!(lunch["notes"], "Talked about the new onboarding flow.");
+}
+
+#[test]
+fn a_markdown_brag_document_imports_in_canonical_form_under_its_months() {
+    let ran = Brag::new()
+        .args(&["import", "--from", "markdown", "doc.md"])
+        .file("doc.md", &fixture("bullet-entries.md"))
+        .run();
+    ran.success();
+    insta::assert_snapshot!("markdown-import-stdout", ran.stdout);
+    let log = String::from_utf8(ran.log.clone().expect("a log")).expect("UTF-8");
+    insta::assert_snapshot!("markdown-import-log", log);
+    let again = ran
+        .then()
+        .args(&["import", "--from", "markdown", "doc.md"])
+        .run();
+    again.success();
+    assert!(again.stdout.contains(" 0 added"), "{}", again.stdout);
+}
+
+/// Runs `git ARGS` in `dir` at `date`, away from the machine's git config.
+fn git(dir: &std::path::Path, args: &[&str], date: &str) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        // A global config of its own, inside the test's folder (it need not exist).
+        .env("GIT_CONFIG_GLOBAL", dir.join(".test-gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A repository in `dir` with commits by Ana over three days, one merge, and one
+/// commit by someone else.
+fn history(dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).expect("repo folder");
+    let at = |day: &str| format!("{day} +0000");
+    git(
+        dir,
+        &["init", "--quiet", "-b", "main"],
+        &at("2026-10-01T09:00:00"),
+    );
+    git(
+        dir,
+        &["config", "user.name", "Ana"],
+        &at("2026-10-01T09:00:00"),
+    );
+    git(
+        dir,
+        &["config", "user.email", "ana@example.com"],
+        &at("2026-10-01T09:00:00"),
+    );
+    let commit = |subject: &str, day: &str| {
+        git(
+            dir,
+            &["commit", "--quiet", "--allow-empty", "-m", subject],
+            &at(day),
+        );
+    };
+    commit("Set up the search service", "2026-10-01T09:00:00");
+    commit("Batch the planner's lookups", "2026-11-02T10:00:00");
+    commit("Cache planner results", "2026-11-02T15:00:00");
+    git(
+        dir,
+        &["checkout", "--quiet", "-b", "search-cache"],
+        &at("2026-11-03T09:00:00"),
+    );
+    commit("Evict cold entries", "2026-11-03T09:30:00");
+    git(
+        dir,
+        &["checkout", "--quiet", "main"],
+        &at("2026-11-03T10:00:00"),
+    );
+    git(
+        dir,
+        &[
+            "merge",
+            "--quiet",
+            "--no-ff",
+            "-m",
+            "Merge the search cache",
+            "search-cache",
+        ],
+        &at("2026-11-03T10:00:00"),
+    );
+    git(
+        dir,
+        &[
+            "-c",
+            "user.email=bo@example.com",
+            "commit",
+            "--quiet",
+            "--allow-empty",
+            "-m",
+            "Bo's work",
+        ],
+        &at("2026-11-04T10:00:00"),
+    );
+}
+
+#[test]
+fn git_history_becomes_one_draft_entry_per_day_that_check_lists() {
+    let log = fixture("add.md");
+    let brag = Brag::new().log(&log);
+    history(&brag.dir().join("repo"));
+    let ran = brag
+        .args(&[
+            "import",
+            "--from",
+            "git",
+            "repo",
+            "--since",
+            "2026-11-01",
+            "--author",
+            "ana@example.com",
+        ])
+        .run();
+    ran.success().stdout(
+        "added 2026-11-02-batch-the-planner-s-lookups under November 2026\n\
+         added 2026-11-03-merge-the-search-cache under November 2026\n\
+         imported: 2 added, 0 skipped as already present, 0 refused\n",
+    );
+    let expected = log.replace(
+        "- **Results**: Both accepted.\n",
+        "- **Results**: Both accepted.\n\n\
+         ### Batch the planner's lookups\n- **Date**: 2026-11-02\n- **Tags**: draft\n\
+         - **Actions**:\n  - Batch the planner's lookups\n  - Cache planner results\n\n\
+         ### Merge the search cache\n- **Date**: 2026-11-03\n- **Tags**: draft\n\
+         - **Actions**: Evict cold entries\n",
+    );
+    ran.log_is(expected.as_bytes());
+    let again = ran
+        .then()
+        .args(&[
+            "import",
+            "--from",
+            "git",
+            "repo",
+            "--since",
+            "2026-11-01",
+            "--author",
+            "ana@",
+        ])
+        .run();
+    again.success().log_is(expected.as_bytes());
+    assert!(
+        again
+            .stdout
+            .ends_with("imported: 0 added, 2 skipped as already present, 0 refused\n")
+    );
+    let check = again.then().args(&["check"]).run();
+    check.stderr(
+        "note: 2026-11-02-batch-the-planner-s-lookups is a draft to finish (line 21): add its \
+         Results, then drop the `draft` tag: brag edit 2026-11-02-batch-the-planner-s-lookups\n\
+         note: 2026-11-03-merge-the-search-cache is a draft to finish (line 28): add its \
+         Results, then drop the `draft` tag: brag edit 2026-11-03-merge-the-search-cache\n",
+    );
+}
+
+#[test]
+fn git_import_needs_a_period_and_a_repository() {
+    let log = fixture("add.md");
+    let ran = Brag::new()
+        .log(&log)
+        .args(&["import", "--from", "git", "nowhere"])
+        .run();
+    ran.failure(1)
+        .stderr("brag: --from git needs --since PERIOD (such as 2026-05-01 or \"last month\")\n")
+        .log_is(log.as_bytes());
+    let ran = Brag::new()
+        .log(&log)
+        .args(&[
+            "import",
+            "--from",
+            "git",
+            "nowhere",
+            "--since",
+            "2026-11-01",
+        ])
+        .run();
+    ran.failure(1).log_is(log.as_bytes());
+    assert!(
+        ran.stderr
+            .starts_with("brag: cannot read the history of nowhere: "),
+        "{}",
+        ran.stderr
+    );
+}
