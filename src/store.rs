@@ -658,9 +658,13 @@ impl Written {
     }
 }
 
-/// A temporary file in `folder` holding `bytes`, readable and writable by its owner only,
-/// flushed to disk: ready to be renamed into place.
-fn private_temporary(folder: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+/// A temporary file in `folder` holding `bytes`, readable and writable by its owner only
+/// (flushed to disk when `durable`): ready to be renamed into place.
+fn private_temporary(
+    folder: &Path,
+    bytes: &[u8],
+    durable: bool,
+) -> Result<tempfile::NamedTempFile> {
     let mut temp =
         temporary_in(folder).with_context(|| format!("cannot write in {}", folder.display()))?;
     #[cfg(unix)]
@@ -670,19 +674,23 @@ fn private_temporary(folder: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempF
             .set_permissions(std::fs::Permissions::from_mode(0o600))?;
     }
     temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
+    if durable {
+        temp.as_file().sync_all()?;
+    }
     Ok(temp)
 }
 
 /// Replaces (or creates) `path` with `bytes` atomically, readable and writable by its
-/// owner only: for brag's own files beside the log, never for the log.
+/// owner only: for brag's own files beside the log, never for the log. Not flushed to
+/// disk: such a file (the undo record) lost in a crash costs only an undo, which then
+/// refuses, since the record no longer matches the log; two more fsyncs on every add
+/// would cost more.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     let folder = folder_of(path);
-    let temp = private_temporary(folder, bytes)?;
+    let temp = private_temporary(folder, bytes, false)?;
     temp.persist(path)
         .map_err(|error| error.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    sync_folder(folder);
     Ok(())
 }
 
@@ -963,7 +971,7 @@ fn sync_folder(folder: &Path) {
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
     let folder = folder_of(path);
     create_folder(folder)?;
-    let temp = private_temporary(folder, bytes)?;
+    let temp = private_temporary(folder, bytes, true)?;
     match temp.persist_noclobber(path) {
         Ok(_) => {
             sync_folder(folder);
