@@ -805,14 +805,6 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// Whether the month headings all run one way, each after (or each before) the one
-/// above it: no month is out of order, whichever order the file has.
-pub fn months_run_one_way(months: &[MonthSection]) -> bool {
-    let pairs = || months.windows(2);
-    pairs().all(|pair| pair[0].month < pair[1].month)
-        || pairs().all(|pair| pair[0].month > pair[1].month)
-}
-
 /// The order of month headings, by majority of neighbouring pairs; `None` when the
 /// headings do not say (fewer than two months, or as many pairs each way).
 pub fn month_order(months: &[MonthSection]) -> Option<Order> {
