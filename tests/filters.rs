@@ -56,6 +56,10 @@ fn each_filter_and_combinations_choose_exact_ids() {
         (&["--grep", "spike", "--field", "title"], &[PROFILED]),
         (&["--grep", "search", "--field", "tags"], &[CUT, HIRED]),
         (&["--missing", "results"], &[WROTE, PROFILED]),
+        (
+            &["--missing", "actions"],
+            &[MENTORED, WROTE, LED, HIRED, PROFILED],
+        ),
         (&["--missing", "situation,task"], &[HIRED, PROFILED]),
         (&["--limit", "2"], &[HIRED, PROFILED]),
         (&["--reverse", "--limit", "2"], &[PROFILED, HIRED]),
@@ -288,4 +292,16 @@ fn tags_count_and_list_the_vocabulary() {
         .run();
     ran.success()
         .stdout("hiring\nperformance\nprivate\nsearch\n");
+}
+
+#[test]
+fn the_table_names_a_one_day_range_as_that_day() {
+    let ran = Brag::new()
+        .log(&fixture())
+        .args(&["list", "--on", "2026-11-02"])
+        .run();
+    ran.success().stdout(
+        "1 entry, on 2026-11-02\n\nNovember 2026\n  2026-11-02  Hired two engineers for the \
+         search team  #hiring #search #private\n",
+    );
 }
