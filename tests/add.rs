@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::support::{Brag, Ran};
+use crate::support::{Brag, Ran, brag_files_beside, mode};
 
 /// A log in the canonical shape, with the person's own touches (trailing spaces, a
 /// comment) that an add must keep. Its entries are on 2026-10-14, 2026-11-02 and
@@ -53,9 +53,8 @@ fn log_template() -> String {
     std::fs::read_to_string("templates/log.md").expect("templates/log.md")
 }
 
-/// The names in `folder` that start with `.brag` (temporary files), but for the undo
-/// record, and the editor
-/// drafts kept in the data folder (`data/brag/drafts/draft-*.md`), relative to `folder`.
+/// brag's files beside the log (see [`brag_files_beside`]) and the editor drafts kept in
+/// the data folder (`data/brag/drafts/draft-*.md`), relative to `folder`.
 fn brag_files(folder: &std::path::Path) -> Vec<String> {
     let drafts = folder.join("data/brag/drafts");
     let kept: Vec<String> = std::fs::read_dir(&drafts)
@@ -68,32 +67,10 @@ fn brag_files(folder: &std::path::Path) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default();
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .expect("a folder")
-        .map(|entry| {
-            entry
-                .expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        // The undo record (`.brag.md.brag-undo`) is meant to stay.
-        .filter(|name| name.starts_with(".brag") && !name.ends_with(".brag-undo"))
-        .chain(kept)
-        .collect();
+    let mut names = brag_files_beside(folder);
+    names.extend(kept);
     names.sort();
     names
-}
-
-/// A file's permission bits (a symlink's target's).
-#[cfg(unix)]
-fn mode(path: &std::path::Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path)
-        .expect("metadata")
-        .permissions()
-        .mode()
-        & 0o777
 }
 
 #[test]

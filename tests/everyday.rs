@@ -4,7 +4,7 @@
 //! refuse with the log byte-identical; completions, the man page, and the conventions
 //! of other command-line tools.
 
-use crate::support::Brag;
+use crate::support::{Brag, mode};
 
 /// The log `tests/add.rs` writes to: entries on 2026-10-14, 2026-11-02 and 2026-11-21.
 fn fixture() -> String {
@@ -18,17 +18,6 @@ const MENTORED: &str = "2026-10-14-mentored-two-new-hires-through-their-first-on
 /// The fixture's 2026-11-02 entry, with the blank line after it.
 const HIRED_BLOCK: &str = "### Hired two engineers for the search team\n\
     - **Date**: 2026-11-02\n- **Tags**: hiring, search\n- **Results**: Both accepted.\n\n";
-
-/// A file's permission bits.
-#[cfg(unix)]
-fn mode(path: &std::path::Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path)
-        .expect("metadata")
-        .permissions()
-        .mode()
-        & 0o777
-}
 
 // 1. `--file` remembered.
 

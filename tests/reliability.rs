@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::Brag;
+use crate::support::{Brag, brag_files_beside};
 
 /// A log of two entries in one month.
 const LOG: &str = "# Achievement log\n\n## November 2026\n\n### Profiled the API\n- **Date**: 2026-11-02\n- **Results**: p99 down 30%.\n\n### Hired two engineers\n- **Date**: 2026-11-21\n- **Results**: Both accepted.\n";
@@ -25,24 +25,6 @@ fn added() -> String {
     format!(
         "{LOG}\n### Shipped the importer\n- **Date**: 2026-11-23\n- **Results**: 3 teams use it\n"
     )
-}
-
-/// The names in `folder` that start with `.brag`.
-fn brag_files(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .expect("a folder")
-        .map(|entry| {
-            entry
-                .expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        // brag's own files, but for the record of its last write that `brag undo` keeps.
-        .filter(|name| name.starts_with(".brag") && !name.ends_with(".brag-undo"))
-        .collect();
-    names.sort();
-    names
 }
 
 /// A config with the lints that judge the evidence off, for tests that pin what `brag
@@ -91,7 +73,7 @@ fn hook_fail_before_rename_leaves_the_log_and_no_temporary_file() {
     ran.failure(1)
         .stderr("brag: stopped before the rename (BRAG_TEST_HOOK=fail-before-rename); nothing was changed\n")
         .log_is(LOG.as_bytes());
-    assert_eq!(brag_files(ran.dir()), Vec::<String>::new());
+    assert_eq!(brag_files_beside(ran.dir()), Vec::<String>::new());
 }
 
 #[test]
@@ -120,7 +102,7 @@ fn hook_pause_then_sigkill_leaves_the_old_log_and_the_next_add_cleans_up() {
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
     assert_eq!(std::fs::read_to_string(brag.log_path()).expect("log"), LOG);
-    let left = brag_files(brag.dir());
+    let left = brag_files_beside(brag.dir());
     assert_eq!(
         left.len(),
         1,
@@ -144,7 +126,7 @@ fn hook_pause_then_sigkill_leaves_the_old_log_and_the_next_add_cleans_up() {
     let ran = brag.args(&["add", "Fixed the flaky test"]).run();
     ran.success();
     assert_eq!(
-        brag_files(ran.dir()),
+        brag_files_beside(ran.dir()),
         Vec::<String>::new(),
         "the leftover is gone"
     );
@@ -296,7 +278,7 @@ fn a_fifo_socket_or_device_is_refused_as_a_log_by_every_command() {
             assert_eq!(kind_of(path), *kind, "{args:?} left it as it was");
         }
     }
-    assert_eq!(brag_files(brag.dir()), Vec::<String>::new());
+    assert_eq!(brag_files_beside(brag.dir()), Vec::<String>::new());
 }
 
 #[cfg(unix)]
@@ -517,7 +499,7 @@ fn a_caller_who_is_not_the_owner_cannot_take_the_log_over() {
         assert_eq!(code, 0, "{stderr}");
         assert_eq!(std::fs::read_to_string(&path).expect("log"), added());
     }
-    assert_eq!(brag_files(brag.dir()), Vec::<String>::new());
+    assert_eq!(brag_files_beside(brag.dir()), Vec::<String>::new());
 }
 
 #[cfg(unix)]
@@ -555,14 +537,17 @@ fn a_live_temporary_file_is_kept_and_an_unheld_one_removed() {
     fs4::FileExt::lock(&held).expect("lock");
     let ran = brag.args(&ADD).run();
     ran.success().log_is(added().as_bytes());
-    assert_eq!(brag_files(ran.dir()), vec![".brag-live01.tmp".to_string()]);
+    assert_eq!(
+        brag_files_beside(ran.dir()),
+        vec![".brag-live01.tmp".to_string()]
+    );
     // Unlock, not just close: a child that another test forks meanwhile shares the open
     // file (until it execs), and would keep a lock that closing alone leaves held.
     fs4::FileExt::unlock(&held).expect("unlock");
     drop(held);
     let ran = ran.then().args(&["add", "Fixed the flaky test"]).run();
     ran.success();
-    assert_eq!(brag_files(ran.dir()), Vec::<String>::new());
+    assert_eq!(brag_files_beside(ran.dir()), Vec::<String>::new());
 }
 
 #[test]
@@ -686,7 +671,7 @@ fn a_large_log_with_a_bad_byte_far_from_the_insertion_is_refused() {
             "brag: [DIR]/brag.md:5:15: the log is not valid UTF-8 (byte 0xff); save it as UTF-8\n",
         )
         .log_is(&bytes);
-    assert_eq!(brag_files(ran.dir()), Vec::<String>::new());
+    assert_eq!(brag_files_beside(ran.dir()), Vec::<String>::new());
 }
 
 // Round trips: what is added reads back as given, or is refused.

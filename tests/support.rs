@@ -272,3 +272,33 @@ impl Ran {
         serde_json::from_str(&self.stdout).expect("stdout is JSON")
     }
 }
+
+/// The names in `folder` that start with `.brag` (brag's temporary files and drafts),
+/// sorted, but for the record of its last write that `brag undo` keeps, which is meant
+/// to stay.
+pub fn brag_files_beside(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("a folder")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.starts_with(".brag") && !name.ends_with(".brag-undo"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// A file's permission bits (a symlink's target's).
+#[cfg(unix)]
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
+}
