@@ -5,7 +5,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{MONTH_NAMES, YearMonth};
+use crate::model::YearMonth;
+use crate::words;
 
 /// What a piece of text says as a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,40 +21,15 @@ pub enum ReadDate {
     NotADate,
 }
 
-/// Month number for an English month name or its three-letter (or `Sept`) abbreviation.
+/// Month number for a month name or abbreviation in any language of [`words`]
+/// (`November`, `Nov.`, `Sept`, `março`, `Mär`), whatever its case.
 pub fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
-    if word.len() < 3 {
-        return None;
-    }
-    MONTH_NAMES
-        .iter()
-        .position(|name| {
-            let prefix_ok =
-                name.len() >= word.len() && name[..word.len()].eq_ignore_ascii_case(word);
-            prefix_ok
-                && (word.len() == 3
-                    || word.len() == name.len()
-                    || word.eq_ignore_ascii_case("sept"))
-        })
-        .map(|index| index as u32 + 1)
+    words::month(word.trim_end_matches('.'))
 }
 
+/// Whether `word` (a trailing `.` or `,` ignored) names a weekday in any language of [`words`].
 pub fn is_weekday_name(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let word = word.trim_end_matches(['.', ',']);
-    word.len() >= 3
-        && DAYS
-            .iter()
-            .any(|day| day.len() >= word.len() && day[..word.len()].eq_ignore_ascii_case(word))
+    words::weekday(word.trim_end_matches(['.', ','])).is_some()
 }
 
 /// Reads one date from `text` (surrounding space and a leading weekday name ignored).
