@@ -352,13 +352,17 @@ impl Period {
     pub fn resolve(self, year: Option<i32>) -> Option<PeriodHeading> {
         match self {
             Period::Year(year) => PeriodHeading::year(year),
-            Period::Half { year: own, half } => {
-                PeriodHeading::months(Precision::Half, own.or(year)?, 6 * u32::from(half) - 5, 6)
-            }
+            // A half or quarter out of range (0, 5) gives no first month, so no period.
+            Period::Half { year: own, half } => PeriodHeading::months(
+                Precision::Half,
+                own.or(year)?,
+                u32::from(half).checked_sub(1)? * 6 + 1,
+                6,
+            ),
             Period::Quarter { year: own, quarter } => PeriodHeading::months(
                 Precision::Quarter,
                 own.or(year)?,
-                3 * u32::from(quarter) - 2,
+                u32::from(quarter).checked_sub(1)? * 3 + 1,
                 3,
             ),
             Period::Month { year: own, month } => {
@@ -1233,6 +1237,22 @@ mod tests {
                 month: nov,
             };
             assert_eq!(period(text, enclosing), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_a_period_never_panics(
+            text in "\\PC{0,40}",
+            year in proptest::option::of(-5i32..10_000),
+        ) {
+            let enclosing = Enclosing { year, month: year.and_then(|y| YearMonth::new(y, 1)) };
+            if let Some(found) = period(&text, enclosing) {
+                proptest::prop_assert!(found.range.start <= found.range.end);
+                let _ = found.label();
+            }
+            let _ = dates::title_date(&text, year, None);
+            let _ = crate::suggest::period_heading(&text);
         }
     }
 }
