@@ -27,7 +27,7 @@
 //! | month | `November 2025`, `novembro de 2025`, `Nov. 2025`, `December 2025 - review`, `May 2027 (promo)` | `2025-11` |
 //! | months | `August to September 2024`, `Aug-Sep 2024`, `agosto a setembro de 2024`, `Dec 2024 - Jan 2025` | `2024-08..2024-09` |
 //! | week | `2026-W14`, `W14 2026`, `Week of 2026-10-05`, `Semana de 14 Abr 2026`, `W1 (Mar 31 to Apr 6)` (under a year) | `2026-W14`, or the days of a week that does not start on a Monday |
-//! | days | `Mar 31 to Apr 6` (under a year) | `2025-03-31..2025-04-06` |
+//! | days | `Mar 31 to Apr 2` (under a year) | `2025-03-31..2025-04-02` |
 //! | day | `Monday 2025-03-03`, `2025-03-03`, `3 March 2025`, `14 Abr 2026` | `2025-03-03` |
 //!
 //! A suffix after a spaced dash (`- review`) or in parentheses (`(promo)`) is a note,
@@ -420,12 +420,12 @@ fn starts_like_a_week_or_unit(text: &str) -> bool {
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(start.len());
     let word = &start[..word_end];
-    words::unit(word).is_some() || week_number(&word.to_ascii_lowercase()).is_some()
+    words::unit(word).is_some() || week_number(word).is_some()
 }
 
-/// `w14` -> 14: an ISO week number, 1..=53 (`word` is lowercase).
+/// `w14` or `W14` -> 14: an ISO week number, 1..=53.
 fn week_number(word: &str) -> Option<u32> {
-    let digits = word.strip_prefix('w')?;
+    let digits = word.strip_prefix(['w', 'W'])?;
     let number: u32 = (1..=2)
         .contains(&digits.len())
         .then(|| digits.parse().ok())
@@ -937,6 +937,24 @@ mod tests {
                 Some(("2026-04", "2026-04-01..2026-04-30")),
             ),
             ("Apr", None, None, None),
+            (
+                "novembro de 2025",
+                None,
+                None,
+                Some(("2025-11", "2025-11-01..2025-11-30")),
+            ),
+            (
+                "Nov. 2025",
+                None,
+                None,
+                Some(("2025-11", "2025-11-01..2025-11-30")),
+            ),
+            (
+                "2025 November",
+                None,
+                None,
+                Some(("2025-11", "2025-11-01..2025-11-30")),
+            ),
             (
                 "janeiro 2026",
                 None,
