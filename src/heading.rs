@@ -120,8 +120,11 @@ fn starts_like_a_period(text: &str) -> bool {
     let bytes = word.as_bytes();
     word.is_empty()
         || word.starts_with(|c: char| c.is_ascii_digit())
-        || dates::month_number(word).is_some()
-        || dates::is_weekday_name(word)
+        // One look-up for both: this runs for every heading of the log.
+        || matches!(
+            words::lookup(word),
+            Some(words::Word::Month(_) | words::Word::Weekday(_))
+        )
         || word.eq_ignore_ascii_case("week")
         || bytes
             .get(..2)

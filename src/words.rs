@@ -226,17 +226,13 @@ pub const TABLE: &[(Word, &[&str])] = &[
     ),
 ];
 
-/// The longest folded word the table holds, with room to spare; longer words are not in it.
-const MAX_WORD: usize = 24;
-
 /// The meaning of `word`, whatever its case or accents, with a trailing dot or not.
 pub fn lookup(word: &str) -> Option<Word> {
     let word = word.strip_suffix('.').unwrap_or(word);
-    let mut buffer = [0u8; MAX_WORD];
-    let folded = fold(word, &mut buffer)?;
+    let key = packed(word)?;
     let index = index();
     index
-        .binary_search_by(|(key, _)| key.as_bytes().cmp(folded))
+        .binary_search_by_key(&key, |&(key, _)| key)
         .ok()
         .map(|at| index[at].1)
 }
@@ -279,11 +275,32 @@ pub fn english_names() -> impl Iterator<Item = &'static str> {
 /// Labels (`O que fiz`, `Maßnahmen`) are folded the same way as calendar words.
 pub fn fold<'b>(text: &str, buffer: &'b mut [u8]) -> Option<&'b [u8]> {
     let mut length = 0;
-    let mut push = |byte: u8| -> Option<()> {
+    fold_bytes(text, |byte| {
         *buffer.get_mut(length)? = byte;
         length += 1;
         Some(())
-    };
+    })?;
+    Some(&buffer[..length])
+}
+
+/// `text` folded as [`fold`] does, packed into an integer one byte after another: a
+/// binary search over integers is several times faster than over strings, and the table's
+/// words are read for every heading. No folded byte is zero, so two words never share a
+/// key. `None` past 16 bytes: no word of the table is that long.
+fn packed(text: &str) -> Option<u128> {
+    let mut key: u128 = 0;
+    let mut length = 0;
+    fold_bytes(text, |byte| {
+        length += 1;
+        (length <= 16).then(|| key = key << 8 | u128::from(byte))
+    })?;
+    Some(key)
+}
+
+/// Gives `push` each byte of `text` folded: ASCII letters lowercased, accented Latin
+/// letters without their accent, `ß` as `ss`; spaces, `-` and `'` kept; `None` at any
+/// other character, or when `push` says no.
+fn fold_bytes(text: &str, mut push: impl FnMut(u8) -> Option<()>) -> Option<()> {
     for c in text.chars() {
         if c.is_ascii() {
             if !(c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '\'')) {
@@ -310,23 +327,22 @@ pub fn fold<'b>(text: &str, buffer: &'b mut [u8]) -> Option<&'b [u8]> {
         };
         push(ascii)?;
     }
-    Some(&buffer[..length])
+    Some(())
 }
 
-/// Every word of the table, folded, sorted for a binary search: built once.
-fn index() -> &'static [(String, Word)] {
-    static INDEX: OnceLock<Vec<(String, Word)>> = OnceLock::new();
+/// Every word of the table, packed, sorted for a binary search: built once.
+fn index() -> &'static [(u128, Word)] {
+    static INDEX: OnceLock<Vec<(u128, Word)>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: Vec<(String, Word)> = TABLE
+        let mut index: Vec<(u128, Word)> = TABLE
             .iter()
-            .flat_map(|&(word, names)| names.iter().map(move |name| (name, word)))
-            .filter_map(|(name, word)| {
-                let mut buffer = [0u8; MAX_WORD];
-                let folded = fold(name, &mut buffer)?;
-                Some((String::from_utf8_lossy(folded).into_owned(), word))
+            .flat_map(|&(word, names)| {
+                names
+                    .iter()
+                    .filter_map(move |name| Some((packed(name)?, word)))
             })
             .collect();
-        index.sort_by(|a, b| a.0.cmp(&b.0));
+        index.sort_by_key(|&(key, _)| key);
         index.dedup();
         index
     })
