@@ -6,13 +6,15 @@
 //! # Grammar
 //!
 //! Case is ignored, surrounding whitespace is ignored, and inside word phrases a `-` works
-//! like a space (`last-week`, `may-2026`, `2026-Q3`, `last-review`). Every expression
+//! like a space (`last-week`, `may-2026`, `2026-Q3`, `last-review`). Month and weekday
+//! names come from the one table of calendar words ([`crate::words`]), so the Portuguese,
+//! Spanish, French and German names a log uses work here too. Every expression
 //! resolves to a closed range of days, both ends inclusive.
 //!
 //! | form | examples | span |
 //! | --- | --- | --- |
 //! | day | `2026-05-01`, `2026-5-1` | that day |
-//! | month | `2026-05`, `may 2026`, `May-2026`, `2026 may`, `sept 2026` | that month |
+//! | month | `2026-05`, `may 2026`, `May-2026`, `2026 may`, `sept 2026`, `março 2026`, `Okt 2026` | that month |
 //! | month name alone | `may`, `december` | the most recent such month that has started (this year's if it has begun, else last year's) |
 //! | calendar year | `2026` | 2026-01-01..2026-12-31, whatever `year_start` says |
 //! | fiscal year | `FY2026`, `fy 2026` | the fiscal year that starts in 2026 |
@@ -848,6 +850,11 @@ mod tests {
                 ("2026 may", "2026-05-01..2026-05-31"),
                 ("MAY 2025", "2025-05-01..2025-05-31"),
                 ("sept 2026", "2026-09-01..2026-09-30"),
+                // Month names in the other languages of a log.
+                ("março 2026", "2026-03-01..2026-03-31"),
+                ("mayo-2026", "2026-05-01..2026-05-31"),
+                ("okt 2026", "2026-10-01..2026-10-31"),
+                ("déc. 2026", "2026-12-01..2026-12-31"),
                 ("Feb 2024", "2024-02-01..2024-02-29"),
                 // A month name alone: the most recent such month that has started.
                 ("may", "2026-05-01..2026-05-31"),
