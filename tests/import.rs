@@ -250,6 +250,206 @@ fn a_markdown_brag_document_imports_in_canonical_form_under_its_months() {
     assert!(again.stdout.contains(" 0 added"), "{}", again.stdout);
 }
 
+/// A brag document whose labels are bold lines of their own, not bullets.
+const BOLD_LABEL_LINES: &str = "# Wins\n\n## March 2026\n\n### Moved billing to the new queue\n\
+**Date:** 2026-03-09\n**Situation:** Billing jobs piled up every month end.\n\
+**Task:** Drain them before the invoices go out.\n**Actions:** Split the queue by region.\n\
+**Results:** Month-end backlog down from 6 hours to 20 minutes.\n";
+
+/// Each shape of brag document the reader knows, imported into an empty log: the log
+/// then lists, field for field, the entries the reader finds in the document itself,
+/// each in its month. One entry per shape is also checked by hand: (month, date,
+/// title, the field named and its value).
+#[test]
+fn a_markdown_document_of_each_shape_the_reader_knows_imports_entry_for_entry() {
+    type Spot = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    );
+    let cases: &[(&str, String, usize, Spot)] = &[
+        (
+            "canonical heading entries under month headings",
+            fixture("canonical.md"),
+            2,
+            (
+                "2026-10",
+                "2026-10-14",
+                "Mentored two new hires through their first on-call",
+                "task",
+                "Get both ready to carry the pager alone.",
+            ),
+        ),
+        (
+            "bold-bullet title entries",
+            fixture("bullet-entries.md"),
+            4,
+            (
+                "2026-11",
+                "2026-11-01",
+                "Mentored Ana",
+                "situation",
+                "Ana had never presented to the architecture group.",
+            ),
+        ),
+        (
+            "**Situation:** label lines without bullets",
+            BOLD_LABEL_LINES.to_string(),
+            1,
+            (
+                "2026-03",
+                "2026-03-09",
+                "Moved billing to the new queue",
+                "results",
+                "Month-end backlog down from 6 hours to 20 minutes.",
+            ),
+        ),
+        (
+            "labels in every style",
+            fixture("label-styles.md"),
+            9,
+            (
+                "2026-11",
+                "2026-11-01",
+                "Plain labels on consecutive lines",
+                "results",
+                "3 things got better",
+            ),
+        ),
+        (
+            "week and day sub-headings",
+            fixture("week-day-headings.md"),
+            3,
+            (
+                "2026-11",
+                "2026-11-06",
+                "Demoed the new dashboard",
+                "results",
+                "",
+            ),
+        ),
+        (
+            "yearless months under year, half and quarter headings",
+            fixture("year-containers.md"),
+            4,
+            (
+                "2025-08",
+                "2025-08-01",
+                "Shipped the export API",
+                "results",
+                "3 partners integrated.",
+            ),
+        ),
+        (
+            "newest first",
+            fixture("newest-first.md"),
+            3,
+            ("2026-12", "2026-12-02", "Latest win", "results", ""),
+        ),
+        (
+            "month headings in every form",
+            fixture("month-forms.md"),
+            8,
+            (
+                "2027-02",
+                "2027-02-01",
+                "Entry under month/year",
+                "results",
+                "",
+            ),
+        ),
+        (
+            "dates in titles",
+            fixture("dated-titles.md"),
+            3,
+            (
+                "2026-11",
+                "2026-11-03",
+                "Shipped the importer",
+                "results",
+                "10 customers migrated.",
+            ),
+        ),
+        (
+            "category sections inside a month",
+            fixture("category-sections.md"),
+            3,
+            (
+                "2026-11",
+                "2026-11-01",
+                "Launched the search beta",
+                "results",
+                "1,200 beta users.",
+            ),
+        ),
+    ];
+    let by_title = |mut entries: Vec<Value>| {
+        entries.sort_by_key(|entry| entry["title"].to_string());
+        entries
+    };
+    for (shape, doc, count, (month, date, title, field, value)) in cases {
+        let ran = Brag::new()
+            .args(&["import", "--from", "markdown", "doc.md"])
+            .file("doc.md", doc)
+            .run();
+        ran.success();
+        assert!(
+            ran.stdout.ends_with(&format!(
+                "imported: {count} added, 0 skipped as already present, 0 refused\n"
+            )),
+            "{shape}: {}",
+            ran.stdout
+        );
+        let imported = by_title(entries(ran));
+        let read = by_title(entries(Brag::new().log(doc).run()));
+        assert_eq!(imported.len(), *count, "{shape}");
+        assert_eq!(
+            imported, read,
+            "{shape}: the import lists other entries than the document"
+        );
+        let entry = imported
+            .iter()
+            .find(|entry| entry["title"] == *title)
+            .unwrap_or_else(|| panic!("{shape}: no entry {title:?} in {imported:#?}"));
+        assert_eq!(
+            (entry["month"].as_str(), entry["date"].as_str()),
+            (Some(*month), Some(*date)),
+            "{shape}"
+        );
+        let wanted = if value.is_empty() {
+            Value::Null
+        } else {
+            Value::from(*value)
+        };
+        assert_eq!(entry[*field], wanted, "{shape}: {field}");
+    }
+}
+
+#[test]
+fn a_markdown_document_with_year_headings_imported_twice_adds_nothing_the_second_time() {
+    let doc = fixture("year-containers.md");
+    let first = Brag::new()
+        .args(&["import", "--from", "markdown", "doc.md"])
+        .file("doc.md", &doc)
+        .run();
+    first.success();
+    let after_first = first.log.clone().expect("a log");
+    let again = first
+        .then()
+        .args(&["import", "--from", "markdown", "doc.md"])
+        .run();
+    again.success().stdout(
+        "skipped 2025-08-01-shipped-the-export-api: already in the log\n\
+         skipped 2026-04-09-ran-the-security-review: already in the log\n\
+         skipped 2026-11-01-planned-the-migration: already in the log\n\
+         skipped 2027-01-01-wrote-the-hiring-rubric: already in the log\n\
+         imported: 0 added, 4 skipped as already present, 0 refused\n",
+    );
+    assert_eq!(again.log.as_deref(), Some(&after_first[..]));
+}
+
 /// Runs `git ARGS` in `dir` at `date`, away from the machine's git config.
 fn git(dir: &std::path::Path, args: &[&str], date: &str) -> String {
     let out = std::process::Command::new("git")

@@ -20,7 +20,7 @@ use crate::{model::YearMonth, outline};
 /// From this size on, a log is planned on a window (see `edit::window`).
 const WINDOW_FROM: usize = 1 << 20;
 /// The chunk in which a large log is streamed to find its headings.
-const CHUNK: usize = 256 << 10;
+pub(super) const CHUNK: usize = 256 << 10;
 
 pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<ExitCode> {
     let calendar = context.calendar();

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::io::{Read as _, Write};
+use std::ops::Range;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, anyhow, bail, ensure};
@@ -11,12 +12,16 @@ use serde_json::Value;
 
 use crate::app::Context;
 use crate::cli::{ImportArgs, ImportFormat};
-use crate::edit::{self, Body, Draft, draft, rewrite};
+use crate::edit::{self, Body, Draft, draft, rewrite, window};
 use crate::git;
+use crate::model::YearMonth;
+use crate::outline;
 use crate::parse::{self, Index};
 use crate::period::{self, Calendar};
 use crate::store::{self, Opened};
 use crate::undo::{self, Record};
+
+use super::add::CHUNK;
 
 pub fn run(context: &Context, args: &ImportArgs, out: &mut impl Write) -> Result<ExitCode> {
     let calendar = context.calendar();
@@ -323,8 +328,18 @@ struct Planned {
     refused: Vec<String>,
 }
 
-/// Inserts each draft in turn (each insertion planned and verified by `edit::insert`),
-/// skipping one whose date and title the log (or an earlier draft) already has.
+/// Inserts the drafts, skipping one whose date and title the log (or an earlier draft)
+/// already has, each as `brag add` would have placed it had they been added one after
+/// another. Planning each on the whole, growing log would take time that grows with the
+/// square of the import, so:
+///
+/// 1. The first draft of each month the log lacks goes in through the whole-log planner
+///    (`edit::insert`), which creates the month's heading (and any container) at its
+///    place; the log is at its smallest then, and only new months pay for it.
+/// 2. Every month's other drafts are planned together on a window of that month's
+///    section (`window::insert_month`), verified once per month, and spliced in. A
+///    month that no window can decide for is planned draft by draft on the whole log,
+///    which also gives a refused draft its reason.
 fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     let key = |date: NaiveDate, title: &str| (date, title.trim().to_lowercase());
     let index = Index::new(old);
@@ -333,41 +348,134 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
         .iter()
         .filter_map(|head| Some(key(head.date?, head.title)))
         .collect();
+    let mut months: HashSet<YearMonth> = index
+        .blocks
+        .iter()
+        .filter_map(|block| block.context.month)
+        .collect();
+    months.extend(parse::skeleton(old).months.iter().map(|month| month.month));
     let mut planned = Planned {
         text: old.to_string(),
         added: Vec::new(),
         skipped: Vec::new(),
         refused: Vec::new(),
     };
-    for draft in drafts {
+    // The drafts to add, by month in the order each month first comes, each with its
+    // place among the drafts (to report them in the input's order).
+    let mut groups: Vec<(YearMonth, Vec<(usize, &Draft)>)> = Vec::new();
+    for (number, draft) in drafts.iter().enumerate() {
         if !present.insert(key(draft.date, &draft.title)) {
             planned
                 .skipped
                 .push(parse::slug(&draft.title, Some(draft.date)));
             continue;
         }
-        match edit::insert(&planned.text, draft, settings) {
-            Ok(insertion) => {
-                planned.text.insert_str(insertion.offset, &insertion.text);
-                planned.added.push(Added {
-                    id: insertion.id,
-                    month: insertion.month,
-                });
-            }
-            Err(error) => planned.refused.push(format!(
-                "{}: cannot place it safely: {error:#}",
-                parse::slug(&draft.title, Some(draft.date))
-            )),
+        let month = YearMonth::of(draft.date);
+        match groups.iter_mut().find(|(of, _)| *of == month) {
+            Some((_, group)) => group.push((number, draft)),
+            None => groups.push((month, vec![(number, draft)])),
         }
     }
+    let mut added: Vec<(usize, Added)> = Vec::new();
+    // The whole-log planner: the draft goes in, or is refused with its reason.
+    let insert_whole = |text: &mut String,
+                        (added, refused): (&mut Vec<(usize, Added)>, &mut Vec<String>),
+                        (number, draft): (usize, &Draft)|
+     -> bool {
+        match edit::insert(text, draft, settings) {
+            Ok(insertion) => {
+                text.insert_str(insertion.offset, &insertion.text);
+                let month = insertion.month;
+                added.push((
+                    number,
+                    Added {
+                        id: insertion.id,
+                        month,
+                    },
+                ));
+                true
+            }
+            Err(error) => {
+                refused.push(format!(
+                    "{}: cannot place it safely: {error:#}",
+                    parse::slug(&draft.title, Some(draft.date))
+                ));
+                false
+            }
+        }
+    };
+    let mut text = std::mem::take(&mut planned.text);
+    for (month, group) in &mut groups {
+        if months.contains(month) {
+            continue;
+        }
+        while !group.is_empty() {
+            let next = group.remove(0);
+            if insert_whole(&mut text, (&mut added, &mut planned.refused), next) {
+                break;
+            }
+        }
+    }
+    let headings = outline::scan_headings(text.as_bytes(), CHUNK)
+        .ok()
+        .flatten();
+    let mut windows: Vec<(window::WindowedMonth, &[(usize, &Draft)])> = Vec::new();
+    let mut whole: Vec<&[(usize, &Draft)]> = Vec::new();
+    for (_, group) in groups.iter().filter(|(_, group)| !group.is_empty()) {
+        let month_drafts: Vec<&Draft> = group.iter().map(|&(_, draft)| draft).collect();
+        let read = |range: Range<usize>| Ok(text.as_bytes()[range].to_vec());
+        let done = headings.as_ref().and_then(|headings| {
+            window::insert_month(headings, read, &month_drafts, settings)
+                .ok()
+                .flatten()
+        });
+        match done {
+            Some(done) => windows.push((done, group)),
+            None => whole.push(group),
+        }
+    }
+    // Each window is one month's section, so they do not overlap: spliced from the
+    // end, each where the window found it. Two that would (a file that nests a month
+    // in another) leave the later one to the whole-log planner.
+    windows.sort_by_key(|(done, _)| done.range.start);
+    let mut end = 0;
+    windows.retain(|(done, group)| {
+        let apart = done.range.start >= end;
+        if apart {
+            end = done.range.end;
+        } else {
+            whole.push(group);
+        }
+        apart
+    });
+    for (done, group) in windows.iter().rev() {
+        text.replace_range(done.range.clone(), &done.new_text);
+        for ((number, _), (month, id)) in group.iter().zip(&done.added) {
+            added.push((
+                *number,
+                Added {
+                    id: id.clone(),
+                    month: *month,
+                },
+            ));
+        }
+    }
+    for group in whole {
+        for &next in group {
+            insert_whole(&mut text, (&mut added, &mut planned.refused), next);
+        }
+    }
+    added.sort_by_key(|(number, _)| *number);
+    planned.added = added.into_iter().map(|(_, added)| added).collect();
+    planned.text = text;
     planned
 }
 
 /// The whole import read back: the new log holds exactly the old entries and the added
-/// ones, each in its month.
+/// ones, each in its month, and every old entry keeps its bytes, in its order.
 fn verify(old: &str, new: &str, added: &[Added]) -> Result<()> {
-    let ids = |text: &str| -> Vec<(String, Option<crate::model::YearMonth>)> {
-        let index = Index::new(text);
+    let (old_index, new_index) = (Index::new(old), Index::new(new));
+    let ids = |index: &Index<'_>| -> Vec<(String, Option<crate::model::YearMonth>)> {
         let mut ids: Vec<_> = index
             .heads
             .iter()
@@ -376,15 +484,28 @@ fn verify(old: &str, new: &str, added: &[Added]) -> Result<()> {
         ids.sort();
         ids
     };
-    let mut expected = ids(old);
+    let mut expected = ids(&old_index);
     expected.extend(
         added
             .iter()
             .map(|added| (added.id.clone(), Some(added.month))),
     );
     expected.sort();
+    let texts = |text: &'_ str, index: &Index<'_>| -> Vec<String> {
+        index
+            .blocks
+            .iter()
+            .map(|block| text[block.span.clone()].trim_end().to_string())
+            .collect()
+    };
+    let mut old_texts = texts(old, &old_index).into_iter().peekable();
+    for text in texts(new, &new_index) {
+        if old_texts.peek() == Some(&text) {
+            old_texts.next();
+        }
+    }
     ensure!(
-        ids(new) == expected,
+        ids(&new_index) == expected && old_texts.next().is_none(),
         "cannot import safely: the new log would not hold exactly the old entries and the \
          imported ones; the log was not changed"
     );
@@ -427,7 +548,7 @@ fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::YearMonth;
+    use crate::render::schema::EntryView;
 
     const OLD: &str = "# Log\n\n## November 2026\n\n### Shipped search\n- **Date**: 2026-11-02\n";
 
@@ -441,6 +562,100 @@ mod tests {
         }]
     }
 
+    /// A draft on `date`, its title numbered.
+    fn draft(number: usize, date: &str) -> Draft {
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("a test date");
+        let mut draft = Draft::new(&format!("Imported {number}"), date).expect("draft");
+        draft.results = Some(Body::Text(format!("{number} things")));
+        draft
+    }
+
+    #[test]
+    fn an_import_places_every_entry_as_one_add_after_another_would() {
+        // New months before, between and after the log's; existing months, some drafts
+        // out of order; a duplicate of a draft, which is skipped.
+        let dates = [
+            "2026-11-20",
+            "2025-01-05",
+            "2026-10-02",
+            "2026-11-01",
+            "2027-03-09",
+            "2025-01-02",
+            "2026-10-30",
+            "2026-11-20",
+            "2026-12-24",
+            "2026-10-14",
+            "2026-12-01",
+        ];
+        let mut drafts: Vec<Draft> = dates
+            .iter()
+            .enumerate()
+            .map(|(number, date)| draft(number, date))
+            .collect();
+        drafts.push(draft(3, "2026-11-01"));
+        // (log, whether the bytes match too): a month's drafts copy that month's style
+        // (see `window::insert_month`), so in a log whose months differ in style the
+        // labels may differ from one add after another; the entries do not.
+        let logs = [
+            (include_str!("../../tests/fixtures/canonical.md"), true),
+            (include_str!("../../tests/fixtures/newest-first.md"), true),
+            (
+                include_str!("../../tests/fixtures/year-containers.md"),
+                true,
+            ),
+            (
+                include_str!("../../tests/fixtures/bullet-entries.md"),
+                false,
+            ),
+            ("", true),
+            // A table: no line scan of headings, so every month goes to the whole log.
+            (
+                "# Log\n\n| a | b |\n| - | - |\n\n## November 2026\n\n### A\n- **Date**: 2026-11-02\n",
+                true,
+            ),
+            // A month nested in another: their windows would overlap.
+            (
+                "# Log\n\n## November 2026\n\n### A\n- **Date**: 2026-11-02\n\n\
+                 ### December 2026\n\n#### B\n- **Date**: 2026-12-02\n",
+                true,
+            ),
+        ];
+        let entries = |text: &str| -> Vec<Value> {
+            parse::parse(text)
+                .entries
+                .iter()
+                .map(|entry| {
+                    let mut value = serde_json::to_value(EntryView(entry)).expect("JSON");
+                    value.as_object_mut().map(|map| map.remove("line"));
+                    value
+                })
+                .collect()
+        };
+        for (old, same_bytes) in logs {
+            let settings = edit::Settings::default();
+            let mut one_by_one = old.to_string();
+            let mut ids = Vec::new();
+            for draft in &drafts[..drafts.len() - 1] {
+                let insertion = edit::insert(&one_by_one, draft, &settings).expect("placed");
+                one_by_one.insert_str(insertion.offset, &insertion.text);
+                ids.push(insertion.id);
+            }
+            let planned = plan(old, &drafts, &settings);
+            assert_eq!(entries(&planned.text), entries(&one_by_one), "{old}");
+            if same_bytes {
+                assert_eq!(planned.text, one_by_one, "{old}");
+            }
+            let added: Vec<&str> = planned
+                .added
+                .iter()
+                .map(|added| added.id.as_str())
+                .collect();
+            assert_eq!(added, ids, "{old}");
+            assert_eq!(planned.skipped, ["2026-11-01-imported-3"], "{old}");
+            assert!(verify(old, &planned.text, &planned.added).is_ok(), "{old}");
+        }
+    }
+
     #[test]
     fn the_whole_import_must_hold_exactly_the_old_entries_and_the_new_ones() {
         let new = format!("{OLD}\n### Cut latency\n- **Date**: 2026-11-03\n");
@@ -451,7 +666,18 @@ mod tests {
         let renamed = new.replace("Shipped search", "Shipped serch");
         let extra = format!("{new}\n### Stray\n- **Date**: 2026-11-04\n");
         let moved = new.replace("2026-11-02", "2026-10-02");
-        for wrong in [lost, renamed.as_str(), extra.as_str(), moved.as_str()] {
+        // Same ids in the same months, but an old entry's bytes changed.
+        let edited = new.replace(
+            "- **Date**: 2026-11-02\n",
+            "- **Date**: 2026-11-02\n- **Results**: forged\n",
+        );
+        for wrong in [
+            lost,
+            renamed.as_str(),
+            extra.as_str(),
+            moved.as_str(),
+            edited.as_str(),
+        ] {
             let error = verify(OLD, wrong, &cut).expect_err(wrong).to_string();
             assert!(error.contains("the log was not changed"), "{error}");
         }

@@ -116,12 +116,7 @@ fn insert_planned(
     order: Order,
     draft: &Draft,
 ) -> anyhow::Result<Insertion> {
-    // A month heading needs a four-digit year to read back (`## March 999` does not).
-    anyhow::ensure!(
-        (1000..=9999).contains(&draft.date.year()),
-        "the date {} is outside the years 1000 to 9999, which a month heading can name",
-        draft.date
-    );
+    nameable(draft)?;
     let plan = plan(src, skeleton, from, order, draft);
     let new = apply(src, &plan);
     let added = verify::verify(src, skeleton, &new, &plan)?;
@@ -131,6 +126,99 @@ fn insert_planned(
         month: plan.expected.month,
         id: added.id,
         line: added.line,
+    })
+}
+
+/// Refuses a draft whose month no heading can name: a month heading needs a four-digit
+/// year to read back (`## March 999` does not).
+fn nameable(draft: &Draft) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        (1000..=9999).contains(&draft.date.year()),
+        "the date {} is outside the years 1000 to 9999, which a month heading can name",
+        draft.date
+    );
+    Ok(())
+}
+
+/// Several drafts inserted in turn, each planned on the text the ones before it made,
+/// and verified together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    /// The text with every draft inserted.
+    pub text: String,
+    /// The inserted texts, each at its offset in the original text, in order.
+    pub insertions: Vec<(usize, String)>,
+    /// Each draft's entry, in the order of the drafts: its month and id.
+    pub added: Vec<(YearMonth, String)>,
+}
+
+/// [`insert_after`] for several drafts: each is planned on the text with the ones before
+/// it inserted, as one [`insert_after`] after another would place it, and the whole is
+/// verified once ([`verify::verify_all`]), so that a month's worth of imported entries
+/// costs one reading of the month, not one per entry. An error refuses them all.
+pub fn insert_all_after(
+    src: &str,
+    from: usize,
+    order: Order,
+    drafts: &[&Draft],
+) -> anyhow::Result<Batch> {
+    let old_skeleton = parse::skeleton(src);
+    let mut text = src.to_string();
+    let mut insertions: Vec<(usize, String)> = Vec::new();
+    // Where each draft's inserted text starts in `text`, and what it must read back as.
+    let mut entries: Vec<(usize, Expected)> = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        nameable(draft)?;
+        let plan = if insertions.is_empty() {
+            plan(&text, &old_skeleton, from, order, draft)
+        } else {
+            plan(&text, &parse::skeleton(&text), from, order, draft)
+        };
+        // The insertion in the original text's offsets: inside (or at either end of) an
+        // earlier insertion it joins that one's text.
+        let mut inserted_before = 0;
+        let mut new_at = Some(insertions.len());
+        for (number, (offset, chunk)) in insertions.iter_mut().enumerate() {
+            let start = *offset + inserted_before;
+            if plan.offset < start {
+                new_at = Some(number);
+                break;
+            }
+            if plan.offset <= start + chunk.len() {
+                chunk.insert_str(plan.offset - start, &plan.text);
+                new_at = None;
+                break;
+            }
+            inserted_before += chunk.len();
+        }
+        if let Some(at) = new_at {
+            insertions.insert(at, (plan.offset - inserted_before, plan.text.clone()));
+        }
+        for (start, _) in &mut entries {
+            if *start >= plan.offset {
+                *start += plan.text.len();
+            }
+        }
+        text.insert_str(plan.offset, &plan.text);
+        entries.push((plan.offset, plan.expected));
+    }
+    // The drafts in the order their entries stand in the new text.
+    let mut in_file: Vec<usize> = (0..entries.len()).collect();
+    in_file.sort_by_key(|&number| entries[number].0);
+    let borrowed: Vec<(usize, &str)> = insertions
+        .iter()
+        .map(|(offset, chunk)| (*offset, chunk.as_str()))
+        .collect();
+    let expected: Vec<&Expected> = in_file.iter().map(|&number| &entries[number].1).collect();
+    let verified = verify::verify_all(src, &old_skeleton, &text, &borrowed, &expected)?;
+    let mut added = vec![None; drafts.len()];
+    for (&number, found) in in_file.iter().zip(verified) {
+        added[number] = Some((entries[number].1.month, found.id));
+    }
+    Ok(Batch {
+        text,
+        insertions,
+        added: added.into_iter().flatten().collect(),
     })
 }
 

@@ -392,6 +392,105 @@ fn a_window_decides_for_the_months_at_either_end() {
     }
 }
 
+/// `titles` on `dates`, each with a result: what an import adds to one month.
+fn month_of_drafts(dates: &[&str]) -> Vec<Draft> {
+    dates
+        .iter()
+        .enumerate()
+        .map(|(number, date)| {
+            let mut draft = Draft::new(&format!("Imported {number}"), day(date)).expect("draft");
+            draft.results = Some(Body::Text(format!("{number} things")));
+            draft
+        })
+        .collect()
+}
+
+#[test]
+fn a_window_of_one_month_inserts_many_drafts_as_one_add_after_another_would() {
+    // (log, shape, dates of the drafts, all in one month the log has)
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            include_str!("../../tests/fixtures/canonical.md"),
+            "the first of two months, out of order and the same day twice",
+            &[
+                "2026-10-20",
+                "2026-10-02",
+                "2026-10-14",
+                "2026-10-20",
+                "2026-10-31",
+            ],
+        ),
+        (
+            include_str!("../../tests/fixtures/canonical.md"),
+            "the last month",
+            &["2026-11-04", "2026-11-01"],
+        ),
+        (
+            include_str!("../../tests/fixtures/year-containers.md"),
+            "a year-less month under a quarter under a year",
+            &["2025-08-09", "2025-08-01", "2025-08-30"],
+        ),
+        (
+            include_str!("../../tests/fixtures/newest-first.md"),
+            "newest first",
+            &["2026-11-03", "2026-11-20", "2026-11-01"],
+        ),
+        (
+            include_str!("../../tests/fixtures/week-day-headings.md"),
+            "week and day sub-headings",
+            &["2026-11-10", "2026-11-01"],
+        ),
+        (
+            include_str!("../../tests/fixtures/bullet-entries.md"),
+            "bullet entries",
+            &["2026-11-02", "2026-11-30"],
+        ),
+    ];
+    for (src, shape, dates) in cases {
+        let drafts = month_of_drafts(dates);
+        let mut one_by_one = src.to_string();
+        let mut ids = Vec::new();
+        for draft in &drafts {
+            let insertion = insert(&one_by_one, draft, &Settings::default())
+                .unwrap_or_else(|e| panic!("{shape}: {e:#}"));
+            one_by_one.insert_str(insertion.offset, &insertion.text);
+            ids.push((insertion.month, insertion.id));
+        }
+        let headings = outline::scan_headings(src.as_bytes(), 97)
+            .expect("read")
+            .expect("headings");
+        let read = |range: std::ops::Range<usize>| Ok(src.as_bytes()[range].to_vec());
+        let refs: Vec<&Draft> = drafts.iter().collect();
+        let done = window::insert_month(&headings, read, &refs, &Settings::default())
+            .expect("read")
+            .unwrap_or_else(|| panic!("{shape}: no window decided"));
+        let mut windowed = src.to_string();
+        windowed.replace_range(done.range.clone(), &done.new_text);
+        assert_eq!(windowed, one_by_one, "{shape}");
+        assert_eq!(done.added, ids, "{shape}");
+    }
+}
+
+#[test]
+fn a_month_window_refuses_what_it_cannot_decide() {
+    let src = include_str!("../../tests/fixtures/canonical.md");
+    let headings = outline::scan_headings(src.as_bytes(), 97)
+        .expect("read")
+        .expect("headings");
+    let read = |range: std::ops::Range<usize>| Ok(src.as_bytes()[range].to_vec());
+    let some = |dates: &[&str]| {
+        let drafts = month_of_drafts(dates);
+        let refs: Vec<&Draft> = drafts.iter().collect();
+        window::insert_month(&headings, read, &refs, &Settings::default())
+            .expect("read")
+            .is_some()
+    };
+    assert!(some(&["2026-10-20"]));
+    assert!(!some(&["2026-09-20"]), "a month the log lacks");
+    assert!(!some(&["2026-10-20", "2026-11-20"]), "two months");
+    assert!(!some(&[]), "nothing");
+}
+
 // ---- the verifier: a crafted plan that each check alone refuses ----
 
 /// October with one entry, November with two; each entry has notes after its fields.

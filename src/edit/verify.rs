@@ -8,7 +8,7 @@
 //! that no old entry gains an error: the log's other diagnostics come from its headings,
 //! which the insertion leaves as they were.
 
-use anyhow::{Result, bail, ensure};
+use anyhow::{Result, anyhow, bail, ensure};
 use serde_json::Value;
 
 use crate::diagnostic::Severity;
@@ -28,56 +28,91 @@ pub struct Added {
 
 /// Checks `new` (`old` with `plan` applied) against `old`, read as `old_skeleton`.
 pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Result<Added> {
-    let (at, len) = (plan.offset, plan.text.len());
+    let added = verify_all(
+        old,
+        old_skeleton,
+        new,
+        &[(plan.offset, plan.text.as_str())],
+        &[&plan.expected],
+    )?;
+    added
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow!("the new text would not read as an entry"))
+}
+
+/// [`verify`] for several insertions at once: `new` is `old` with each of `insertions`
+/// (text at its offset in `old`, in order) inserted, and the new entries, in the order
+/// they stand in `new`, must read back as `expected`. One pass, however many entries
+/// went in: a month's worth of imported entries is checked once, not once per entry.
+pub fn verify_all(
+    old: &str,
+    old_skeleton: &Skeleton,
+    new: &str,
+    insertions: &[(usize, &str)],
+    expected: &[&Expected],
+) -> Result<Vec<Added>> {
     ensure!(
-        new.len() == old.len() + len
-            && new.get(..at) == old.get(..at)
-            && new.get(at + len..) == old.get(at..),
+        is_old_with(old, new, insertions),
         "the new text is not the old one with one insertion"
     );
-    let index = Index::new(new);
-    let inserted = at..at + len;
-    let mut added = index
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, block)| inserted.contains(&block.span.start))
-        .map(|(number, _)| number);
-    let Some(number) = added.next() else {
-        bail!("the new text would not read as an entry");
-    };
-    if added.next().is_some() {
-        bail!("the new text would read as more than one entry");
+    // Each insertion's offset in `old`, the bytes and lines inserted up to and including
+    // it, and its range in `new`.
+    let mut inserted = Vec::with_capacity(insertions.len());
+    let (mut bytes, mut lines) = (0, 0);
+    for &(at, text) in insertions {
+        bytes += text.len();
+        lines += memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        inserted.push((at, bytes, lines, at + bytes - text.len()..at + bytes));
     }
+    // What an old position moves by: every insertion at or before it.
+    let moved = |pos: usize| match inserted.partition_point(|&(at, ..)| at <= pos) {
+        0 => (0, 0),
+        count => (inserted[count - 1].1, inserted[count - 1].2),
+    };
+    let index = Index::new(new);
+    let is_new = |start: usize| {
+        let count = inserted.partition_point(|(.., range)| range.start <= start);
+        count > 0 && inserted[count - 1].3.contains(&start)
+    };
+    let added: Vec<usize> = (0..index.blocks.len())
+        .filter(|&number| is_new(index.blocks[number].span.start))
+        .collect();
     ensure!(
-        index.blocks.len() == old_skeleton.blocks.len() + 1,
+        added.len() >= expected.len(),
+        "the new text would not read as an entry"
+    );
+    ensure!(
+        added.len() == expected.len(),
+        "the new text would read as more than one entry"
+    );
+    ensure!(
+        index.blocks.len() == old_skeleton.blocks.len() + expected.len(),
         "the insertion would change which entries the log holds"
     );
-    let shift = |pos: usize| if pos >= at { pos + len } else { pos };
-    let new_lines = memchr::memchr_iter(b'\n', plan.text.as_bytes()).count();
     let others = index
         .blocks
         .iter()
         .enumerate()
-        .filter(|&(other, _)| other != number);
+        .filter(|&(number, _)| !is_new(index.blocks[number].span.start));
     for (before, (other, after)) in old_skeleton.blocks.iter().zip(others) {
-        let lines = if before.span.start >= at {
-            new_lines
-        } else {
-            0
-        };
+        let (bytes, lines) = moved(before.span.start);
+        let (title_bytes, _) = moved(before.title_line.start);
         let same_block = after.style == before.style
             && after.context == before.context
-            && after.span.start == shift(before.span.start)
-            && after.title_line.start == shift(before.title_line.start)
+            && after.span.start == before.span.start + bytes
+            && after.title_line.start == before.title_line.start + title_bytes
             && after.line_no == before.line_no + lines;
         ensure!(
             same_block,
             "the insertion would change the entry on line {}",
             before.line_no
         );
-        // Where the insertion lands, read each entry and compare; elsewhere, its text.
-        if after.context.month == Some(plan.expected.month) {
+        // Where the insertions land, read each entry and compare; elsewhere, its text.
+        let edited = expected
+            .iter()
+            .any(|expected| after.context.month == Some(expected.month));
+        if edited {
             let was = entry::read(old, before, &mut Vec::new());
             let now = entry::read(new, &index.blocks[other], &mut Vec::new());
             ensure!(
@@ -93,22 +128,42 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
             );
         }
     }
-    let mut diagnostics = Vec::new();
-    let entry = entry::read(new, &index.blocks[number], &mut diagnostics);
-    check_fields(&entry, &plan.expected)?;
-    if let Some(error) = diagnostics.iter().find(|d| d.severity == Severity::Error) {
-        bail!("the new entry would read with an error: {}", error.message);
+    let mut out = Vec::with_capacity(added.len());
+    for (&number, expected) in added.iter().zip(expected) {
+        let mut diagnostics = Vec::new();
+        let entry = entry::read(new, &index.blocks[number], &mut diagnostics);
+        check_fields(&entry, expected)?;
+        if let Some(error) = diagnostics.iter().find(|d| d.severity == Severity::Error) {
+            bail!("the new entry would read with an error: {}", error.message);
+        }
+        let id = index
+            .heads
+            .iter()
+            .find(|head| head.block == number)
+            .map(|head| index.id(head))
+            .unwrap_or_default();
+        out.push(Added {
+            id,
+            line: index.blocks[number].line_no,
+        });
     }
-    let id = index
-        .heads
-        .iter()
-        .find(|head| head.block == number)
-        .map(|head| index.id(head))
-        .unwrap_or_default();
-    Ok(Added {
-        id,
-        line: index.blocks[number].line_no,
-    })
+    Ok(out)
+}
+
+/// Whether `new` is `old` with `insertions` (text at an offset in `old`, in order).
+fn is_old_with(old: &str, new: &str, insertions: &[(usize, &str)]) -> bool {
+    let (mut from, mut at_new) = (0, 0);
+    for &(at, text) in insertions {
+        let Some(kept) = old.get(from..at) else {
+            return false;
+        };
+        let end = at_new + kept.len();
+        if new.get(at_new..end) != Some(kept) || new.get(end..end + text.len()) != Some(text) {
+            return false;
+        }
+        (from, at_new) = (at, end + text.len());
+    }
+    new.get(at_new..) == old.get(from..)
 }
 
 /// An entry as the schema shows it, without its line (which an insertion may shift).

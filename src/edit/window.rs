@@ -211,20 +211,44 @@ fn head_end<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
     Ok(None)
 }
 
-/// Plans on the window from heading `first` to heading `end` (exclusive; the end of
-/// the file when it is the last), and checks that the plan holds for the whole file.
-fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
+/// The part of the file from heading `first` to heading `end` (exclusive; the end of
+/// the file when it is the last), as the reader sees it in place.
+struct Window {
+    /// Its bytes in the file.
+    range: Range<usize>,
+    text: String,
+    /// The lines of the headings that enclose it, outermost first: the context the
+    /// reader needs.
+    prefix: String,
+    enclosing: usize,
+    /// The heading line that follows it, where asked for: what the planner looks at
+    /// after an insertion at the window's end.
+    suffix: String,
+}
+
+impl Window {
+    /// The window after its prefix, as one document.
+    fn doc(&self) -> String {
+        format!("{}{}{}", self.prefix, self.text, self.suffix)
+    }
+
+    fn at_end(&self, len: usize) -> bool {
+        self.range.end == len
+    }
+}
+
+/// The window from heading `first` to heading `end`, followed by the line of heading
+/// `end` where `with_next`. `None` where it is not text, or would read a period without
+/// the year the whole file gives it.
+fn window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
     headings: &Headings,
     file: &mut Cache<R>,
-    first: usize,
-    end: usize,
-    (order, bounds): (Order, Bounds),
-    draft: &Draft,
-) -> io::Result<Option<Windowed>> {
+    (first, end): (usize, usize),
+    with_next: bool,
+) -> io::Result<Option<Window>> {
     let lines = &headings.lines;
     let start = if first == 0 { 0 } else { lines[first].start };
     let stop = lines.get(end).map_or(headings.len, |line| line.start);
-    let at_end = stop == headings.len;
     let Ok(text) = String::from_utf8(file.get(start..stop)?.to_vec()) else {
         return Ok(None);
     };
@@ -248,39 +272,163 @@ fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
         .iter()
         .flat_map(|line| [line.as_str(), eol])
         .collect();
-    let doc = format!("{prefix}{text}");
-    if !years_inside(&doc) {
-        return Ok(None);
-    }
-    let Ok(insertion) = edit::insert_after(&doc, prefix.len(), order, draft) else {
+    let suffix = match lines.get(end) {
+        Some(next) if with_next => match file.line(next.start)? {
+            Some(line) => format!("{line}{eol}"),
+            None => return Ok(None),
+        },
+        _ => String::new(),
+    };
+    let window = Window {
+        range: start..stop,
+        text,
+        prefix,
+        enclosing: enclosing.len(),
+        suffix,
+    };
+    Ok(years_inside(&window.doc()).then_some(window))
+}
+
+/// Whether an insertion at `offset` of the window's text (it goes before the text
+/// there) is where the whole file's plan would put it: after the window's first line,
+/// before its last content unless the window runs to the end of the file, and within
+/// the bounds the period headings give.
+fn lands_inside(window: &Window, len: usize, bounds: &Bounds, offset: usize) -> bool {
+    let start = window.range.start;
+    (start == 0 || offset > 0)
+        && (window.at_end(len)
+            || !window.suffix.is_empty()
+            || style::has_content(&window.text, offset..window.text.len()))
+        && bounds.contains(start + offset)
+}
+
+/// Plans on the window from heading `first` to heading `end`, and checks that the plan
+/// holds for the whole file.
+fn try_window<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
+    headings: &Headings,
+    file: &mut Cache<R>,
+    first: usize,
+    end: usize,
+    (order, bounds): (Order, Bounds),
+    draft: &Draft,
+) -> io::Result<Option<Windowed>> {
+    let Some(window) = window(headings, file, (first, end), false)? else {
         return Ok(None);
     };
-    let Some(offset) = insertion.offset.checked_sub(prefix.len()) else {
+    let prefix = window.prefix.len();
+    let Ok(insertion) = edit::insert_after(&window.doc(), prefix, order, draft) else {
         return Ok(None);
     };
-    // The plan must land after the window's first line, and before its last content
-    // unless the window runs to the end of the file.
-    let lands_inside =
-        (start == 0 || offset > 0) && (at_end || style::has_content(&text, offset..text.len()));
-    if !lands_inside || !bounds.contains(start + offset) {
+    let Some(offset) = insertion.offset.checked_sub(prefix) else {
+        return Ok(None);
+    };
+    if !lands_inside(&window, headings.len, &bounds, offset) {
         return Ok(None);
     }
+    let text = &window.text;
     let mut new_text = String::with_capacity(text.len() + insertion.text.len());
     new_text.push_str(&text[..offset]);
     new_text.push_str(&insertion.text);
     new_text.push_str(&text[offset..]);
-    if !at_end && open_at_end(&text) != open_at_end(&new_text) {
+    if !window.at_end(headings.len) && open_at_end(text) != open_at_end(&new_text) {
         return Ok(None);
     }
-    let first_line = if start == 0 { 1 } else { lines[first].line };
+    let start = window.range.start;
+    let first_line = if start == 0 {
+        1
+    } else {
+        headings.lines[first].line
+    };
     Ok(Some(Windowed {
         insertion: Insertion {
             offset: start + offset,
-            line: first_line + insertion.line - enclosing.len() - 1,
+            line: first_line + insertion.line - window.enclosing - 1,
             ..insertion
         },
-        range: start..stop,
+        range: window.range,
         new_text,
+    }))
+}
+
+/// Drafts inserted together on a window: the bytes of the file it covered, those
+/// bytes after the insertions, and each draft's month and id, in the drafts' order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowedMonth {
+    pub range: Range<usize>,
+    pub new_text: String,
+    pub added: Vec<(YearMonth, String)>,
+}
+
+/// Plans, applies and verifies `drafts`, all of one month that the file already has, on
+/// a window of that month's section (its last one, where the month comes twice) with
+/// the headings that enclose it and the heading line that follows it: `brag import`'s way to add many entries to a large
+/// log without planning each on the whole of it. `None` when the window cannot decide,
+/// or refuses a draft: the caller then plans them on the whole file.
+///
+/// The window holds the one month, so the new entries copy that month's style.
+pub fn insert_month(
+    headings: &Headings,
+    read: impl FnMut(Range<usize>) -> io::Result<Vec<u8>>,
+    drafts: &[&Draft],
+    settings: &Settings,
+) -> io::Result<Option<WindowedMonth>> {
+    let Some(&first_draft) = drafts.first() else {
+        return Ok(None);
+    };
+    let month = YearMonth::of(first_draft.date);
+    let periods = &headings.periods;
+    let skeleton = parse::skeleton(&periods.text);
+    if drafts
+        .iter()
+        .any(|draft| YearMonth::of(draft.date) != month)
+        || !skeleton.months.iter().any(|section| section.month == month)
+    {
+        return Ok(None);
+    }
+    let order = edit::file_order(&skeleton.months, settings);
+    let bounds = Bounds::new(periods, &skeleton, order, first_draft);
+    let lines = &headings.lines;
+    let Some(after) = bounds.after else {
+        return Ok(None);
+    };
+    let first = lines.partition_point(|line| line.start < after);
+    let end = bounds.before.map_or(lines.len(), |before| {
+        lines.partition_point(|line| line.start < before)
+    });
+    if lines.get(first).is_none_or(|line| line.start != after) {
+        return Ok(None);
+    }
+    let mut file = Cache::new(read, headings.len);
+    let Some(window) = window(headings, &mut file, (first, end), true)? else {
+        return Ok(None);
+    };
+    let prefix = window.prefix.len();
+    let Ok(batch) = edit::insert_all_after(&window.doc(), prefix, order, drafts) else {
+        return Ok(None);
+    };
+    let all_inside = batch.insertions.iter().all(|(offset, _)| {
+        offset
+            .checked_sub(prefix)
+            .is_some_and(|offset| lands_inside(&window, headings.len, &bounds, offset))
+    });
+    if !all_inside {
+        return Ok(None);
+    }
+    let Some(new_text) = batch
+        .text
+        .get(prefix..batch.text.len() - window.suffix.len())
+        .filter(|_| batch.text.ends_with(&window.suffix))
+    else {
+        return Ok(None);
+    };
+    let new_text = new_text.to_string();
+    if !window.at_end(headings.len) && open_at_end(&window.text) != open_at_end(&new_text) {
+        return Ok(None);
+    }
+    Ok(Some(WindowedMonth {
+        range: window.range,
+        new_text,
+        added: batch.added,
     }))
 }
 
