@@ -914,3 +914,106 @@ proptest! {
 fn bullet_of(inserted: &str) -> char {
     if inserted.contains("* **") { '*' } else { '-' }
 }
+
+/// Like [`windowed`], and also how many bytes of the file the window read.
+fn windowed_counting(src: &str, draft: &Draft) -> (Option<String>, usize) {
+    let headings = outline::scan_headings(src.as_bytes(), 97)
+        .expect("read")
+        .expect("headings");
+    let mut read_bytes = 0;
+    let read = |range: std::ops::Range<usize>| {
+        read_bytes += range.len();
+        Ok(src.as_bytes()[range].to_vec())
+    };
+    let done = window::insert(&headings, read, draft, &Settings::default()).expect("read");
+    let out = done.map(|done| {
+        let mut out = src.to_string();
+        out.replace_range(done.range, &done.new_text);
+        out
+    });
+    (out, read_bytes)
+}
+
+/// Yearless months (`## April`) take their year from a heading above the window: the
+/// window must carry that heading with it, both when it is in the bytes already read and
+/// when it is far away at the top of a large file.
+#[test]
+fn a_window_takes_the_year_of_yearless_months_from_the_heading_above_it() {
+    let months: String = (1..=6)
+        .map(|m| {
+            format!(
+                "\n## {}\n\n### E{m}\n- **Results**: {m} teams\n",
+                MONTH_NAMES[m - 1]
+            )
+        })
+        .collect();
+    let far = format!("\n{}\n", "A long paragraph. ".repeat(70_000));
+    for (shape, gap) in [("near", ""), ("far", far.as_str())] {
+        let src = format!("# 2026\n{gap}{months}");
+        let draft = shipped("2026-06-05");
+        let (window, _) = windowed_counting(&src, &draft);
+        assert_eq!(
+            window.as_deref(),
+            Some(added(&src, &draft).as_str()),
+            "{shape}: the window decides, as the whole file does"
+        );
+    }
+}
+
+/// A window reaches as far as its months are, even when they hold more than the first
+/// read: here the last three months span about 1.5 MB.
+#[test]
+fn a_window_reaches_months_beyond_the_first_read() {
+    let big = "A long paragraph. ".repeat(30_000);
+    let months: String = (1..=6)
+        .map(|m| {
+            format!(
+                "\n## {} 2026\n\n### E{m}\n- **Date**: 2026-{m:02}-02\n\n{big}\n",
+                MONTH_NAMES[m - 1]
+            )
+        })
+        .collect();
+    let src = format!("# Log\n{months}");
+    let draft = shipped("2026-06-05");
+    let (window, _) = windowed_counting(&src, &draft);
+    assert_eq!(window.as_deref(), Some(added(&src, &draft).as_str()));
+}
+
+/// The window reads little of a large file: adding to the newest month of an 8 MB log,
+/// oldest or newest first, reads about the first read (1 MiB) at each end, not the file.
+#[test]
+fn a_window_reads_only_the_ends_of_a_large_file() {
+    let filler = "A long paragraph. ".repeat(40_000);
+    let month = |year: i32, m: usize, body: &str| {
+        format!(
+            "\n## {} {year}\n\n### E{m}\n- **Date**: {year}-{m:02}-02\n{body}\n",
+            MONTH_NAMES[m - 1]
+        )
+    };
+    // Twelve months of 2025 hold the bulk; the first three and the last six are small.
+    let mut months: Vec<String> = (1..=3).map(|m| month(2024, m, "")).collect();
+    months.extend((1..=12).map(|m| month(2025, m, &format!("\n{filler}"))));
+    months.extend((1..=6).map(|m| month(2026, m, "")));
+    let oldest_first = format!("# Log\n{}", months.concat());
+    months.reverse();
+    let newest_first = format!("# Log\n{}", months.concat());
+    // Oldest first, the tail decides; newest first, the tail is tried and then the head.
+    let cases = [
+        ("oldest first", oldest_first, 1),
+        ("newest first", newest_first, 2),
+    ];
+    for (shape, src, ends) in cases {
+        let draft = shipped("2026-06-05");
+        let (window, read) = windowed_counting(&src, &draft);
+        assert_eq!(
+            window.as_deref(),
+            Some(added(&src, &draft).as_str()),
+            "{shape}"
+        );
+        assert!(
+            read <= ends * ((1 << 20) + (64 << 10)),
+            "{shape}: read {read} bytes of {}",
+            src.len()
+        );
+    }
+}

@@ -61,7 +61,7 @@ pub struct Windowed {
 /// decide and the whole file must be read.
 pub fn insert(
     headings: &Headings,
-    read: impl FnMut(Range<usize>) -> io::Result<Vec<u8>>,
+    mut read: impl FnMut(Range<usize>) -> io::Result<Vec<u8>>,
     draft: &Draft,
     settings: &Settings,
 ) -> io::Result<Option<Windowed>> {
@@ -70,7 +70,9 @@ pub fn insert(
     let order = edit::file_order(&skeleton.months, settings);
     let bounds = Bounds::new(periods, &skeleton, order, draft);
     let lines = &headings.lines;
-    let mut file = Cache::new(read, headings.len);
+    // Each end of the file has its own cache: the cache is one run of bytes, and
+    // growing the tail's run to reach the head would read the whole file.
+    let mut file = Cache::new(&mut read, headings.len);
     if let Some(first) = tail_start(lines, &mut file)? {
         if let Some(done) = try_window(
             headings,
@@ -83,6 +85,7 @@ pub fn insert(
             return Ok(Some(done));
         }
     }
+    let mut file = Cache::new(&mut read, headings.len);
     if let Some(end) = head_end(lines, &mut file)? {
         if let Some(done) = try_window(headings, &mut file, 0, end, (order, bounds), draft)? {
             return Ok(Some(done));
