@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use crate::cli::Cli;
 use crate::config::{Config, DateOrderSetting, OrderSetting, ReviewSetting};
-use crate::parse::Order;
 use crate::period::{Calendar, DateOrder, Reviews};
+use crate::read::parse::Order;
 
 /// What every command needs to know about where it runs.
 #[derive(Debug)]

@@ -15,10 +15,10 @@
 use anyhow::{Result, bail};
 
 use crate::cli::{FilterArgs, ScopeArg, StarArg};
-use crate::entry::{self, Wanted};
 use crate::model::{Entry, FieldKey, Scope, Text, contains_ignore_ascii_case};
-use crate::parse::{Head, Index};
 use crate::period::{self, Calendar, DateRange};
+use crate::read::entry::{self, Wanted};
+use crate::read::parse::{Head, Index};
 use crate::threads::parallel_map;
 
 /// Entries chosen per batch when testing candidates in full.

@@ -19,8 +19,8 @@
 //!
 //! # Map
 //!
-//! [`outline`] (level one, the line scan, and its pulldown-cmark reference), [`entry`]
-//! (level two, one entry), [`parse`] (the grammar, in its module doc), [`filter`],
+//! [`read`] ([`read::outline`], level one, the line scan, and its pulldown-cmark reference), [`read::entry`]
+//! (level two, one entry), [`read::parse`] (the grammar, in its module doc), [`filter`],
 //! [`period`], [`render`], [`edit`] (where a new entry goes, how it is written, and the
 //! proof that nothing else changed), [`store`] (the lock and the atomic write), [`threads`]
 //! (work split across the cores), [`cmd`] (one file per command). Tests: `tests/lib.rs` is
@@ -37,23 +37,17 @@ pub mod app;
 pub mod cli;
 pub mod cmd;
 pub mod config;
-pub mod dates;
 pub mod diagnostic;
 pub mod edit;
 pub mod editor;
-pub mod entry;
 pub mod filter;
 pub mod git;
-pub mod heading;
-pub mod label;
 pub mod lint;
-pub mod lookup;
 pub mod markdown;
 pub mod measurable;
 pub mod model;
-pub mod outline;
-pub mod parse;
 pub mod period;
+pub mod read;
 pub mod render;
 pub mod rubric;
 pub mod store;

@@ -8,11 +8,11 @@ use std::collections::HashSet;
 
 use brag::cli::{FilterArgs, ScopeArg, StarArg};
 use brag::edit::{self, Draft, Settings, draft, rewrite, window};
-use brag::entry::Wanted;
 use brag::filter::Filter;
 use brag::period::Calendar;
+use brag::read::entry::Wanted;
+use brag::read::{entry, outline, parse};
 use brag::render::schema::EntryView;
-use brag::{entry, outline, parse};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;

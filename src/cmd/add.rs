@@ -10,12 +10,13 @@ use crate::app::{Context, shell_word};
 use crate::cli::AddArgs;
 use crate::edit::{self, Draft, Insertion, Settings, draft, window};
 use crate::measurable::is_measurable;
-use crate::parse::Index;
+use crate::model::YearMonth;
 use crate::period::Calendar;
+use crate::read::parse::Index;
+use crate::read::{lookup, outline};
 use crate::store::{self, Locked, Opened};
 use crate::undo::{self, Record};
-use crate::{editor, git, lookup};
-use crate::{model::YearMonth, outline};
+use crate::{editor, git};
 
 /// From this size on, a log is planned on a window (see `edit::window`).
 const WINDOW_FROM: usize = 1 << 20;

@@ -9,9 +9,10 @@ use anyhow::{Result, anyhow, bail};
 use crate::app::Context;
 use crate::cli::AmendArgs;
 use crate::edit::{self, Draft, draft, rewrite};
-use crate::parse::Index;
+use crate::read::parse::Index;
+use crate::read::{entry, lookup};
 use crate::undo::{self, Record};
-use crate::{entry, git, lookup, store};
+use crate::{git, store};
 
 pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<ExitCode> {
     let changes = [

@@ -15,9 +15,10 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::edit::draft;
 use crate::lint::{self, Settings};
-use crate::parse::Index;
+use crate::read::parse::Index;
+use crate::read::{lookup, parse};
 use crate::render::check::{self, FileWarning, Report};
-use crate::{git, lookup, parse, store};
+use crate::{git, store};
 
 pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
     let bytes = store::read_log(&context.log_path)?;

@@ -6,8 +6,9 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::EditArgs;
-use crate::parse::Index;
-use crate::{editor, lookup, store};
+use crate::read::lookup;
+use crate::read::parse::Index;
+use crate::{editor, store};
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let path = &context.log_path;

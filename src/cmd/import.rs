@@ -13,8 +13,8 @@ use crate::app::Context;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::edit::{self, Body, Draft, draft, rewrite};
 use crate::git;
-use crate::parse::{self, Index};
 use crate::period::{self, Calendar};
+use crate::read::parse::{self, Index};
 use crate::store::{self, Opened};
 use crate::undo::{self, Record};
 

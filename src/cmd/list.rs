@@ -8,13 +8,14 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::{ColorChoice, FilterArgs, ListArgs, ListFormat};
-use crate::entry::{Quick, Wanted};
 use crate::filter::Filter;
 use crate::model::{Entry, YearMonth};
-use crate::parse::{Head, Index};
+use crate::read::entry::{Quick, Wanted};
+use crate::read::parse;
+use crate::read::parse::{Head, Index};
 use crate::render::table::Row;
 use crate::render::{schema, table};
-use crate::{parse, store, suggest};
+use crate::{store, suggest};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = Filter::new(&args.filters, &context.calendar())?;

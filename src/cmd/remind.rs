@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::RemindArgs;
-use crate::parse::Index;
+use crate::read::parse::Index;
 use crate::store;
 
 /// The nudge's default age, when neither --days nor `remind_after_days` says.

@@ -8,9 +8,10 @@ use anyhow::{Context as _, Result, bail};
 use crate::app::Context;
 use crate::cli::RmArgs;
 use crate::edit::rewrite;
-use crate::parse::Index;
+use crate::read::lookup;
+use crate::read::parse::Index;
 use crate::undo::{self, Record};
-use crate::{git, lookup, store};
+use crate::{git, store};
 
 pub fn run(context: &Context, args: &RmArgs, out: &mut impl Write) -> Result<ExitCode> {
     // Asked before the lock, so that a person thinking does not hold up another brag.

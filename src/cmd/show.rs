@@ -8,8 +8,9 @@ use anyhow::{Result, bail};
 use crate::app::Context;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::model::Entry;
+use crate::read::{lookup, parse};
 use crate::render::schema;
-use crate::{lookup, parse, store};
+use crate::store;
 
 pub fn run(context: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
     let bytes = store::read_log(&context.log_path)?;

@@ -11,7 +11,7 @@ use crate::app::Context;
 use crate::cli::{StatsArgs, StatsFormat};
 use crate::cmd::list::{tag_hints, use_color};
 use crate::filter::Filter;
-use crate::parse::Index;
+use crate::read::parse::Index;
 use crate::render::stats::{self, Facts, Options, Style};
 use crate::store;
 

@@ -8,7 +8,8 @@ use anyhow::Result;
 use crate::app::Context;
 use crate::cli::{TagsArgs, TagsFormat};
 use crate::filter::Filter;
-use crate::{parse, store};
+use crate::read::parse;
+use crate::store;
 
 pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = Filter::new(&args.filters, &context.calendar())?;

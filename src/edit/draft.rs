@@ -7,15 +7,15 @@ use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike as _, NaiveDate};
 use serde::Deserialize;
 
-use crate::dates::{self, ReadDate};
 use crate::diagnostic::Severity;
-use crate::entry::{self, Block, Context, Style};
-use crate::heading::{self, HeadingKind};
-use crate::label;
 use crate::markdown::LineIndex;
 use crate::model::{FieldKey, Scope};
-use crate::outline::{self, MarkKind};
 use crate::period::{self, Calendar, DateOrder};
+use crate::read::dates::{self, ReadDate};
+use crate::read::entry::{self, Block, Context, Style};
+use crate::read::heading::{self, HeadingKind};
+use crate::read::label;
+use crate::read::outline::{self, MarkKind};
 
 /// A field's Markdown, or a list of items (repeated `--action`s) that the log's own
 /// bullet character will mark.

@@ -31,11 +31,11 @@ use chrono::{Datelike as _, NaiveDate};
 pub use draft::{Body, Draft};
 use style::{EntryForm, Style};
 
-use crate::entry::{self, Block};
-use crate::heading::Period;
 use crate::model::{FieldKey, MONTH_NAMES, Scope, YearMonth};
-use crate::outline::{self, MarkKind};
-use crate::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
+use crate::read::entry::{self, Block};
+use crate::read::heading::Period;
+use crate::read::outline::{self, MarkKind};
+use crate::read::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
 
 /// What the log's config says about new text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

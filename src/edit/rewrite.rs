@@ -11,10 +11,10 @@ use super::draft::{Body, Draft};
 use super::style::{self, Style};
 use super::{Settings, verify};
 use crate::diagnostic::Severity;
-use crate::entry::{self, Block};
 use crate::model::{Entry, Text};
-use crate::outline::MarkKind;
-use crate::parse::{self, Index, Skeleton};
+use crate::read::entry::{self, Block};
+use crate::read::outline::MarkKind;
+use crate::read::parse::{self, Index, Skeleton};
 
 /// `src[range]` becomes `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]

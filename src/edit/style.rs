@@ -5,11 +5,11 @@
 
 use std::ops::Range;
 
-use crate::entry::{self, Style as BlockStyle};
-use crate::label;
 use crate::model::FieldKey;
-use crate::outline;
-use crate::parse::Skeleton;
+use crate::read::entry::{self, Style as BlockStyle};
+use crate::read::label;
+use crate::read::outline;
+use crate::read::parse::Skeleton;
 
 /// How a field label is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -373,7 +373,7 @@ fn blank_lines_between(src: &str, from: usize, to: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse;
+    use crate::read::parse;
 
     #[test]
     fn copies_what_the_neighbours_agree_on() {

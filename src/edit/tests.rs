@@ -7,8 +7,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::model::Entry;
-use crate::outline;
-use crate::parse::Index;
+use crate::read::outline;
+use crate::read::parse::Index;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")

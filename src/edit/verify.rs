@@ -13,9 +13,9 @@ use serde_json::Value;
 
 use crate::diagnostic::Severity;
 use crate::edit::{Expected, Plan};
-use crate::entry;
 use crate::model::Entry;
-use crate::parse::{Index, Skeleton};
+use crate::read::entry;
+use crate::read::parse::{Index, Skeleton};
 use crate::render::schema::{self, EntryView};
 
 /// What verification learnt about the new entry.

@@ -34,11 +34,11 @@ use std::io;
 use std::ops::Range;
 
 use crate::edit::{self, Draft, Insertion, Settings, style};
-use crate::entry;
-use crate::heading::{self, HeadingKind, Period};
 use crate::model::YearMonth;
-use crate::outline::{self, HeadingLine, Headings, MarkKind, PeriodLines};
-use crate::parse::{self, Order, Skeleton};
+use crate::read::entry;
+use crate::read::heading::{self, HeadingKind, Period};
+use crate::read::outline::{self, HeadingLine, Headings, MarkKind, PeriodLines};
+use crate::read::parse::{self, Order, Skeleton};
 
 /// Month headings a window holds, so that it shows the file's order and neighbours.
 const MONTHS: usize = 3;

@@ -21,9 +21,9 @@ use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, context};
 
 use crate::cli::ExportFormat;
-use crate::entry::{self, Block};
 use crate::measurable::is_measurable;
 use crate::model::Entry;
+use crate::read::entry::{self, Block};
 use crate::render::packet::{Group, Packet, plural};
 use crate::render::schema::{EntryView, notes};
 use crate::render::{html, markdown, text};

@@ -20,16 +20,16 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::dates::{self, ReadDate};
 use crate::diagnostic::Diagnostic;
-use crate::label::{self, Label};
 use crate::lint::Lint;
 use crate::markdown;
 use crate::model::{
     Entry, Field, FieldKey, Scope, Text, YearMonth, contains_ignore_ascii_case,
     find_ignore_ascii_case,
 };
-use crate::outline;
+use crate::read::dates::{self, ReadDate};
+use crate::read::label::{self, Label};
+use crate::read::outline;
 
 /// How an entry opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -862,7 +862,7 @@ pub fn split_tags(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::Index;
+    use crate::read::parse::Index;
 
     /// Regression: a field nested in a bullet entry kept two spaces of indentation on
     /// its continuation lines, because the item's column was measured from its marker.

@@ -4,7 +4,7 @@
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use crate::parse::{self, Head, Index};
+use crate::read::parse::{self, Head, Index};
 
 /// Whether an entry, by its id and head, matches what was typed.
 type Rule<'r, 'a> = dyn Fn(&str, &Head<'a>) -> bool + 'r;

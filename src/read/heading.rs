@@ -15,8 +15,8 @@
 
 use chrono::NaiveDate;
 
-use crate::dates::{self, ReadDate};
 use crate::model::YearMonth;
+use crate::read::dates::{self, ReadDate};
 
 /// A period a heading names. A `None` year is to be taken from an enclosing heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

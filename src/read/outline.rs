@@ -24,7 +24,8 @@ use std::ops::Range;
 use memchr::{memchr, memchr_iter, memmem};
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::{entry, heading, markdown};
+use crate::markdown;
+use crate::read::{entry, heading};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
@@ -806,7 +807,7 @@ mod tests {
                 .collect();
             assert_eq!(kept, expected.lines().collect::<Vec<_>>(), "{src:?}");
             let months = |text: &str| {
-                let months = crate::parse::skeleton(text).months;
+                let months = crate::read::parse::skeleton(text).months;
                 months.iter().map(|month| month.month).collect::<Vec<_>>()
             };
             assert_eq!(months(&found.periods.text), months(src), "{src:?}");

@@ -32,12 +32,12 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
-use crate::entry::{self, Block, Context, Quick, Style, Wanted};
-use crate::heading::{self, HeadingKind, Period};
-use crate::label;
 use crate::lint::Lint;
 use crate::model::{Entry, Scope, YearMonth};
-use crate::outline::{self, Mark, MarkKind};
+use crate::read::entry::{self, Block, Context, Quick, Style, Wanted};
+use crate::read::heading::{self, HeadingKind, Period};
+use crate::read::label;
+use crate::read::outline::{self, Mark, MarkKind};
 use crate::threads::{parallel, parallel_map};
 
 /// The order of month headings in a file.
