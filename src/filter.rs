@@ -1,7 +1,7 @@
 //! The filters `list`, `export` and `tags` share, and how they choose entries cheaply.
 //!
 //! A filter first looks at what costs little: the head's date (exact, see
-//! `parse::Index`), the tags and scope that a line scan of the block can tell (looked
+//! `read::Reader`), the tags and scope that a line scan of the block can tell (looked
 //! for only when the filter asks about them), and the raw text of the entry's block,
 //! where every tag, scope and `--grep` text that the entry carries must occur (and
 //! where a `--grep` hit in shown text confirms a match). Only the entries this cannot
@@ -15,14 +15,9 @@
 use anyhow::{Result, bail};
 
 use crate::cli::{FilterArgs, ScopeArg, StarArg};
-use crate::model::{Entry, FieldKey, Scope, Text, contains_ignore_ascii_case};
+use crate::model::{Entry, FieldKey, Scope, Text};
 use crate::period::{self, Calendar, DateRange};
-use crate::read::entry::{self, Wanted};
-use crate::read::parse::{Head, Index};
-use crate::threads::parallel_map;
-
-/// Entries chosen per batch when testing candidates in full.
-const BATCH: usize = 4096;
+use crate::read::Glance;
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -80,34 +75,29 @@ impl Filter {
         })
     }
 
-    /// What the filter needs to know of every entry: its date, and its tags and scope
-    /// when it filters on them (see [`Index::with_facts`]).
-    pub fn wanted(&self) -> Wanted {
-        Wanted {
-            date: true,
-            tags: !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty()),
-            scope: !self.scopes.is_empty(),
-        }
+    /// Whether the filter looks at tags: a reader then has a line scan tell them.
+    pub fn looks_at_tags(&self) -> bool {
+        !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty())
     }
 
-    /// The test without reading the entry, from its head's date, the tags and scope a
-    /// line scan of its block can tell, and the block's raw text, in which every tag,
-    /// scope and `--grep` text the entry carries must occur. `None`: read the entry to
-    /// know.
-    pub fn decide<'a>(&self, index: &Index<'a>, head: &Head<'a>) -> Option<bool> {
+    /// Whether the filter looks at the scope.
+    pub fn looks_at_scope(&self) -> bool {
+        !self.scopes.is_empty()
+    }
+
+    /// The test without reading the entry, from what a glance at it tells: its date,
+    /// the tags and scope a line scan told, and its raw text, in which every tag, scope
+    /// and `--grep` text the entry carries must occur. `None`: read the entry to know.
+    pub fn decide(&self, glance: &Glance<'_>) -> Option<bool> {
         if let Some(range) = self.range {
-            if !head.date.is_some_and(|date| range.contains(date)) {
+            if !glance.date.is_some_and(|date| range.contains(date)) {
                 return Some(false);
             }
         }
-        let wanted = self.wanted();
-        let (by_tag, by_scope) = (wanted.tags, wanted.scope);
-        let scanned = index.facts(head, wanted);
-        let tags = head.tags.as_ref().or(scanned.tags.as_ref());
-        let scope = head.scope.or(scanned.scope);
+        let (by_tag, by_scope) = (self.looks_at_tags(), self.looks_at_scope());
+        let (tags, scope) = (glance.tags, glance.scope);
         // Raw-text checks only for what the scan did not tell: a known fact decides.
-        let text = index.block_text(head);
-        let occurs = |needle: &str| contains_ignore_ascii_case(text, needle);
+        let occurs = |needle: &str| glance.mentions(needle);
         let may_match = (tags.is_some()
             || (self.tags.iter().all(|tag| occurs(tag))
                 && (self.any_tags.is_empty() || self.any_tags.iter().any(|tag| occurs(tag)))))
@@ -147,9 +137,7 @@ impl Filter {
         }
         if let Some(grep) = &self.grep {
             let plain = grep.trim() == grep && !grep.contains(['\n', '\r']);
-            let confirmed = self.fields.is_empty()
-                && plain
-                && entry::shows_text(index.src, &index.blocks[head.block], grep);
+            let confirmed = self.fields.is_empty() && plain && glance.shows(grep);
             decided &= confirmed;
         }
         decided &= self.missing.is_empty();
@@ -184,39 +172,6 @@ impl Filter {
                 wanted(&name) && found(&field.body.to_string())
             })
             || (wanted("notes") && entry.notes.iter().any(|note| found(&note.to_string())))
-    }
-
-    /// The heads that match, in output order: oldest first (newest first with
-    /// `reverse`), keeping the `limit` most recent.
-    pub fn select<'i, 'a>(&self, index: &'i Index<'a>) -> Vec<&'i Head<'a>> {
-        let decisions = parallel_map(&index.heads, |_, head| self.decide(index, head));
-        let mut chosen = Vec::new();
-        let mut undecided = Vec::new();
-        for (head, decision) in index.heads.iter().zip(decisions) {
-            match decision {
-                Some(true) => chosen.push(head),
-                Some(false) => {}
-                None => undecided.push(head),
-            }
-        }
-        for batch in undecided.chunks(BATCH) {
-            let (entries, _) = index.read(batch);
-            chosen.extend(
-                batch
-                    .iter()
-                    .zip(&entries)
-                    .filter(|(_, entry)| self.matches(entry))
-                    .map(|(head, _)| *head),
-            );
-        }
-        chosen.sort_by_key(|head| head.position);
-        if let Some(limit) = self.limit {
-            chosen.drain(..chosen.len().saturating_sub(limit));
-        }
-        if self.reverse {
-            chosen.reverse();
-        }
-        chosen
     }
 
     /// What the filter asks for beyond dates, for a report's first line.

@@ -12,8 +12,7 @@ use crate::edit::{self, Draft, Insertion, Settings, draft, window};
 use crate::measurable::is_measurable;
 use crate::model::YearMonth;
 use crate::period::Calendar;
-use crate::read::parse::Index;
-use crate::read::{lookup, outline};
+use crate::read::{Reader, outline};
 use crate::store::{self, Locked, Opened};
 use crate::undo::{self, Record};
 use crate::{editor, git};
@@ -273,7 +272,7 @@ fn add_to(
 
 /// The id of an entry in `text` that `draft` would duplicate, if there is one.
 fn duplicate(text: &str, draft: &Draft) -> Option<String> {
-    lookup::same_date_and_title(&Index::new(text), draft.date, &draft.title)
+    Reader::new(text).same_date_and_title(draft.date, &draft.title)
 }
 
 /// Opens the editor on the entry template (with what the flags give filled in), then

@@ -15,8 +15,8 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::edit::draft;
 use crate::lint::{self, Settings};
-use crate::read::parse::Index;
-use crate::read::{lookup, parse};
+use crate::read::Reader;
+use crate::read::parse;
 use crate::render::check::{self, FileWarning, Report};
 use crate::{git, store};
 
@@ -94,7 +94,7 @@ fn drafts_not_added(context: &Context, text: &str) -> Vec<String> {
         return Vec::new();
     }
     drafts.sort();
-    let index = Index::new(text);
+    let reader = Reader::new(text);
     let calendar = context.calendar();
     drafts
         .into_iter()
@@ -105,7 +105,7 @@ fn drafts_not_added(context: &Context, text: &str) -> Vec<String> {
                 .and_then(|typed| {
                     draft::from_markdown(&origin, &typed, context.today, &calendar).ok()
                 })
-                .and_then(|draft| lookup::same_date_and_title(&index, draft.date, &draft.title));
+                .and_then(|draft| reader.same_date_and_title(draft.date, &draft.title));
             added.is_none()
         })
         .map(|path| {

@@ -2,11 +2,11 @@
 //! text, JSON or YAML.
 //!
 //! Three passes, none of which holds every parsed entry: [`select`] picks the entries
-//! (by date from the index, by tag after a cheap look at each block's text); one parallel
+//! (by date, by tag after a cheap look at each entry's text); one parallel
 //! read takes the [`Facts`] that grouping and the summary need; then the renderer reads
 //! the entries again, group by group, a chunk at a time, while the output is written.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,9 +18,7 @@ use crate::app::Context;
 use crate::cli::{ExportArgs, ExportFormat, GroupBy, ScopeArg, WeakPlacement};
 use crate::config::Goals;
 use crate::filter::Filter;
-use crate::model::contains_ignore_ascii_case;
-use crate::read::entry::Wanted;
-use crate::read::parse::{Head, Index};
+use crate::read::{Head, Reader};
 use crate::render::envelope::{self, Data};
 use crate::render::packet::{self, Facts, Filters, Goal, Options, Rubric};
 use crate::render::template::{self, Job};
@@ -62,14 +60,14 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
 
     let filter = Filter::new(&args.filters, &context.calendar())?;
     let text = Arc::new(store::read_log(&context.log_path)?.text()?.to_owned());
-    let mut index = Index::with_facts(&text, filter.wanted());
-    let (selected, private_left_out) = select(&index, &filter, args, context);
+    let reader = Reader::for_filter(text.as_str(), &filter);
+    let (selected, private_left_out) = select(&reader, &filter, args, context);
     if selected.is_empty() {
-        for hint in crate::cmd::list::tag_hints(&index, &args.filters) {
+        for hint in crate::cmd::list::tag_hints(&reader, &args.filters) {
             eprintln!("hint: {hint}");
         }
     }
-    let facts = index.map(&selected, Facts::of);
+    let facts = reader.map(&selected, Facts::of);
     let rubric = rubric(args, context, by);
     let mut aliases: BTreeMap<String, String> = BTreeMap::new();
     if rubric
@@ -106,7 +104,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
             aliases,
             project_tags: &context.config.project_tags,
             summary: context.config.summary.clone(),
-            goals: goals(context.config.goals.as_ref(), &text, &index),
+            goals: goals(context.config.goals.as_ref(), reader.preamble()),
             next: context.config.next.clone(),
         },
     );
@@ -133,27 +131,20 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
                 ExportFormat::Json => Data::Json,
                 _ => Data::Yaml,
             };
-            let highlight_ids: Vec<String> = highlights.iter().map(|head| index.id(head)).collect();
+            let highlight_ids: Vec<String> =
+                highlights.iter().map(|head| reader.id(head)).collect();
             emit(target, out, |sink| {
-                envelope::write(&packet, &highlight_ids, data, &index, &flat, sink)
+                envelope::write(&packet, &highlight_ids, data, &reader, &flat, sink)
             })?;
         }
         (_, Some(chosen)) => {
-            let flat: Vec<(usize, String)> = highlights
-                .iter()
-                .chain(&flat)
-                .map(|head| (head.block, index.id(head)))
-                .collect();
-            // The worker threads share the blocks; the index is done with them.
-            let blocks = Arc::new(std::mem::take(&mut index.blocks));
+            let all: Vec<&Head<'_>> = highlights.iter().chain(&flat).copied().collect();
             let job = Job {
                 packet: &packet,
                 format,
                 brief: args.brief,
                 template: &chosen,
-                text: Arc::clone(&text),
-                blocks,
-                flat,
+                entries: reader.detach(Arc::clone(&text), &all),
             };
             emit(target, out, |sink| template::render(job, sink))?;
         }
@@ -214,7 +205,7 @@ fn rubric(args: &ExportArgs, context: &Context, by: GroupBy) -> Option<Rubric> {
 /// The goals that close the packet: `goals:` in the config, else the Purpose, Mastery
 /// and Autonomy lines above the log's first entry (as `brag init` writes them, once the
 /// person has replaced the template's prompts).
-fn goals(configured: Option<&Goals>, text: &str, index: &Index<'_>) -> Vec<Goal> {
+fn goals(configured: Option<&Goals>, top: &str) -> Vec<Goal> {
     let goal = |label: &str, text: &str| Goal {
         label: label.to_string(),
         text: text.trim().to_string(),
@@ -230,10 +221,6 @@ fn goals(configured: Option<&Goals>, text: &str, index: &Index<'_>) -> Vec<Goal>
         .filter(|goal| !goal.text.is_empty())
         .collect();
     }
-    let top = index
-        .blocks
-        .first()
-        .map_or(text, |block| text.get(..block.span.start).unwrap_or(text));
     let prompts = include_str!("../../templates/log.md");
     let mut in_comment = false;
     let mut found = Vec::new();
@@ -316,15 +303,14 @@ fn filters(args: &ExportArgs) -> Filters {
 }
 
 /// The entries to export, in date order, and how many private entries that match the
-/// filters were left out. Only an entry whose block mentions a private tag's word can
-/// carry one: a line scan tells its tags, or else it is read.
-fn select<'i, 'a>(
-    index: &'i Index<'a>,
+/// filters were left out.
+fn select<'r, 'a>(
+    reader: &'r Reader<'a>,
     filter: &Filter,
     args: &ExportArgs,
     context: &Context,
-) -> (Vec<&'i Head<'a>>, usize) {
-    let matched = filter.select(index);
+) -> (Vec<&'r Head<'a>>, usize) {
+    let matched = reader.select(filter);
     if args.include_private {
         return (matched, 0);
     }
@@ -332,46 +318,14 @@ fn select<'i, 'a>(
         .chain(context.config.private_tags.iter().map(String::as_str))
         .map(str::to_lowercase)
         .collect();
-    let mentions_private = |head: &&Head<'a>| {
-        private.iter().any(|word| {
-            !word.is_ascii() || contains_ignore_ascii_case(index.block_text(head), word)
-        })
-    };
-    let candidates: Vec<&Head<'a>> = matched.iter().copied().filter(mentions_private).collect();
-    let tags_only = Wanted {
-        date: false,
-        tags: true,
-        scope: false,
-    };
-    let lowercase =
-        |tags: &[&str]| -> Vec<String> { tags.iter().map(|t| t.to_lowercase()).collect() };
-    let scanned = crate::threads::parallel_map(&candidates, |_, head| {
-        let scanned = index.facts(head, tags_only).tags;
-        head.tags.as_deref().or(scanned.as_deref()).map(lowercase)
-    });
-    let unknown: Vec<&Head<'a>> = candidates
-        .iter()
-        .zip(&scanned)
-        .filter(|(_, tags)| tags.is_none())
-        .map(|(head, _)| *head)
-        .collect();
-    let mut read = index
-        .map(&unknown, |entry| lowercase(&entry.tags))
-        .into_iter();
-    let private_positions: HashSet<usize> = candidates
-        .iter()
-        .zip(scanned)
-        .filter_map(|(head, tags)| {
-            let tags = tags.or_else(|| read.next()).unwrap_or_default();
-            tags.iter()
-                .any(|tag| private.contains(tag))
-                .then_some(head.position)
-        })
-        .collect();
-    let (left_out, kept): (Vec<&Head<'a>>, Vec<&Head<'a>>) = matched
+    let carrying = reader.carrying_any(&matched, &private);
+    let left_out = carrying.iter().filter(|&&private| private).count();
+    let kept = matched
         .into_iter()
-        .partition(|head| private_positions.contains(&head.position));
-    (kept, left_out.len())
+        .zip(carrying)
+        .filter_map(|(head, private)| (!private).then_some(head))
+        .collect();
+    (kept, left_out)
 }
 
 /// Where `-o` writes: the file a symlink names (the link stays), refused when it is the

@@ -14,7 +14,7 @@ use crate::cli::{ImportArgs, ImportFormat};
 use crate::edit::{self, Body, Draft, draft, rewrite};
 use crate::git;
 use crate::period::{self, Calendar};
-use crate::read::parse::{self, Index};
+use crate::read::{Reader, parse};
 use crate::store::{self, Opened};
 use crate::undo::{self, Record};
 
@@ -327,9 +327,9 @@ struct Planned {
 /// skipping one whose date and title the log (or an earlier draft) already has.
 fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     let key = |date: NaiveDate, title: &str| (date, title.trim().to_lowercase());
-    let index = Index::new(old);
-    let mut present: HashSet<(NaiveDate, String)> = index
-        .heads
+    let reader = Reader::new(old);
+    let mut present: HashSet<(NaiveDate, String)> = reader
+        .all()
         .iter()
         .filter_map(|head| Some(key(head.date?, head.title)))
         .collect();
@@ -367,11 +367,11 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
 /// ones, each in its month.
 fn verify(old: &str, new: &str, added: &[Added]) -> Result<()> {
     let ids = |text: &str| -> Vec<(String, Option<crate::model::YearMonth>)> {
-        let index = Index::new(text);
-        let mut ids: Vec<_> = index
-            .heads
+        let reader = Reader::new(text);
+        let mut ids: Vec<_> = reader
+            .all()
             .iter()
-            .map(|head| (index.id(head), index.blocks[head.block].context.month))
+            .map(|head| (reader.id(head), reader.filed_under(head)))
             .collect();
         ids.sort();
         ids

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::RemindArgs;
-use crate::read::parse::Index;
+use crate::read::Reader;
 use crate::store;
 
 /// The nudge's default age, when neither --days nor `remind_after_days` says.
@@ -21,10 +21,10 @@ pub fn run(context: &Context, args: &RemindArgs, out: &mut impl Write) -> Result
         .unwrap_or(DEFAULT_DAYS);
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
-    let index = Index::new(text);
-    // The heads are in date order; a future-dated entry does not count as written.
-    let last = index
-        .heads
+    let reader = Reader::new(text);
+    // A future-dated entry does not count as written.
+    let last = reader
+        .all()
         .iter()
         .filter_map(|head| head.date)
         .filter(|date| *date <= context.today)

@@ -3,24 +3,20 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::model::Entry;
-use crate::read::{lookup, parse};
+use crate::read::Reader;
 use crate::render::schema;
 use crate::store;
 
 pub fn run(context: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<ExitCode> {
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
-    let index = parse::Index::new(text);
-    let head = lookup::find(&index, &args.id)?;
-    let (entries, _) = index.read(&[head]);
-    let Some(entry) = entries.first() else {
-        bail!("entry {} could not be read", index.id(head));
-    };
+    let reader = Reader::new(text);
+    let entry = &reader.read_one(reader.find(&args.id)?);
     match args.format() {
         ShowFormat::Text => write_text(out, context, entry)?,
         ShowFormat::Md => writeln!(out, "{}", text[entry.span.clone()].trim_end())?,

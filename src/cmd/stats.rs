@@ -11,7 +11,7 @@ use crate::app::Context;
 use crate::cli::{StatsArgs, StatsFormat};
 use crate::cmd::list::{tag_hints, use_color};
 use crate::filter::Filter;
-use crate::read::parse::Index;
+use crate::read::Reader;
 use crate::render::stats::{self, Facts, Options, Style};
 use crate::store;
 
@@ -30,14 +30,14 @@ pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<
     let filter = Filter::new(&filters, &calendar)?;
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
-    let index = Index::with_facts(text, filter.wanted());
-    let heads = filter.select(&index);
+    let reader = Reader::for_filter(text, &filter);
+    let heads = reader.select(&filter);
     if heads.is_empty() {
-        for hint in tag_hints(&index, &args.filters) {
+        for hint in tag_hints(&reader, &args.filters) {
             eprintln!("hint: {hint}");
         }
     }
-    let facts = index.map(&heads, Facts::of);
+    let facts = reader.map(&heads, Facts::of);
     let range = filter.range;
     // `from 2025-12-01 to 2026-11-23, tag mentoring`
     let mut selection = filter.describe_range();

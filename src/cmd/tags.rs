@@ -8,21 +8,21 @@ use anyhow::Result;
 use crate::app::Context;
 use crate::cli::{TagsArgs, TagsFormat};
 use crate::filter::Filter;
-use crate::read::parse;
+use crate::read::Reader;
 use crate::store;
 
 pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = Filter::new(&args.filters, &context.calendar())?;
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
-    let index = parse::Index::with_facts(text, filter.wanted());
-    let heads = filter.select(&index);
+    let reader = Reader::for_filter(text, &filter);
+    let heads = reader.select(&filter);
     if heads.is_empty() {
-        for hint in crate::cmd::list::tag_hints(&index, &args.filters) {
+        for hint in crate::cmd::list::tag_hints(&reader, &args.filters) {
             eprintln!("hint: {hint}");
         }
     }
-    let (entries, _) = index.read(&heads);
+    let (entries, _) = reader.read(&heads);
     // Tags group case-insensitively and show as first written.
     let mut counts: Vec<(String, usize)> = Vec::new();
     for tag in entries.iter().flat_map(|entry| entry.tags.iter()) {

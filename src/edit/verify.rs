@@ -14,8 +14,9 @@ use serde_json::Value;
 use crate::diagnostic::Severity;
 use crate::edit::{Expected, Plan};
 use crate::model::Entry;
+use crate::read::Reader;
 use crate::read::entry;
-use crate::read::parse::{Index, Skeleton};
+use crate::read::parse::Skeleton;
 use crate::render::schema::{self, EntryView};
 
 /// What verification learnt about the new entry.
@@ -35,10 +36,10 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
             && new.get(at + len..) == old.get(at..),
         "the new text is not the old one with one insertion"
     );
-    let index = Index::new(new);
+    let reader = Reader::new(new);
+    let blocks = reader.blocks();
     let inserted = at..at + len;
-    let mut added = index
-        .blocks
+    let mut added = blocks
         .iter()
         .enumerate()
         .filter(|(_, block)| inserted.contains(&block.span.start))
@@ -50,13 +51,12 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
         bail!("the new text would read as more than one entry");
     }
     ensure!(
-        index.blocks.len() == old_skeleton.blocks.len() + 1,
+        blocks.len() == old_skeleton.blocks.len() + 1,
         "the insertion would change which entries the log holds"
     );
     let shift = |pos: usize| if pos >= at { pos + len } else { pos };
     let new_lines = memchr::memchr_iter(b'\n', plan.text.as_bytes()).count();
-    let others = index
-        .blocks
+    let others = blocks
         .iter()
         .enumerate()
         .filter(|&(other, _)| other != number);
@@ -79,7 +79,7 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
         // Where the insertion lands, read each entry and compare; elsewhere, its text.
         if after.context.month == Some(plan.expected.month) {
             let was = entry::read(old, before, &mut Vec::new());
-            let now = entry::read(new, &index.blocks[other], &mut Vec::new());
+            let now = entry::read(new, &blocks[other], &mut Vec::new());
             ensure!(
                 comparable(&was) == comparable(&now),
                 "the insertion would change how the entry on line {} reads",
@@ -94,20 +94,18 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
         }
     }
     let mut diagnostics = Vec::new();
-    let entry = entry::read(new, &index.blocks[number], &mut diagnostics);
+    let entry = entry::read(new, &blocks[number], &mut diagnostics);
     check_fields(&entry, &plan.expected)?;
     if let Some(error) = diagnostics.iter().find(|d| d.severity == Severity::Error) {
         bail!("the new entry would read with an error: {}", error.message);
     }
-    let id = index
-        .heads
-        .iter()
-        .find(|head| head.block == number)
-        .map(|head| index.id(head))
+    let id = reader
+        .head_of_block(number)
+        .map(|head| reader.id(head))
         .unwrap_or_default();
     Ok(Added {
         id,
-        line: index.blocks[number].line_no,
+        line: blocks[number].line_no,
     })
 }
 

@@ -128,27 +128,27 @@ fn fallback_date(title_date: Option<NaiveDate>, context: Context) -> Option<Naiv
 /// What a line scan can tell about an entry without reading it. Each fact is `None`
 /// when the scan cannot decide it exactly; then the entry must be read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Quick<'a> {
-    pub date: Option<Option<NaiveDate>>,
-    pub tags: Option<Vec<&'a str>>,
-    pub scope: Option<Option<Scope>>,
+pub(super) struct Quick<'a> {
+    pub(super) date: Option<Option<NaiveDate>>,
+    pub(super) tags: Option<Vec<&'a str>>,
+    pub(super) scope: Option<Option<Scope>>,
 }
 
 /// The facts [`quick`] looks for; it stops scanning once it has found them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Wanted {
-    pub date: bool,
-    pub tags: bool,
-    pub scope: bool,
+pub(super) struct Wanted {
+    pub(super) date: bool,
+    pub(super) tags: bool,
+    pub(super) scope: bool,
 }
 
 impl Wanted {
-    pub const ALL: Self = Self {
+    pub(super) const ALL: Self = Self {
         date: true,
         tags: true,
         scope: true,
     };
-    pub const DATE: Self = Self {
+    pub(super) const DATE: Self = Self {
         date: true,
         tags: false,
         scope: false,
@@ -167,7 +167,7 @@ impl Wanted {
 /// contain its label's word (`date`/`when`, `tag`, `scope`) at the start of a word.
 /// Anything else is left undecided. A property test checks every decided fact against
 /// [`read`].
-pub fn quick<'a>(
+pub(super) fn quick<'a>(
     src: &'a str,
     block: &Block,
     title_date: Option<NaiveDate>,
@@ -258,7 +258,7 @@ pub fn quick<'a>(
 /// its indentation, list marker and label. Such an occurrence is inside the title, a
 /// field's body or the notes, so the entry matches `--grep` without being read. `false`
 /// only means "not confirmed": the entry must be read to decide.
-pub fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
+pub(super) fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
     if block.style != Style::Heading || needle.is_empty() {
         return false;
     }
@@ -862,15 +862,30 @@ pub fn split_tags(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::read::parse::Index;
+    use super::{Wanted, quick, shows_text, title};
+    use crate::read::{Reader, outline, parse};
+
+    /// The fast path must be taken on the shape the property tests' generator writes
+    /// (`tests/properties.rs`), or they prove nothing about it.
+    #[test]
+    fn the_canonical_log_takes_the_fast_path() {
+        let src = include_str!("../../tests/fixtures/canonical.md");
+        assert!(outline::scan_fast(src, 0).is_some());
+        for block in &parse::skeleton(src).blocks {
+            let (_, title_date) = title(src, block);
+            let quick = quick(src, block, title_date, Wanted::ALL);
+            assert!(quick.date.is_some() && quick.tags.is_some() && quick.scope.is_some());
+            assert!(shows_text(src, block, "the"));
+        }
+    }
 
     /// Regression: a field nested in a bullet entry kept two spaces of indentation on
     /// its continuation lines, because the item's column was measured from its marker.
     #[test]
     fn nested_field_items_dedent_by_their_own_column() {
         let src = "## January 2024\n- **Zebra** (2024-01-03)\n  - **Actions**:\n    - a\n    - b\n";
-        let index = Index::new(src);
-        let (entries, _) = index.read(&index.all());
+        let reader = Reader::new(src);
+        let (entries, _) = reader.read(&reader.all());
         let actions = entries[0].actions.map(|text| text.to_string());
         assert_eq!(actions.as_deref(), Some("- a\n- b"));
     }

@@ -4,7 +4,7 @@
 //! highlights: [id, ...], scope_growth, groups: [{name, kind, description, also,
 //! entries: [...]}], goals, next, review}`. serde writes the envelope with
 //! a marker where each group's entries go; the entries are then streamed into those
-//! places a chunk at a time (see [`crate::read::parse::Index::render`]), indented to sit where
+//! places a chunk at a time (see [`crate::read::Reader::stream`]), indented to sit where
 //! the marker stood, so the result is exactly what serde would print for the whole
 //! value, without ever holding every entry.
 
@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::model::Entry;
-use crate::read::parse::{Head, Index};
+use crate::read::{Head, Reader};
 use crate::render::packet::{Group, Packet};
 use crate::render::schema;
 
@@ -206,12 +206,12 @@ pub fn write(
     packet: &Packet,
     highlights: &[String],
     data: Data,
-    index: &Index<'_>,
+    reader: &Reader<'_>,
     heads: &[&Head<'_>],
     mut out: &mut dyn Write,
 ) -> Result<()> {
     let frame = Frame::new(packet, highlights, data)?;
-    index.render(
+    reader.stream(
         heads,
         |first, entries| frame.entries(first, entries, data),
         &mut out,

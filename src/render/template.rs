@@ -23,7 +23,7 @@ use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, context};
 use crate::cli::ExportFormat;
 use crate::measurable::is_measurable;
 use crate::model::Entry;
-use crate::read::entry::{self, Block};
+use crate::read::Detached;
 use crate::render::packet::{Group, Packet, plural};
 use crate::render::schema::{EntryView, notes};
 use crate::render::{html, markdown, text};
@@ -129,12 +129,9 @@ pub struct Job<'p> {
     pub format: ExportFormat,
     pub brief: bool,
     pub template: &'p Chosen,
-    /// The log's text and its entry blocks, shared with the worker threads.
-    pub text: Arc<String>,
-    pub blocks: Arc<Vec<Block>>,
-    /// Block index and id of each entry: the highlights, then group 0's entries, then
-    /// group 1's, and so on (a highlight is there twice).
-    pub flat: Vec<(usize, String)>,
+    /// The entries: the highlights, then group 0's entries, then group 1's, and so on
+    /// (a highlight is there twice).
+    pub entries: Detached,
 }
 
 /// Compiles a template for `format`, so that a broken one is reported before anything
@@ -233,9 +230,7 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
         .template_from_named_str(&job.template.name, &job.template.source)
         .map_err(template_error)?;
     let source = Arc::new(Source {
-        text: job.text,
-        blocks: job.blocks,
-        flat: job.flat,
+        entries: job.entries,
         format: job.format,
     });
     preflight(&template, job.packet, job.brief, &source)?;
@@ -268,35 +263,31 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
         })
         .collect();
     let ctx = packet_context(job.packet, job.brief, job.format, highlights, groups);
-    std::thread::scope(|scope| {
-        let producer_source = &source;
-        scope.spawn(move || {
-            for chunk in producer_source.flat.chunks(CHUNK) {
-                let values =
-                    crate::threads::parallel_map(chunk, |_, item| producer_source.value_of(item));
-                // The template is done (or failed): stop.
-                if sender.send(values).is_err() {
-                    break;
-                }
+    let format = job.format;
+    source.entries.read_ahead(
+        CHUNK,
+        |entry| entry_value(entry, format),
+        // The template is done (or failed): stop.
+        move |values| sender.send(values).is_ok(),
+        || {
+            // Let the producer go when the template is done, whether or not it read every
+            // entry, and even if rendering panics (the scope would otherwise wait forever).
+            let _release = Release(&feed);
+            if job.format == ExportFormat::Txt {
+                let mut wrapping = text::Wrapping::new(&mut *out, text::WIDTH);
+                template
+                    .render_captured_to(ctx, &mut wrapping)
+                    .map(drop)
+                    .map_err(template_error)
+                    .and_then(|()| wrapping.finish().map(drop).map_err(anyhow::Error::from))
+            } else {
+                template
+                    .render_captured_to(ctx, &mut *out)
+                    .map(drop)
+                    .map_err(template_error)
             }
-        });
-        // Let the producer go when the template is done, whether or not it read every
-        // entry, and even if rendering panics (the scope would otherwise wait forever).
-        let _release = Release(&feed);
-        if job.format == ExportFormat::Txt {
-            let mut wrapping = text::Wrapping::new(&mut *out, text::WIDTH);
-            template
-                .render_captured_to(ctx, &mut wrapping)
-                .map(drop)
-                .map_err(template_error)
-                .and_then(|()| wrapping.finish().map(drop).map_err(anyhow::Error::from))
-        } else {
-            template
-                .render_captured_to(ctx, &mut *out)
-                .map(drop)
-                .map_err(template_error)
-        }
-    })
+        },
+    )
 }
 
 /// A group for templates: its name, kind, description, count, entries, and for each
@@ -365,7 +356,7 @@ fn preflight(
     source: &Source,
 ) -> Result<()> {
     let first = |start: usize, len: usize| -> Value {
-        let first: Vec<Value> = (start < source.flat.len() && len > 0)
+        let first: Vec<Value> = (start < source.entries.len() && len > 0)
             .then(|| source.value(start))
             .into_iter()
             .collect();
@@ -394,22 +385,14 @@ fn preflight(
 /// The log text and the entries to prepare, shared by the producer and the feed.
 #[derive(Debug)]
 struct Source {
-    text: Arc<String>,
-    blocks: Arc<Vec<Block>>,
-    flat: Vec<(usize, String)>,
+    entries: Detached,
     format: ExportFormat,
 }
 
 impl Source {
     /// The template value of the entry at `position`.
     fn value(&self, position: usize) -> Value {
-        self.value_of(&self.flat[position])
-    }
-
-    fn value_of(&self, (block, id): &(usize, String)) -> Value {
-        let mut entry = entry::read(&self.text, &self.blocks[*block], &mut Vec::new());
-        entry.id.clone_from(id);
-        entry_value(&entry, self.format)
+        entry_value(&self.entries.read(position), self.format)
     }
 }
 
