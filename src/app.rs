@@ -44,7 +44,8 @@ impl Context {
             (None, Some(file)) => file,
             (None, None) => app_dir(dirs::data_dir(), "data")?.join("brag.md"),
         };
-        // clap folds BRAG_FILE into `--file`: a value equal to the variable came from it.
+        // The parser folds BRAG_FILE into `--file`: a value equal to the variable came
+        // from it.
         let from_env = std::env::var_os("BRAG_FILE").map(PathBuf::from);
         let file_flag = cli
             .file

@@ -12,69 +12,32 @@
 //! (STAR, date, tags, scope and other labels) and the notes, as the JSON schema shows
 //! them; `--field` narrows it to some of those.
 
-use anyhow::{Result, bail};
-
-use crate::cli::{FilterArgs, ScopeArg, StarArg};
 use crate::model::{Entry, FieldKey, Scope, Text};
-use crate::period::{self, Calendar, DateRange};
+use crate::period::DateRange;
 use crate::read::Glance;
 
+/// What `list`, `export`, `tags` and `stats` choose entries by, its periods resolved
+/// (built from the command line by [`crate::query::filter`]).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub range: Option<DateRange>,
+    pub(crate) range: Option<DateRange>,
     /// All of these tags (lowercase).
-    tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// At least one of these.
-    any_tags: Vec<String>,
+    pub(crate) any_tags: Vec<String>,
     /// None of these.
-    not_tags: Vec<String>,
-    scopes: Vec<Scope>,
+    pub(crate) not_tags: Vec<String>,
+    pub(crate) scopes: Vec<Scope>,
     /// Lowercase.
-    grep: Option<String>,
+    pub(crate) grep: Option<String>,
     /// Where `grep` looks (lowercase names); empty means everywhere.
-    fields: Vec<String>,
-    missing: Vec<FieldKey>,
-    pub limit: Option<usize>,
-    pub reverse: bool,
-}
-
-fn lowercase(values: &[String]) -> Vec<String> {
-    values
-        .iter()
-        .map(|value| value.trim().trim_start_matches('#').to_ascii_lowercase())
-        .filter(|value| !value.is_empty())
-        .collect()
+    pub(crate) fields: Vec<String>,
+    pub(crate) missing: Vec<FieldKey>,
+    pub(crate) limit: Option<usize>,
+    pub(crate) reverse: bool,
 }
 
 impl Filter {
-    pub fn new(args: &FilterArgs, calendar: &Calendar) -> Result<Self> {
-        let range = period::range(
-            args.since.as_deref(),
-            args.until.as_deref(),
-            args.on.as_deref(),
-            calendar,
-        )?;
-        let grep = args.grep.as_ref().map(|text| text.to_ascii_lowercase());
-        if grep.as_deref() == Some("") {
-            bail!("--grep needs some text to look for");
-        }
-        if args.limit == Some(0) {
-            bail!("--limit must be at least 1");
-        }
-        Ok(Self {
-            range,
-            tags: lowercase(&args.tag),
-            any_tags: lowercase(&args.any_tag),
-            not_tags: lowercase(&args.not_tag),
-            scopes: args.scope.iter().map(|scope| scope_of(*scope)).collect(),
-            grep,
-            fields: lowercase(&args.field),
-            missing: args.missing.iter().map(|star| key_of(*star)).collect(),
-            limit: args.limit,
-            reverse: args.reverse,
-        })
-    }
-
     /// Whether the filter looks at tags: a reader then has a line scan tell them.
     pub fn looks_at_tags(&self) -> bool {
         !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty())
@@ -219,25 +182,6 @@ impl Filter {
             Some((Some(start), None)) => format!("since {start}"),
             Some((None, Some(end))) => format!("until {end}"),
         }
-    }
-}
-
-fn scope_of(scope: ScopeArg) -> Scope {
-    match scope {
-        ScopeArg::Task => Scope::Task,
-        ScopeArg::Milestone => Scope::Milestone,
-        ScopeArg::Project => Scope::Project,
-        ScopeArg::Product => Scope::Product,
-        ScopeArg::Business => Scope::Business,
-    }
-}
-
-fn key_of(star: StarArg) -> FieldKey {
-    match star {
-        StarArg::Situation => FieldKey::Situation,
-        StarArg::Task => FieldKey::Task,
-        StarArg::Actions => FieldKey::Actions,
-        StarArg::Results => FieldKey::Results,
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! [`run`] is the whole program: it parses the command line, builds the [`app::Context`],
 //! dispatches to one `cmd` module, and is the one place that renders errors and picks
-//! the exit code (0 success, 1 error, 2 usage error from clap, 3 a write done whose git
+//! the exit code (0 success, 1 error, 2 usage error, 3 a write done whose git
 //! commit failed).
 //!
 //! # Design
@@ -31,8 +31,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 pub mod app;
 pub mod cli;
 pub mod cmd;
@@ -47,6 +45,7 @@ pub mod markdown;
 pub mod measurable;
 pub mod model;
 pub mod period;
+pub mod query;
 pub mod read;
 pub mod render;
 pub mod rubric;
@@ -59,7 +58,7 @@ use cli::{Cli, Command};
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::parse();
     let stdout = std::io::stdout();
     // Large listings write megabytes: 64 KiB at a time, not 8.
     let mut out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());

@@ -8,7 +8,6 @@ use std::collections::HashSet;
 
 use brag::cli::{FilterArgs, ScopeArg, StarArg};
 use brag::edit::{self, Draft, Settings, draft, rewrite, window};
-use brag::filter::Filter;
 use brag::period::Calendar;
 use brag::read::{Reader, Summary, entry, outline, parse};
 use brag::render::schema::EntryView;
@@ -282,7 +281,7 @@ fn check_log(src: &str) {
         let calendar = brag::period::Calendar::new(
             chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
         );
-        let filter = Filter::new(&args, &calendar).expect("valid filter");
+        let filter = brag::query::filter(&args, &calendar).expect("valid filter");
         // Facts scanned by the filter itself, and facts from the pass that dates the
         // entries: both must choose what the full reader chooses.
         let scanned: Vec<String> = reader

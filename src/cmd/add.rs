@@ -424,10 +424,9 @@ fn coaching(draft: &Draft, edit: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser as _;
 
     fn args(line: &[&str]) -> AddArgs {
-        let cli = crate::cli::Cli::parse_from(["brag", "add"].iter().chain(line));
+        let cli = crate::cli::parse_from(["add"].iter().chain(line));
         match cli.command {
             crate::cli::Command::Add(args) => args,
             _ => unreachable!("an add command"),

@@ -15,16 +15,15 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result, bail};
 
 use crate::app::Context;
-use crate::cli::{ExportArgs, ExportFormat, GroupBy, ScopeArg, WeakPlacement};
+use crate::cli::{ExportArgs, ExportFormat, GroupBy, WeakPlacement};
 use crate::config::Goals;
 use crate::filter::Filter;
 use crate::read::{Head, Reader};
 use crate::render::envelope::{self, Data};
-use crate::render::packet::{self, Facts, Filters, Goal, Options, Rubric};
+use crate::render::packet::{self, Facts, Goal, Options, Rubric};
 use crate::render::template::{self, Job};
 use crate::rubric::{PRESET_ALIASES, Preset};
-use crate::store;
-use clap::ValueEnum as _;
+use crate::{query, store};
 
 /// The tag that keeps an entry out of every export, besides `private_tags:`.
 pub const PRIVATE_TAG: &str = "private";
@@ -58,7 +57,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
         _ => None,
     };
 
-    let filter = Filter::new(&args.filters, &context.calendar())?;
+    let filter = query::filter(&args.filters, &context.calendar())?;
     let text = Arc::new(store::read_log(&context.log_path)?.text()?.to_owned());
     let reader = Reader::for_filter(text.as_str(), &filter);
     let (selected, private_left_out) = select(&reader, &filter, args, context);
@@ -93,7 +92,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
                 .unwrap_or_else(|| "Evidence packet".to_string()),
             generated: context.today,
             range: filter.range,
-            filters: filters(args),
+            filters: query::provenance(args),
             by,
             rubric,
             tag_descriptions: &context.config.tags,
@@ -260,46 +259,6 @@ fn templates_dir(context: &Context) -> PathBuf {
         .config_path
         .parent()
         .map_or_else(|| PathBuf::from("templates"), |dir| dir.join("templates"))
-}
-
-fn filters(args: &ExportArgs) -> Filters {
-    let filters = &args.filters;
-    let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
-    let named = |values: &[ScopeArg]| -> Vec<String> {
-        values
-            .iter()
-            .filter_map(|value| value.to_possible_value().map(|v| v.get_name().to_string()))
-            .collect()
-    };
-    let missing: Vec<String> = filters
-        .missing
-        .iter()
-        .filter_map(|value| value.to_possible_value().map(|v| v.get_name().to_string()))
-        .collect();
-    let given = [
-        ("since", one(&filters.since)),
-        ("until", one(&filters.until)),
-        ("on", one(&filters.on)),
-        ("tag", filters.tag.clone()),
-        ("any-tag", filters.any_tag.clone()),
-        ("not-tag", filters.not_tag.clone()),
-        ("scope", named(&filters.scope)),
-        ("grep", one(&filters.grep)),
-        ("field", filters.field.clone()),
-        ("missing", missing),
-        (
-            "limit",
-            filters.limit.iter().map(ToString::to_string).collect(),
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, values)| !values.is_empty())
-    .collect();
-    Filters {
-        given,
-        repeatable: vec!["tag", "any-tag", "not-tag", "scope", "field", "missing"],
-        include_private: args.include_private,
-    }
 }
 
 /// The entries to export, in date order, and how many private entries that match the

@@ -13,10 +13,10 @@ use crate::model::Entry;
 use crate::read::{Head, Reader};
 use crate::render::table::Row;
 use crate::render::{schema, table};
-use crate::{store, suggest};
+use crate::{query, store, suggest};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let filter = Filter::new(&args.filters, &context.calendar())?;
+    let filter = query::filter(&args.filters, &context.calendar())?;
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
     let reader = Reader::for_filter(text, &filter);

@@ -10,7 +10,7 @@ use chrono::{Datelike, Months};
 use crate::app::Context;
 use crate::cli::{StatsArgs, StatsFormat};
 use crate::cmd::list::{tag_hints, use_color};
-use crate::filter::Filter;
+use crate::query;
 use crate::read::Reader;
 use crate::render::stats::{self, Facts, Options, Style};
 use crate::store;
@@ -27,7 +27,7 @@ pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<
         filters.since = first.map(|day| day.format("%Y-%m").to_string());
         filters.until = Some(context.today.to_string());
     }
-    let filter = Filter::new(&filters, &calendar)?;
+    let filter = query::filter(&filters, &calendar)?;
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
     let reader = Reader::for_filter(text, &filter);

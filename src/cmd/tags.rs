@@ -7,12 +7,11 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::{TagsArgs, TagsFormat};
-use crate::filter::Filter;
 use crate::read::Reader;
-use crate::store;
+use crate::{query, store};
 
 pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let filter = Filter::new(&args.filters, &context.calendar())?;
+    let filter = query::filter(&args.filters, &context.calendar())?;
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
     let reader = Reader::for_filter(text, &filter);

@@ -20,11 +20,10 @@ use anyhow::{Result, anyhow, bail};
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, context};
 
-use crate::cli::ExportFormat;
 use crate::measurable::is_measurable;
 use crate::model::Entry;
 use crate::read::Detached;
-use crate::render::packet::{Group, Packet, plural};
+use crate::render::packet::{ExportFormat, Group, Packet, plural};
 use crate::render::schema::{EntryView, notes};
 use crate::render::{html, markdown, text};
 
