@@ -51,6 +51,7 @@ pub mod render;
 pub mod rubric;
 pub mod store;
 pub mod suggest;
+pub mod templates;
 pub mod threads;
 pub mod undo;
 

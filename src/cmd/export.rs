@@ -19,11 +19,11 @@ use crate::cli::{ExportArgs, ExportFormat, GroupBy, WeakPlacement};
 use crate::config::Goals;
 use crate::filter::Filter;
 use crate::read::{Head, Reader};
-use crate::render::envelope::{self, Data};
+use crate::render::envelope::{Data, Frame};
 use crate::render::packet::{self, Facts, Goal, Options, Rubric};
 use crate::render::template::{self, Job};
 use crate::rubric::{PRESET_ALIASES, Preset};
-use crate::{query, store};
+use crate::{query, store, templates};
 
 /// The tag that keeps an entry out of every export, besides `private_tags:`.
 pub const PRIVATE_TAG: &str = "private";
@@ -31,7 +31,7 @@ pub const PRIVATE_TAG: &str = "private";
 pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<ExitCode> {
     let format = args
         .format
-        .or_else(|| args.template.as_deref().and_then(template::format_of_name))
+        .or_else(|| args.template.as_deref().and_then(templates::format_of_name))
         .unwrap_or(ExportFormat::Md);
     let by = group_by(args)?;
     // A broken template or a bad target is reported before the log is read.
@@ -46,8 +46,13 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
             None
         }
         _ => {
-            let chosen =
-                template::choose(format, args.template.as_deref(), &templates_dir(context))?;
+            let chosen = templates::choose(
+                format,
+                args.template.as_deref(),
+                &context
+                    .templates_dir()
+                    .unwrap_or_else(|| PathBuf::from("templates")),
+            )?;
             template::check(&chosen, format)?;
             Some(chosen)
         }
@@ -132,8 +137,15 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
             };
             let highlight_ids: Vec<String> =
                 highlights.iter().map(|head| reader.id(head)).collect();
-            emit(target, out, |sink| {
-                envelope::write(&packet, &highlight_ids, data, &reader, &flat, sink)
+            let frame = Frame::new(&packet, &highlight_ids, data)?;
+            emit(target, out, |mut sink| {
+                reader.stream(
+                    &flat,
+                    |first, entries| frame.entries(first, entries, data),
+                    &mut sink,
+                )?;
+                sink.write_all(frame.end(data).as_bytes())?;
+                Ok(())
             })?;
         }
         (_, Some(chosen)) => {
@@ -220,7 +232,7 @@ fn goals(configured: Option<&Goals>, top: &str) -> Vec<Goal> {
         .filter(|goal| !goal.text.is_empty())
         .collect();
     }
-    let prompts = include_str!("../../templates/log.md");
+    let prompts = templates::built_in("log.md").unwrap_or_default();
     let mut in_comment = false;
     let mut found = Vec::new();
     for line in top.lines() {
@@ -252,14 +264,6 @@ fn goals(configured: Option<&Goals>, top: &str) -> Vec<Goal> {
 
 /// The goal lines `brag init` writes at the top of a new log.
 const GOAL_LABELS: [&str; 3] = ["Purpose", "Mastery", "Autonomy"];
-
-/// `<config dir>/brag/templates/`: beside the config file.
-fn templates_dir(context: &Context) -> PathBuf {
-    context
-        .config_path
-        .parent()
-        .map_or_else(|| PathBuf::from("templates"), |dir| dir.join("templates"))
-}
 
 /// The entries to export, in date order, and how many private entries that match the
 /// filters were left out.

@@ -9,10 +9,9 @@ use anyhow::Result;
 use crate::app::Context;
 use crate::cli::{ColorChoice, FilterArgs, ListArgs, ListFormat};
 use crate::filter::Filter;
-use crate::model::Entry;
 use crate::read::{Head, Reader};
 use crate::render::table::Row;
-use crate::render::{schema, table};
+use crate::render::{list, schema, table};
 use crate::{query, store, suggest};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -40,7 +39,7 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
         }
         ListFormat::Md => {
             let (entries, _) = reader.read(&heads);
-            write_markdown(out, text, &entries)?;
+            list::markdown(out, text, &entries)?;
         }
         ListFormat::Json => {
             out.write_all(schema::json_open(heads.len()))?;
@@ -50,8 +49,8 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
         ListFormat::Yaml if heads.is_empty() => out.write_all(b"[]\n")?,
         ListFormat::Yaml => reader.stream(&heads, |_, entries| schema::yaml_items(entries), out)?,
         ListFormat::Tsv => {
-            out.write_all(b"id\tdate\tmonth\ttitle\ttags\tscope\tline\n")?;
-            reader.stream(&heads, |_, entries| tsv_rows(entries), out)?;
+            out.write_all(list::TSV_HEADER)?;
+            reader.stream(&heads, |_, entries| list::tsv_rows(entries), out)?;
         }
         ListFormat::Ids => {
             for head in &heads {
@@ -139,47 +138,4 @@ pub fn use_color(choice: ColorChoice) -> bool {
                 && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
         }
     }
-}
-
-/// The entries' own Markdown under month headings, so the output is itself a log.
-fn write_markdown(out: &mut impl Write, text: &str, entries: &[Entry<'_>]) -> Result<()> {
-    let mut month = None;
-    for (position, entry) in entries.iter().enumerate() {
-        if position == 0 || entry.month != month {
-            if position > 0 {
-                writeln!(out)?;
-            }
-            match entry.month {
-                Some(m) => writeln!(out, "## {} {}\n", m.month_name(), m.year)?,
-                None => writeln!(out, "## Undated\n")?,
-            }
-            month = entry.month;
-        } else {
-            writeln!(out)?;
-        }
-        let markdown = text[entry.span.clone()].trim_end();
-        for line in markdown.split('\n') {
-            writeln!(out, "{}", line.strip_suffix('\r').unwrap_or(line))?;
-        }
-    }
-    Ok(())
-}
-
-fn tsv_rows(entries: &[Entry<'_>]) -> Result<Vec<u8>> {
-    let clean = |text: &str| text.replace(['\t', '\n', '\r'], " ");
-    let mut out = Vec::new();
-    for entry in entries {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            entry.id,
-            entry.date.map(|d| d.to_string()).unwrap_or_default(),
-            entry.month.map(|m| m.to_string()).unwrap_or_default(),
-            clean(entry.title),
-            clean(&entry.tags.join(",")),
-            entry.scope.map_or("", |s| s.as_str()),
-            entry.line
-        )?;
-    }
-    Ok(out)
 }

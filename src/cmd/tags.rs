@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::app::Context;
 use crate::cli::{TagsArgs, TagsFormat};
 use crate::read::Reader;
+use crate::render::tags;
 use crate::{query, store};
 
 pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -65,30 +66,10 @@ pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<E
         );
         return Ok(ExitCode::SUCCESS);
     }
-    if format == TagsFormat::Json {
-        let rows: Vec<serde_json::Value> = counts
-            .iter()
-            .map(|(tag, count)| {
-                serde_json::json!({"tag": tag, "count": count, "description": described(tag)})
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let width = counts
-        .first()
-        .map_or(1, |(_, count)| count.to_string().len());
-    for (tag, count) in &counts {
-        match format {
-            TagsFormat::Ids => writeln!(out, "{tag}")?,
-            TagsFormat::Table | TagsFormat::Json => {
-                let description = described(tag)
-                    .map(|description| format!("  {description}"))
-                    .unwrap_or_default();
-                writeln!(out, "{count:>width$}  {tag}{description}")?;
-            }
-        }
+    match format {
+        TagsFormat::Json => tags::json(out, &counts, described)?,
+        TagsFormat::Table => tags::table(out, &counts, described)?,
+        TagsFormat::Ids => tags::ids(out, &counts)?,
     }
     Ok(ExitCode::SUCCESS)
 }

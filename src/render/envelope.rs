@@ -3,19 +3,16 @@
 //! `{generated, title, audience, period: {since, until}, span, by, rubric, case,
 //! highlights: [id, ...], scope_growth, groups: [{name, kind, description, also,
 //! entries: [...]}], goals, next, review}`. serde writes the envelope with
-//! a marker where each group's entries go; the entries are then streamed into those
-//! places a chunk at a time (see [`crate::read::Reader::stream`]), indented to sit where
-//! the marker stood, so the result is exactly what serde would print for the whole
-//! value, without ever holding every entry.
-
-use std::io::Write;
+//! a marker where each group's entries go; [`Frame`] cuts it there, and the entries go
+//! into those places a chunk at a time as the reader streams them, indented to sit
+//! where the marker stood, so the result is exactly what serde would print for the
+//! whole value, without ever holding every entry.
 
 use anyhow::{Result, bail};
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::model::Entry;
-use crate::read::{Head, Reader};
 use crate::render::packet::{Group, Packet};
 use crate::render::schema;
 
@@ -84,7 +81,7 @@ impl Serialize for GroupWithMarker<'_> {
 
 /// The envelope's text around each group's entries.
 #[derive(Debug)]
-struct Frame {
+pub struct Frame {
     /// `pieces[g]` comes before group `g`'s entries; the last piece ends the document.
     pieces: Vec<String>,
     /// Spaces to put before each line of group `g`'s entries.
@@ -94,7 +91,9 @@ struct Frame {
 }
 
 impl Frame {
-    fn new(packet: &Packet, highlights: &[String], data: Data) -> Result<Self> {
+    /// The envelope of `packet` (with `highlights`, the top wins' ids) cut at each
+    /// group's place.
+    pub fn new(packet: &Packet, highlights: &[String], data: Data) -> Result<Self> {
         let text = match data {
             Data::Json => serde_json::to_string_pretty(&Envelope(packet, highlights))? + "\n",
             Data::Yaml => serde_yaml::to_string(&Envelope(packet, highlights))?,
@@ -156,7 +155,7 @@ impl Frame {
     }
 
     /// Entries (at `first` and after, in group order) with the envelope text between them.
-    fn entries(&self, first: usize, entries: &[Entry<'_>], data: Data) -> Result<Vec<u8>> {
+    pub fn entries(&self, first: usize, entries: &[Entry<'_>], data: Data) -> Result<Vec<u8>> {
         let mut out = Vec::with_capacity(entries.len() * 1200);
         let mut item = Vec::with_capacity(2048);
         for (offset, entry) in entries.iter().enumerate() {
@@ -181,7 +180,7 @@ impl Frame {
     }
 
     /// What follows the last entry.
-    fn end(&self, data: Data) -> String {
+    pub fn end(&self, data: Data) -> String {
         let groups = self.indents.len();
         match groups {
             0 => self.pieces[0].clone(),
@@ -198,24 +197,4 @@ fn indent_into(out: &mut Vec<u8>, text: &[u8], indent: usize) {
         }
         out.extend_from_slice(line);
     }
-}
-
-/// Writes the packet as JSON or YAML; `highlights` are the top wins' ids, `heads` the
-/// entries in group order.
-pub fn write(
-    packet: &Packet,
-    highlights: &[String],
-    data: Data,
-    reader: &Reader<'_>,
-    heads: &[&Head<'_>],
-    mut out: &mut dyn Write,
-) -> Result<()> {
-    let frame = Frame::new(packet, highlights, data)?;
-    reader.stream(
-        heads,
-        |first, entries| frame.entries(first, entries, data),
-        &mut out,
-    )?;
-    out.write_all(frame.end(data).as_bytes())?;
-    Ok(())
 }

@@ -3,10 +3,13 @@
 pub mod check;
 pub mod envelope;
 pub mod html;
+pub mod list;
 pub mod markdown;
 pub mod packet;
 pub mod schema;
+pub mod show;
 pub mod stats;
 pub mod table;
+pub mod tags;
 pub mod template;
 pub mod text;

@@ -13,10 +13,9 @@
 
 use std::collections::VecDeque;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, context};
 
@@ -26,100 +25,11 @@ use crate::read::Detached;
 use crate::render::packet::{ExportFormat, Group, Packet, plural};
 use crate::render::schema::{EntryView, notes};
 use crate::render::{html, markdown, text};
-
-/// The built-in templates, embedded in the binary: `(file name, text)`.
-pub const BUILT_IN: [(&str, &str); 3] = [
-    ("export.md.j2", include_str!("../../templates/export.md.j2")),
-    (
-        "export.html.j2",
-        include_str!("../../templates/export.html.j2"),
-    ),
-    (
-        "export.txt.j2",
-        include_str!("../../templates/export.txt.j2"),
-    ),
-];
+use crate::templates::Chosen;
 
 /// Entries prepared per batch: enough to keep both cores busy, few enough that the
 /// batches in flight stay small.
 const CHUNK: usize = 2048;
-
-/// A template chosen for a run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chosen {
-    /// How messages name it: the file's path, or the built-in name.
-    pub name: String,
-    pub source: String,
-}
-
-/// The built-in template name for a format.
-pub fn default_name(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Html => "export.html.j2",
-        ExportFormat::Txt => "export.txt.j2",
-        _ => "export.md.j2",
-    }
-}
-
-/// The format a template's name implies (`packet.html.j2`, `mine.txt`), if any.
-pub fn format_of_name(name: &str) -> Option<ExportFormat> {
-    let name = name
-        .strip_suffix(".j2")
-        .or_else(|| name.strip_suffix(".jinja"))
-        .unwrap_or(name);
-    let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "html" | "htm" => Some(ExportFormat::Html),
-        "txt" | "text" => Some(ExportFormat::Txt),
-        "md" | "markdown" => Some(ExportFormat::Md),
-        _ => None,
-    }
-}
-
-/// Finds the template to use.
-///
-/// Without `requested`, the format's built-in name, from `user_dir` if a file of that
-/// name is there, else built in. A `requested` value with a path separator is a path;
-/// otherwise it is a name looked up in `user_dir`, then among the built-ins, and only
-/// then taken as a file in the working folder.
-pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) -> Result<Chosen> {
-    let name = requested.unwrap_or(default_name(format));
-    let is_path = name.contains('/') || name.contains(std::path::MAIN_SEPARATOR);
-    if !is_path {
-        let user = user_dir.join(name);
-        if user.is_file() {
-            return read_file(&user);
-        }
-        if let Some((built_in, source)) = BUILT_IN.iter().find(|(known, _)| *known == name) {
-            return Ok(Chosen {
-                name: (*built_in).to_string(),
-                source: (*source).to_string(),
-            });
-        }
-    }
-    let path = PathBuf::from(name);
-    if path.is_file() {
-        return read_file(&path);
-    }
-    let built_in: Vec<&str> = BUILT_IN.iter().map(|(known, _)| *known).collect();
-    if is_path {
-        bail!("no template file at {name}");
-    }
-    bail!(
-        "no template named {name:?}: not in {}, not built in ({}), and not a file here",
-        user_dir.display(),
-        built_in.join(", ")
-    )
-}
-
-fn read_file(path: &Path) -> Result<Chosen> {
-    let source = crate::store::read_small(path, crate::store::SMALL_FILE_LIMIT, "template")?
-        .ok_or_else(|| anyhow!("no template file at {}", path.display()))?;
-    Ok(Chosen {
-        name: path.display().to_string(),
-        source,
-    })
-}
 
 /// Everything a template run needs: the packet, the entries' source, and how to render.
 #[derive(Debug)]
@@ -667,27 +577,17 @@ impl Object for GroupEntries {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::path::Path;
 
-    #[test]
-    fn template_names_imply_formats() {
-        let cases = [
-            ("export.html.j2", Some(ExportFormat::Html)),
-            ("mine.txt", Some(ExportFormat::Txt)),
-            ("dir/packet.md.jinja", Some(ExportFormat::Md)),
-            ("packet.j2", None),
-            ("packet", None),
-        ];
-        for (name, expected) in cases {
-            assert_eq!(format_of_name(name), expected, "{name}");
-        }
-    }
+    use super::*;
+    use crate::templates;
 
     #[test]
     fn built_in_templates_compile_for_their_formats() {
         for format in [ExportFormat::Md, ExportFormat::Html, ExportFormat::Txt] {
-            let template = choose(format, None, Path::new("/nonexistent")).expect("built in");
-            assert_eq!(template.name, default_name(format));
+            let template =
+                templates::choose(format, None, Path::new("/nonexistent")).expect("built in");
+            assert_eq!(template.name, templates::default_name(format));
             check(&template, format).expect("compiles");
         }
     }
