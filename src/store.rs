@@ -694,6 +694,39 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes through a temporary file beside `path`, renamed over it only when everything
+/// was written: a failed export leaves no half packet behind. For a file brag writes
+/// for the person (a packet), with the usual permissions, flushed to disk.
+pub fn write_streamed(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "packet".to_string());
+    let temporary = folder.join(format!(".{name}.brag-{}.tmp", std::process::id()));
+    let result = (|| -> Result<()> {
+        let file = std::fs::File::create(&temporary)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut writer = io::BufWriter::new(file);
+        write(&mut writer)?;
+        let file = writer
+            .into_inner()
+            .map_err(|error| error.into_error())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        file.sync_all()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::rename(&temporary, path)
+            .with_context(|| format!("cannot write {}", path.display()))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
 /// Refuses to replace a log where the rename would change more than its text: a
 /// read-only log (the person said so), a log owned by someone else (the new file
 /// would be the caller's; root can give it back, see [`keep_owner`]), and a log with

@@ -55,7 +55,7 @@ pub fn named(user_dir: Option<&Path>, name: &str) -> Result<String> {
 
 /// A template chosen for a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chosen {
+pub struct Template {
     /// How messages name it: the file's path, or the built-in name.
     pub name: String,
     pub source: String,
@@ -91,7 +91,7 @@ pub fn format_of_name(name: &str) -> Option<ExportFormat> {
 /// name is there, else built in. A `requested` value with a path separator is a path;
 /// otherwise it is a name looked up in `user_dir`, then among the built-ins, and only
 /// then taken as a file in the working folder.
-pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) -> Result<Chosen> {
+pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) -> Result<Template> {
     let name = requested.unwrap_or(default_name(format));
     let is_path = name.contains('/') || name.contains(std::path::MAIN_SEPARATOR);
     if !is_path {
@@ -100,7 +100,7 @@ pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) ->
             return read_file(&user);
         }
         if let Some((known, source)) = packet_templates().find(|(known, _)| *known == name) {
-            return Ok(Chosen {
+            return Ok(Template {
                 name: (*known).to_string(),
                 source: (*source).to_string(),
             });
@@ -121,10 +121,10 @@ pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) ->
     )
 }
 
-fn read_file(path: &Path) -> Result<Chosen> {
+fn read_file(path: &Path) -> Result<Template> {
     let source = store::read_small(path, store::SMALL_FILE_LIMIT, "template")?
         .ok_or_else(|| anyhow!("no template file at {}", path.display()))?;
-    Ok(Chosen {
+    Ok(Template {
         name: path.display().to_string(),
         source,
     })

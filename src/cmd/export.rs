@@ -7,21 +7,22 @@
 //! the entries again, group by group, a chunk at a time, while the output is written.
 
 use std::collections::BTreeMap;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::app::Context;
 use crate::cli::{ExportArgs, ExportFormat, GroupBy, WeakPlacement};
 use crate::config::Goals;
 use crate::filter::Filter;
 use crate::read::{Head, Reader};
-use crate::render::envelope::{Data, Frame};
+use crate::render;
+use crate::render::envelope::{DataFormat, Frame};
 use crate::render::packet::{self, Facts, Goal, Options, Rubric};
-use crate::render::template::{self, Job};
+use crate::render::template::{self, TemplateRun};
 use crate::rubric::{PRESET_ALIASES, Preset};
 use crate::{query, store, templates};
 
@@ -132,8 +133,8 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
     match (format, chosen) {
         (ExportFormat::Json | ExportFormat::Yaml, _) => {
             let data = match format {
-                ExportFormat::Json => Data::Json,
-                _ => Data::Yaml,
+                ExportFormat::Json => DataFormat::Json,
+                _ => DataFormat::Yaml,
             };
             let highlight_ids: Vec<String> =
                 highlights.iter().map(|head| reader.id(head)).collect();
@@ -150,7 +151,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
         }
         (_, Some(chosen)) => {
             let all: Vec<&Head<'_>> = highlights.iter().chain(&flat).copied().collect();
-            let job = Job {
+            let job = TemplateRun {
                 packet: &packet,
                 format,
                 brief: args.brief,
@@ -169,7 +170,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
         eprintln!(
             "wrote {} ({})",
             path.display(),
-            packet::plural(written, "entry", "entries")
+            render::plural(written, "entry", "entries")
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -330,38 +331,6 @@ fn emit(
 ) -> Result<()> {
     match target {
         None => write(out),
-        Some(path) => write_file(path, write),
+        Some(path) => store::write_streamed(path, write),
     }
-}
-
-/// Writes through a temporary file beside `path`, renamed over it only when everything
-/// was written: a failed export leaves no half packet behind.
-fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "packet".to_string());
-    let temporary = folder.join(format!(".{name}.brag-{}.tmp", std::process::id()));
-    let result = (|| -> Result<()> {
-        let file = std::fs::File::create(&temporary)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        let mut writer = BufWriter::new(file);
-        write(&mut writer)?;
-        let file = writer
-            .into_inner()
-            .map_err(|error| error.into_error())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        file.sync_all()
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        std::fs::rename(&temporary, path)
-            .with_context(|| format!("cannot write {}", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }

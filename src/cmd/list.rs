@@ -11,7 +11,7 @@ use crate::cli::{ColorChoice, FilterArgs, ListArgs, ListFormat};
 use crate::filter::Filter;
 use crate::read::{Head, Reader};
 use crate::render::table::Row;
-use crate::render::{list, schema, table};
+use crate::render::{list, plural, schema, table};
 use crate::{query, store, suggest};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -111,8 +111,11 @@ fn rows<'a>(reader: &Reader<'a>, heads: &[&Head<'a>], ids: bool) -> Vec<Row<'a>>
 
 /// `3 entries from 2026-05-01 to 2026-11-23, tag mentoring`
 pub fn summary(filter: &Filter, count: usize) -> String {
-    let noun = if count == 1 { "entry" } else { "entries" };
-    let mut line = format!("{count} {noun}, {}", filter.describe_range());
+    let mut line = format!(
+        "{}, {}",
+        plural(count, "entry", "entries"),
+        filter.describe_range()
+    );
     for part in filter.describe() {
         line.push_str(", ");
         line.push_str(&part);

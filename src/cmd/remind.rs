@@ -9,6 +9,7 @@ use anyhow::Result;
 use crate::app::Context;
 use crate::cli::RemindArgs;
 use crate::read::Reader;
+use crate::render::plural;
 use crate::store;
 
 /// The nudge's default age, when neither --days nor `remind_after_days` says.
@@ -36,8 +37,8 @@ pub fn run(context: &Context, args: &RemindArgs, out: &mut impl Write) -> Result
             if days < i64::from(limit) {
                 return Ok(ExitCode::SUCCESS);
             }
-            let plural = if days == 1 { "day" } else { "days" };
-            format!("No entry for {days} {plural}. What went well this week? brag add")
+            let days = plural(usize::try_from(days).unwrap_or(usize::MAX), "day", "days");
+            format!("No entry for {days}. What went well this week? brag add")
         }
     };
     writeln!(out, "{nudge}")?;

@@ -12,7 +12,7 @@ use crate::markdown::LineIndex;
 use crate::model::{FieldKey, Scope};
 use crate::period::{self, Calendar, DateOrder};
 use crate::read::dates::{self, ReadDate};
-use crate::read::entry::{self, Block, Context, Style};
+use crate::read::entry::{self, Block, Enclosing, Style};
 use crate::read::heading::{self, HeadingKind};
 use crate::read::label;
 use crate::read::outline::{self, MarkKind};
@@ -264,7 +264,7 @@ pub fn from_markdown(
         span: first.start..text.len(),
         title_line,
         line_no: lines.line(first.start),
-        context: Context::default(),
+        context: Enclosing::default(),
     };
     let mut diagnostics = Vec::new();
     let read = entry::read(&text, &block, &mut diagnostics);

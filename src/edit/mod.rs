@@ -156,7 +156,7 @@ pub fn plan(src: &str, skeleton: &Skeleton, from: usize, order: Order, draft: &D
         None => new_month(src, &nodes, target, order),
     };
     let style = Style::detect(src, skeleton, from, spot.offset);
-    let (text, expected) = write(src, skeleton, &spot, &style, draft);
+    let (text, expected) = compose(src, skeleton, &spot, &style, draft);
     Plan {
         offset: spot.offset,
         text,
@@ -527,7 +527,7 @@ fn follows(src: &str, skeleton: &Skeleton, offset: usize) -> Follows {
 }
 
 /// The inserted text: gaps, new headings, the entry, and what it must read back as.
-fn write(
+fn compose(
     src: &str,
     skeleton: &Skeleton,
     spot: &Spot,

@@ -42,7 +42,7 @@ pub enum Style {
 
 /// What the headings around an entry say about its date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Context {
+pub struct Enclosing {
     pub year: Option<i32>,
     pub month: Option<YearMonth>,
     /// From a week or day heading.
@@ -58,7 +58,7 @@ pub struct Block {
     /// The heading or bullet line, without its line ending.
     pub title_line: Range<usize>,
     pub line_no: usize,
-    pub context: Context,
+    pub context: Enclosing,
 }
 
 /// Reads one entry. Never fails: what cannot be read is reported in `diagnostics`.
@@ -119,7 +119,7 @@ pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
 }
 
 /// The date of an entry without a usable `Date` field.
-fn fallback_date(title_date: Option<NaiveDate>, context: Context) -> Option<NaiveDate> {
+fn fallback_date(title_date: Option<NaiveDate>, context: Enclosing) -> Option<NaiveDate> {
     title_date
         .or(context.day)
         .or(context.month.map(YearMonth::first_day))
@@ -128,7 +128,7 @@ fn fallback_date(title_date: Option<NaiveDate>, context: Context) -> Option<Naiv
 /// What a line scan can tell about an entry without reading it. Each fact is `None`
 /// when the scan cannot decide it exactly; then the entry must be read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(super) struct Quick<'a> {
+pub(super) struct ScannedFacts<'a> {
     pub(super) date: Option<Option<NaiveDate>>,
     pub(super) tags: Option<Vec<&'a str>>,
     pub(super) scope: Option<Option<Scope>>,
@@ -136,13 +136,13 @@ pub(super) struct Quick<'a> {
 
 /// The facts [`quick`] looks for; it stops scanning once it has found them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Wanted {
+pub(super) struct FactsToScan {
     pub(super) date: bool,
     pub(super) tags: bool,
     pub(super) scope: bool,
 }
 
-impl Wanted {
+impl FactsToScan {
     pub(super) const ALL: Self = Self {
         date: true,
         tags: true,
@@ -171,10 +171,10 @@ pub(super) fn quick<'a>(
     src: &'a str,
     block: &Block,
     title_date: Option<NaiveDate>,
-    wanted: Wanted,
-) -> Quick<'a> {
+    wanted: FactsToScan,
+) -> ScannedFacts<'a> {
     if block.style != Style::Heading {
-        return Quick::default();
+        return ScannedFacts::default();
     }
     let body = src.get(block.title_line.end..block.span.end).unwrap_or("");
     let mut lines = outline::lines(body)
@@ -228,7 +228,7 @@ pub(super) fn quick<'a>(
     };
     let fallback = fallback_date(title_date, block.context);
     let context = block.context;
-    Quick {
+    ScannedFacts {
         date: match date {
             _ if !wanted.date => None,
             Some((value, true)) => Some(match dates::read(value, context.year, context.month) {
@@ -327,7 +327,7 @@ pub fn heading_text(line: &str) -> &str {
 }
 
 /// `2026-11-03 Cut latency`, `Cut latency (2026-11-03)`, `Cut latency — Nov 3`.
-pub fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) {
+pub fn split_title_date(title: &str, context: Enclosing) -> (&str, Option<NaiveDate>) {
     let read = |text: &str| match dates::read(text, context.year, context.month) {
         ReadDate::Date(date) => Some(date),
         _ => None,
@@ -378,7 +378,7 @@ fn bullet_lead(src: &str, block: &Block) -> Option<Range<usize>> {
 }
 
 /// `- **Title** (2026-11-03): lead text` -> the title, its date, and the lead text.
-fn bullet_parts(line: &str, context: Context) -> (&str, Option<NaiveDate>, &str) {
+fn bullet_parts(line: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str) {
     let inner = line.get(4..).unwrap_or(""); // after `- **`
     let Some(close) = inner.find("**") else {
         return (inner.trim(), None, "");
@@ -862,7 +862,7 @@ pub fn split_tags(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Wanted, quick, shows_text, title};
+    use super::{FactsToScan, quick, shows_text, title};
     use crate::read::{Reader, outline, parse};
 
     /// The fast path must be taken on the shape the property tests' generator writes
@@ -873,7 +873,7 @@ mod tests {
         assert!(outline::scan_fast(src, 0).is_some());
         for block in &parse::skeleton(src).blocks {
             let (_, title_date) = title(src, block);
-            let quick = quick(src, block, title_date, Wanted::ALL);
+            let quick = quick(src, block, title_date, FactsToScan::ALL);
             assert!(quick.date.is_some() && quick.tags.is_some() && quick.scope.is_some());
             assert!(shows_text(src, block, "the"));
         }

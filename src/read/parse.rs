@@ -35,7 +35,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::Lint;
 use crate::model::{Entry, YearMonth};
 use crate::read::Reader;
-use crate::read::entry::{self, Block, Context, Style, Wanted};
+use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
 use crate::read::heading::{self, HeadingKind, Period};
 use crate::read::label;
 use crate::read::outline::{self, Mark, MarkKind};
@@ -76,7 +76,7 @@ pub struct PeriodSection {
     pub period: Period,
     /// What the heading resolves to with what encloses it: its year, and its month for
     /// months, weeks and days.
-    pub context: Context,
+    pub context: Enclosing,
     pub level: u8,
     /// The heading line, without its line ending.
     pub heading: Range<usize>,
@@ -116,7 +116,7 @@ pub fn parse(src: &str) -> Log<'_> {
 /// the date.
 pub fn title_and_date<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
     let (title, title_date) = entry::title(src, block);
-    let date = entry::quick(src, block, title_date, Wanted::DATE)
+    let date = entry::quick(src, block, title_date, FactsToScan::DATE)
         .date
         .unwrap_or_else(|| entry::read(src, block, &mut Vec::new()).date);
     (title, date)
@@ -126,7 +126,7 @@ pub fn title_and_date<'a>(src: &'a str, block: &Block) -> (&'a str, Option<Naive
 #[derive(Debug, Clone, Copy)]
 struct Frame {
     level: u8,
-    context: Context,
+    context: Enclosing,
     /// Inside a period (so its non-period headings are entries).
     in_period: bool,
     role: Role,
@@ -349,10 +349,10 @@ pub fn skeleton(src: &str) -> Skeleton {
 /// The date context a period heading opens, given what encloses it.
 fn period_context(
     period: Period,
-    outer: Context,
+    outer: Enclosing,
     offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Context {
+) -> Enclosing {
     let no_year = |diagnostics: &mut Vec<Diagnostic>, what: &str| {
         diagnostics.push(
             Diagnostic::warning(offset, format!("{what} with no recoverable year"))
@@ -360,7 +360,7 @@ fn period_context(
         );
     };
     match period {
-        Period::Year(year) => Context {
+        Period::Year(year) => Enclosing {
             year: Some(year),
             month: None,
             day: None,
@@ -370,7 +370,7 @@ fn period_context(
             if year.is_none() {
                 no_year(diagnostics, "half or quarter heading");
             }
-            Context {
+            Enclosing {
                 year,
                 month: None,
                 day: None,
@@ -381,13 +381,13 @@ fn period_context(
             if year.is_none() {
                 no_year(diagnostics, "month heading");
             }
-            Context {
+            Enclosing {
                 year,
                 month: year.and_then(|year| YearMonth::new(year, month)),
                 day: None,
             }
         }
-        Period::Week(date) | Period::Day(date) => Context {
+        Period::Week(date) | Period::Day(date) => Enclosing {
             year: Some(chrono::Datelike::year(&date)),
             month: outer.month.or(Some(YearMonth::of(date))),
             day: Some(date),
@@ -439,7 +439,7 @@ fn section(src: &str, marks: &[Mark], index: usize, level: u8) -> (usize, bool) 
     (src.len(), holds_other)
 }
 
-fn has_title_date(text: &str, context: Context) -> bool {
+fn has_title_date(text: &str, context: Enclosing) -> bool {
     entry::split_title_date(text, context).1.is_some()
 }
 

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::Diagnostic;
 use crate::filter::Filter;
 use crate::model::{Entry, Scope, YearMonth, contains_ignore_ascii_case};
-use crate::read::entry::{self, Block, Quick, Wanted};
+use crate::read::entry::{self, Block, FactsToScan, ScannedFacts};
 use crate::read::lookup;
 use crate::read::parse::{
     MonthSection, Order, Skeleton, detect_order, same_slug_start, skeleton, slug,
@@ -116,7 +116,7 @@ const BATCH: usize = 4096;
 impl<'a> Reader<'a> {
     /// The log's entries, each with its date.
     pub fn new(src: &'a str) -> Self {
-        Self::with_facts(src, Wanted::DATE)
+        Self::with_facts(src, FactsToScan::DATE)
     }
 
     /// The log's entries, each with its date and the tags and scope `filter` looks at
@@ -124,7 +124,7 @@ impl<'a> Reader<'a> {
     pub fn for_filter(src: &'a str, filter: &Filter) -> Self {
         Self::with_facts(
             src,
-            Wanted {
+            FactsToScan {
                 date: true,
                 tags: filter.looks_at_tags(),
                 scope: filter.looks_at_scope(),
@@ -134,7 +134,7 @@ impl<'a> Reader<'a> {
 
     /// The entries, with each head's date and the `wanted` tags and scope that the same
     /// line scan can tell.
-    fn with_facts(src: &'a str, wanted: Wanted) -> Self {
+    fn with_facts(src: &'a str, wanted: FactsToScan) -> Self {
         // The marks and period sections (for `brag add`) are dropped here, before the
         // heads are built: a large log's peak memory stays low.
         let Skeleton {
@@ -288,8 +288,8 @@ impl<'a> Reader<'a> {
     /// The tags and scope (as `wanted`) that the head does not know yet and a line scan
     /// of its block can tell without reading it (see [`entry::quick`]). What the head
     /// knows is not scanned again and stays `None` here: take it from the head.
-    fn facts(&self, head: &Head<'a>, wanted: Wanted) -> Quick<'a> {
-        let scan = Wanted {
+    fn facts(&self, head: &Head<'a>, wanted: FactsToScan) -> ScannedFacts<'a> {
+        let scan = FactsToScan {
             date: false,
             tags: wanted.tags && head.tags.is_none(),
             scope: wanted.scope && head.scope.is_none(),
@@ -297,16 +297,16 @@ impl<'a> Reader<'a> {
         if scan.tags || scan.scope {
             entry::quick(self.src, &self.blocks[head.block], None, scan)
         } else {
-            Quick::default()
+            ScannedFacts::default()
         }
     }
 
     /// The tags and scope of each head that it knows or a line scan of its block tells
     /// (as `wanted`), without reading any entry.
-    fn told(&self, heads: &[&Head<'a>], wanted: Wanted) -> Vec<Quick<'a>> {
+    fn told(&self, heads: &[&Head<'a>], wanted: FactsToScan) -> Vec<ScannedFacts<'a>> {
         parallel_map(heads, |_, head| {
             let scanned = self.facts(head, wanted);
-            Quick {
+            ScannedFacts {
                 tags: head.tags.clone().or(scanned.tags),
                 scope: head.scope.or(scanned.scope),
                 ..scanned
@@ -318,7 +318,7 @@ impl<'a> Reader<'a> {
     /// `reverse`), keeping the `limit` most recent. Each entry is first judged on what a
     /// glance tells ([`Filter::decide`]); only those left undecided are read.
     pub fn select(&self, filter: &Filter) -> Vec<&Head<'a>> {
-        let wanted = Wanted {
+        let wanted = FactsToScan {
             date: false,
             tags: filter.looks_at_tags(),
             scope: filter.looks_at_scope(),
@@ -365,7 +365,7 @@ impl<'a> Reader<'a> {
     /// What a table shows of each head: from a line scan where it tells the tags and
     /// scope, else from reading the entry.
     pub fn summaries(&self, heads: &[&Head<'a>]) -> Vec<Summary<'a>> {
-        let told = self.told(heads, Wanted::ALL);
+        let told = self.told(heads, FactsToScan::ALL);
         let unknown: Vec<&Head<'a>> = heads
             .iter()
             .zip(&told)
@@ -400,7 +400,7 @@ impl<'a> Reader<'a> {
                 .any(|tag| !tag.is_ascii() || contains_ignore_ascii_case(text, tag))
         };
         let candidates: Vec<&Head<'a>> = heads.iter().copied().filter(mentions).collect();
-        let tags_only = Wanted {
+        let tags_only = FactsToScan {
             date: false,
             tags: true,
             scope: false,
@@ -617,8 +617,8 @@ const STREAM_CHUNK: usize = 4096;
 
 /// Titles, dates and the `wanted` tags and scope of every block (reading only those
 /// whose date a line scan cannot decide), sorted by date.
-fn heads<'a>(src: &'a str, blocks: &[Block], wanted: Wanted) -> Vec<Head<'a>> {
-    let wanted = Wanted {
+fn heads<'a>(src: &'a str, blocks: &[Block], wanted: FactsToScan) -> Vec<Head<'a>> {
+    let wanted = FactsToScan {
         date: true,
         ..wanted
     };

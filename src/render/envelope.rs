@@ -18,7 +18,7 @@ use crate::render::schema;
 
 /// Which data format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Data {
+pub enum DataFormat {
     Json,
     Yaml,
 }
@@ -93,18 +93,18 @@ pub struct Frame {
 impl Frame {
     /// The envelope of `packet` (with `highlights`, the top wins' ids) cut at each
     /// group's place.
-    pub fn new(packet: &Packet, highlights: &[String], data: Data) -> Result<Self> {
+    pub fn new(packet: &Packet, highlights: &[String], data: DataFormat) -> Result<Self> {
         let text = match data {
-            Data::Json => serde_json::to_string_pretty(&Envelope(packet, highlights))? + "\n",
-            Data::Yaml => serde_yaml::to_string(&Envelope(packet, highlights))?,
+            DataFormat::Json => serde_json::to_string_pretty(&Envelope(packet, highlights))? + "\n",
+            DataFormat::Yaml => serde_yaml::to_string(&Envelope(packet, highlights))?,
         };
         let mut pieces = Vec::new();
         let mut indents = Vec::new();
         let mut rest = text.as_str();
         for number in 0..packet.groups.len() {
             let shown = match data {
-                Data::Json => serde_json::to_string(&marker(number))?,
-                Data::Yaml => serde_yaml::to_string(&marker(number))?
+                DataFormat::Json => serde_json::to_string(&marker(number))?,
+                DataFormat::Yaml => serde_yaml::to_string(&marker(number))?
                     .trim_end()
                     .to_string(),
             };
@@ -115,13 +115,13 @@ impl Frame {
             let line_start = before.rfind('\n').map_or(0, |i| i + 1);
             let indent = before[line_start..].len() - before[line_start..].trim_start().len();
             let before = match data {
-                Data::Json => format!("{before}[\n"),
-                Data::Yaml => format!("{}\n", before.trim_end_matches(' ')),
+                DataFormat::Json => format!("{before}[\n"),
+                DataFormat::Yaml => format!("{}\n", before.trim_end_matches(' ')),
             };
             pieces.push(before);
             indents.push(indent);
             rest = &rest[at + shown.len()..];
-            if data == Data::Yaml {
+            if data == DataFormat::Yaml {
                 // The entries end with their own newline.
                 rest = rest.strip_prefix('\n').unwrap_or(rest);
             }
@@ -147,15 +147,20 @@ impl Frame {
     }
 
     /// What closes group `g`'s entries (JSON's `]`).
-    fn close(&self, group: usize, data: Data) -> String {
+    fn close(&self, group: usize, data: DataFormat) -> String {
         match data {
-            Data::Json => format!("\n{}]", " ".repeat(self.indents[group])),
-            Data::Yaml => String::new(),
+            DataFormat::Json => format!("\n{}]", " ".repeat(self.indents[group])),
+            DataFormat::Yaml => String::new(),
         }
     }
 
     /// Entries (at `first` and after, in group order) with the envelope text between them.
-    pub fn entries(&self, first: usize, entries: &[Entry<'_>], data: Data) -> Result<Vec<u8>> {
+    pub fn entries(
+        &self,
+        first: usize,
+        entries: &[Entry<'_>],
+        data: DataFormat,
+    ) -> Result<Vec<u8>> {
         let mut out = Vec::with_capacity(entries.len() * 1200);
         let mut item = Vec::with_capacity(2048);
         for (offset, entry) in entries.iter().enumerate() {
@@ -166,13 +171,13 @@ impl Frame {
                     out.extend_from_slice(self.close(group - 1, data).as_bytes());
                 }
                 out.extend_from_slice(self.pieces[group].as_bytes());
-            } else if data == Data::Json {
+            } else if data == DataFormat::Json {
                 out.extend_from_slice(b",\n");
             }
             item.clear();
             match data {
-                Data::Json => schema::json_item(&mut item, entry)?,
-                Data::Yaml => item = schema::yaml_items(std::slice::from_ref(entry))?,
+                DataFormat::Json => schema::json_item(&mut item, entry)?,
+                DataFormat::Yaml => item = schema::yaml_items(std::slice::from_ref(entry))?,
             }
             indent_into(&mut out, &item, self.indents[group]);
         }
@@ -180,7 +185,7 @@ impl Frame {
     }
 
     /// What follows the last entry.
-    pub fn end(&self, data: Data) -> String {
+    pub fn end(&self, data: DataFormat) -> String {
         let groups = self.indents.len();
         match groups {
             0 => self.pieces[0].clone(),

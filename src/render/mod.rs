@@ -13,3 +13,8 @@ pub mod table;
 pub mod tags;
 pub mod template;
 pub mod text;
+
+/// `1 entry`, `3 entries`: every count brag prints with its noun.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

@@ -18,6 +18,7 @@ use crate::config::Competency;
 use crate::measurable::is_measurable;
 use crate::model::{Entry, FieldKey, Scope, YearMonth};
 use crate::period::DateRange;
+use crate::render::plural;
 
 /// The packet's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -954,11 +955,6 @@ pub fn period_text(period: Period) -> String {
         (None, Some(until)) => format!("up to {until}"),
         (None, None) => "all dates".to_string(),
     }
-}
-
-/// `1 entry`, `3 entries`.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn summary(facts: &[Facts<'_>], tags: &[Vec<String>]) -> Summary {

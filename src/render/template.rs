@@ -22,10 +22,11 @@ use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, context};
 use crate::measurable::is_measurable;
 use crate::model::Entry;
 use crate::read::Detached;
-use crate::render::packet::{ExportFormat, Group, Packet, plural};
+use crate::render::packet::{ExportFormat, Group, Packet};
+use crate::render::plural;
 use crate::render::schema::{EntryView, notes};
 use crate::render::{html, markdown, text};
-use crate::templates::Chosen;
+use crate::templates::Template;
 
 /// Entries prepared per batch: enough to keep both cores busy, few enough that the
 /// batches in flight stay small.
@@ -33,11 +34,11 @@ const CHUNK: usize = 2048;
 
 /// Everything a template run needs: the packet, the entries' source, and how to render.
 #[derive(Debug)]
-pub struct Job<'p> {
+pub struct TemplateRun<'p> {
     pub packet: &'p Packet,
     pub format: ExportFormat,
     pub brief: bool,
-    pub template: &'p Chosen,
+    pub template: &'p Template,
     /// The entries: the highlights, then group 0's entries, then group 1's, and so on
     /// (a highlight is there twice).
     pub entries: Detached,
@@ -45,7 +46,7 @@ pub struct Job<'p> {
 
 /// Compiles a template for `format`, so that a broken one is reported before anything
 /// is read or written.
-pub fn check(template: &Chosen, format: ExportFormat) -> Result<()> {
+pub fn check(template: &Template, format: ExportFormat) -> Result<()> {
     let env = environment(format);
     env.template_from_named_str(&template.name, &template.source)
         .map(drop)
@@ -133,7 +134,7 @@ fn template_error(error: minijinja::Error) -> anyhow::Error {
 }
 
 /// Renders the packet through the job's template to `out`.
-pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
+pub fn render(job: TemplateRun<'_>, out: &mut dyn Write) -> Result<()> {
     let env = environment(job.format);
     let template = env
         .template_from_named_str(&job.template.name, &job.template.source)
