@@ -19,14 +19,41 @@
 //!
 //! # Map
 //!
-//! [`read`] ([`read::outline`], level one, the line scan, and its pulldown-cmark reference), [`read::entry`]
-//! (level two, one entry), [`read::parse`] (the grammar, in its module doc), [`filter`],
-//! [`period`], [`render`], [`edit`] (where a new entry goes, how it is written, and the
-//! proof that nothing else changed), [`store`] (the lock and the atomic write), [`threads`]
-//! (work split across the cores), [`cmd`] (one file per command). Tests: `tests/lib.rs` is
-//! the one integration binary (`tests/readme.rs` runs the README's examples); the
-//! placement table tests and their property test are in `src/edit/tests.rs`. The
-//! reference pages of `brag help TOPIC` are `docs/help/TOPIC.md`.
+//! In reading order, one line a module. A command reads: context, query, select (the
+//! reader), render.
+//!
+//! - [`cli`]: the command line's clap types, and the only parse of it.
+//! - [`app`]: the run's [`app::Context`] (config, log path, today): the one reader of
+//!   env, clock and dirs.
+//! - [`query`]: where arguments become domain values (the [`filter::Filter`], with its
+//!   periods resolved; the export's provenance).
+//! - [`config`]: the YAML config, unknown keys rejected with their line.
+//! - [`store`]: reading the log; every atomic write (the log's under a lock, brag's own
+//!   files, the packet).
+//! - [`model`]: pure data: months, scopes, entries and the text they borrow.
+//! - [`markdown`]: the one set of pulldown-cmark options.
+//! - [`text`]: lines in a text: counting them, offsets to lines and columns.
+//! - [`read`]: the reader's one face, [`read::Reader`]: open a log's text, select entries,
+//!   read or stream them, find one by id; inside, the line scan ([`read::outline`]), the
+//!   grammar ([`read::parse`]), one entry ([`read::entry`]), headings, labels, dates.
+//! - [`period`]: date and period expressions to a closed date range.
+//! - [`filter`]: the test on an entry, and on what a glance at it tells.
+//! - [`render`]: pure renderers, entries and options in, bytes out (list, show, tags,
+//!   check, stats, the packet in every format).
+//! - [`templates`]: every template, built in or the person's override.
+//! - [`edit`]: where a new entry goes, how it is written, and the proof that nothing else
+//!   changed; [`editor`] starts the person's editor on a draft.
+//! - [`lint`], [`measurable`], [`rubric`]: what makes an entry good evidence, and the
+//!   promotion rubrics.
+//! - [`diagnostic`]: located warnings and errors as `path:line:col`.
+//! - [`git`], [`undo`]: the log's folder under git; the record that `brag undo` reverts.
+//! - [`suggest`]: did-you-mean for mistyped words.
+//! - [`threads`]: work split across the cores.
+//! - [`cmd`]: one file per command.
+//!
+//! Tests: `tests/lib.rs` is the one integration binary (`tests/readme.rs` runs the
+//! README's examples); the placement table tests and their property test are in
+//! `src/edit/tests.rs`. The reference pages of `brag help TOPIC` are `docs/help/TOPIC.md`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -52,6 +79,7 @@ pub mod rubric;
 pub mod store;
 pub mod suggest;
 pub mod templates;
+pub mod text;
 pub mod threads;
 pub mod undo;
 

@@ -25,6 +25,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail, ensure};
 
+use crate::text;
 use crate::threads::{cores, join};
 
 /// A log's bytes, read whole into memory; [`LogBytes::text`] checks that they are
@@ -337,7 +338,7 @@ fn refuse_cr_only(path: &Path, text: &str) -> Result<()> {
 /// The error for the first byte of `bytes` that is not UTF-8.
 fn not_utf8(path: &Path, bytes: &[u8], error: std::str::Utf8Error) -> anyhow::Error {
     let at = error.valid_up_to();
-    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    let line = text::line_of(bytes, at);
     let line_start = bytes[..at]
         .iter()
         .rposition(|&b| b == b'\n')
@@ -1060,7 +1061,7 @@ mod tests {
         let mut bytes = large_log().into_bytes();
         let at = bytes.len() - 2;
         bytes[at] = 0xff;
-        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        let line = crate::text::line_of(&bytes, at);
         std::fs::write(&path, &bytes).expect("written");
         let log = read_log(&path).expect("read");
         let error = log.text().expect_err("not UTF-8").to_string();

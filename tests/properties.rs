@@ -761,8 +761,8 @@ fn the_log_generator_reaches_every_construct() {
 /// panics, and every diagnostic points inside the text.
 fn coach(src: &str) {
     use brag::lint::{self, Settings};
-    use brag::markdown::LineIndex;
     use brag::render::stats::{self, Facts, Options, Style};
+    use brag::text::LineIndex;
 
     let _ = brag::measurable::is_measurable(src);
     let log = parse::parse(src);

@@ -203,7 +203,7 @@ fn refused(error: anyhow::Error) -> anyhow::Error {
 fn refused_in(text: &str, error: anyhow::Error) -> anyhow::Error {
     match crate::markdown::unclosed(text) {
         Some(open) => {
-            let line = crate::markdown::LineIndex::new(text).line(open.offset);
+            let line = crate::text::LineIndex::new(text).line(open.offset);
             anyhow!(
                 "cannot add the entry: the {} at line {line} is never closed, so the new \
                  entry would be read as part of it; close it with {} and add again; the log \

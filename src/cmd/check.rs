@@ -157,7 +157,7 @@ fn files_beside(context: &Context) -> Result<Vec<FileWarning>> {
 /// text, and `brag add` cannot add entries after it.
 fn unclosed(text: &str) -> Option<Diagnostic> {
     let open = crate::markdown::unclosed(text)?;
-    let lines = crate::markdown::LineIndex::new(text);
+    let lines = crate::text::LineIndex::new(text);
     let left = lines.line(text.trim_end().len()) - lines.line(open.offset);
     Some(
         Diagnostic::warning(

@@ -8,7 +8,6 @@ use chrono::{Datelike as _, NaiveDate};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::markdown::LineIndex;
 use crate::model::{FieldKey, Scope};
 use crate::period::{self, Calendar, DateOrder};
 use crate::read::dates::{self, ReadDate};
@@ -16,6 +15,7 @@ use crate::read::entry::{self, Block, Enclosing, Style};
 use crate::read::heading::{self, HeadingKind};
 use crate::read::label;
 use crate::read::outline::{self, MarkKind};
+use crate::text::LineIndex;
 
 /// A field's Markdown, or a list of items (repeated `--action`s) that the log's own
 /// bullet character will mark.

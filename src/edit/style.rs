@@ -10,6 +10,7 @@ use crate::read::entry::{self, Style as BlockStyle};
 use crate::read::label;
 use crate::read::outline;
 use crate::read::parse::Skeleton;
+use crate::text;
 
 /// How a field label is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -367,7 +368,7 @@ fn gap_after(src: &str, line_end: usize) -> (usize, Option<usize>) {
 
 /// Blank lines between two line starts.
 fn blank_lines_between(src: &str, from: usize, to: usize) -> usize {
-    memchr::memchr_iter(b'\n', &src.as_bytes()[from.min(to)..to]).count()
+    text::newlines(&src.as_bytes()[from.min(to)..to])
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use crate::read::Reader;
 use crate::read::entry;
 use crate::read::parse::Skeleton;
 use crate::render::schema::{self, EntryView};
+use crate::text;
 
 /// What verification learnt about the new entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +56,7 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
         "the insertion would change which entries the log holds"
     );
     let shift = |pos: usize| if pos >= at { pos + len } else { pos };
-    let new_lines = memchr::memchr_iter(b'\n', plan.text.as_bytes()).count();
+    let new_lines = text::newlines(plan.text.as_bytes());
     let others = blocks
         .iter()
         .enumerate()

@@ -39,6 +39,7 @@ use crate::read::entry;
 use crate::read::heading::{self, HeadingKind, Period};
 use crate::read::outline::{self, HeadingLine, Headings, MarkKind, PeriodLines};
 use crate::read::parse::{self, Order, Skeleton};
+use crate::text;
 
 /// Month headings a window holds, so that it shows the file's order and neighbours.
 const MONTHS: usize = 3;
@@ -314,7 +315,7 @@ struct Bounds {
 impl Bounds {
     fn new(periods: &PeriodLines, skeleton: &Skeleton, order: Order, draft: &Draft) -> Self {
         let text = periods.text.as_bytes();
-        let line_of = |at: usize| memchr::memchr_iter(b'\n', &text[..at]).count();
+        let line_of = |at: usize| text::newlines(&text[..at]);
         let target = YearMonth::of(draft.date);
         if let Some(month) = skeleton.months.iter().rev().find(|m| m.month == target) {
             let line = line_of(month.heading.start);

@@ -30,6 +30,7 @@ use crate::model::{
 use crate::read::dates::{self, ReadDate};
 use crate::read::label::{self, Label};
 use crate::read::outline;
+use crate::text;
 
 /// How an entry opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -733,8 +734,7 @@ impl<'s> Reader<'s, '_> {
         // Fields are in source order: count each stretch of newlines once.
         let (mut counted_to, mut line) = (self.block.span.start, self.block.line_no);
         for field in &mut entry.fields {
-            line +=
-                memchr::memchr_iter(b'\n', &src.as_bytes()[counted_to..field.span.start]).count();
+            line += text::newlines(&src.as_bytes()[counted_to..field.span.start]);
             counted_to = field.span.start;
             field.line = line;
         }

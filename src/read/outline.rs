@@ -26,6 +26,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::markdown;
 use crate::read::{entry, heading};
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
@@ -585,8 +586,7 @@ impl SparseScan {
             match self.scanner.line(&segment[line.clone()]) {
                 LineKind::Mark(MarkKind::Heading(level)) => {
                     let start = base + pos;
-                    self.newlines +=
-                        memchr_iter(b'\n', &segment[self.counted_to - base..pos]).count();
+                    self.newlines += text::newlines(&segment[self.counted_to - base..pos]);
                     self.counted_to = start;
                     self.headings.push(HeadingLine {
                         start,
@@ -601,7 +601,7 @@ impl SparseScan {
             pos = next_line(segment, line.end);
         }
         // Count the rest of the segment, so the next one starts from its base.
-        self.newlines += memchr_iter(b'\n', &segment[self.counted_to - base..]).count();
+        self.newlines += text::newlines(&segment[self.counted_to - base..]);
         self.counted_to = base + segment.len();
         true
     }
@@ -651,7 +651,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn kinds(src: &str) -> Vec<(MarkKind, usize)> {
-        let lines = markdown::LineIndex::new(src);
+        let lines = crate::text::LineIndex::new(src);
         scan(src)
             .marks
             .into_iter()
@@ -752,7 +752,7 @@ mod tests {
 
     /// The fast scan's headings with their lines, as [`scan_headings`] reports them.
     fn fast_headings(src: &str) -> Option<Vec<HeadingLine>> {
-        let lines = markdown::LineIndex::new(src);
+        let lines = crate::text::LineIndex::new(src);
         let marks = scan_fast(src, body_start(src))?;
         Some(
             marks

@@ -39,6 +39,7 @@ use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
 use crate::read::heading::{self, HeadingKind, Period};
 use crate::read::label;
 use crate::read::outline::{self, Mark, MarkKind};
+use crate::text;
 use crate::threads::parallel;
 
 /// The order of month headings in a file.
@@ -201,7 +202,7 @@ pub fn skeleton(src: &str) -> Skeleton {
         ..Skeleton::default()
     };
     let mut headings = facts.into_iter().flatten();
-    let mut lines = LineCounter::default();
+    let mut lines = text::LineCounter::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut seen_months: HashMap<YearMonth, usize> = HashMap::new();
     for (index, mark) in marks.iter().enumerate() {
@@ -398,25 +399,6 @@ fn period_context(
 /// The start of mark `from`, or the end of the file.
 fn next_start(src: &str, marks: &[Mark], from: usize) -> usize {
     marks.get(from).map_or(src.len(), |mark| mark.start)
-}
-
-/// 1-based line numbers for increasing offsets, counting only the new bytes each time.
-#[derive(Debug, Default)]
-struct LineCounter {
-    offset: usize,
-    /// Newlines before `offset`.
-    newlines: usize,
-}
-
-impl LineCounter {
-    fn line_of(&mut self, src: &str, offset: usize) -> usize {
-        if offset >= self.offset {
-            self.newlines +=
-                memchr::memchr_iter(b'\n', &src.as_bytes()[self.offset..offset]).count();
-            self.offset = offset;
-        }
-        self.newlines + 1
-    }
 }
 
 /// Where the heading at `index` ends (the next heading of its level or above, or the

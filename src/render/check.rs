@@ -8,8 +8,8 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::markdown::LineIndex;
 use crate::render::plural;
+use crate::text::LineIndex;
 
 /// What was checked and what was found, sorted by offset.
 #[derive(Debug, Clone, Copy)]
