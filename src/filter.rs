@@ -12,7 +12,7 @@
 //! (STAR, date, tags, scope and other labels) and the notes, as the JSON schema shows
 //! them; `--field` narrows it to some of those.
 
-use crate::model::{Entry, FieldKey, Scope, Text};
+use crate::model::{Entry, FieldKey, Scope};
 use crate::period::DateRange;
 use crate::read::Glance;
 
@@ -116,7 +116,10 @@ impl Filter {
             && (self.any_tags.is_empty() || self.any_tags.iter().any(has_tag))
             && !self.not_tags.iter().any(has_tag)
             && (self.scopes.is_empty() || entry.scope.is_some_and(|s| self.scopes.contains(&s)))
-            && self.missing.iter().all(|key| star(entry, *key).is_none())
+            && self
+                .missing
+                .iter()
+                .all(|key| entry.star().get(*key).is_none_or(Option::is_none))
             && self
                 .grep
                 .as_deref()
@@ -130,7 +133,7 @@ impl Filter {
             || entry.fields.iter().any(|field| {
                 let name = match field.key {
                     FieldKey::Other => field.label.to_ascii_lowercase(),
-                    key => key_name(key).to_string(),
+                    key => key.name().to_string(),
                 };
                 wanted(&name) && found(&field.body.to_string())
             })
@@ -163,11 +166,7 @@ impl Filter {
             parts.push(format!("text {grep:?}{within}"));
         }
         if !self.missing.is_empty() {
-            let missing: Vec<String> = self
-                .missing
-                .iter()
-                .map(|k| key_name(*k).to_string())
-                .collect();
+            let missing: Vec<String> = self.missing.iter().map(|k| k.name().to_string()).collect();
             parts.push(format!("missing {}", list(&missing)));
         }
         parts
@@ -182,30 +181,5 @@ impl Filter {
             Some((Some(start), None)) => format!("since {start}"),
             Some((None, Some(end))) => format!("until {end}"),
         }
-    }
-}
-
-/// The schema's name for a known field.
-pub fn key_name(key: FieldKey) -> &'static str {
-    match key {
-        FieldKey::Date => "date",
-        FieldKey::Tags => "tags",
-        FieldKey::Scope => "scope",
-        FieldKey::Situation => "situation",
-        FieldKey::Task => "task",
-        FieldKey::Actions => "actions",
-        FieldKey::Results => "results",
-        FieldKey::Other => "other",
-    }
-}
-
-/// An entry's STAR field.
-pub fn star<'e, 'a>(entry: &'e Entry<'a>, key: FieldKey) -> Option<&'e Text<'a>> {
-    match key {
-        FieldKey::Situation => entry.situation.as_ref(),
-        FieldKey::Task => entry.task.as_ref(),
-        FieldKey::Actions => entry.actions.as_ref(),
-        FieldKey::Results => entry.results.as_ref(),
-        _ => None,
     }
 }

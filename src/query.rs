@@ -5,7 +5,7 @@
 use anyhow::{Result, bail};
 
 use crate::cli::{ExportArgs, FilterArgs, ScopeArg, StarArg};
-use crate::filter::{Filter, key_name};
+use crate::filter::Filter;
 use crate::model::{FieldKey, Scope};
 use crate::period::{self, Calendar};
 use crate::render::packet::Filters;
@@ -80,7 +80,7 @@ pub fn provenance(args: &ExportArgs) -> Filters {
     let missing = filters
         .missing
         .iter()
-        .map(|star| key_name(key_of(*star)).to_string())
+        .map(|star| key_of(*star).name().to_string())
         .collect();
     let given = [
         ("since", one(&filters.since)),

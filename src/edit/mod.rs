@@ -31,7 +31,7 @@ use chrono::{Datelike as _, NaiveDate};
 pub use draft::{Body, Draft};
 use style::{EntryForm, Style};
 
-use crate::model::{FieldKey, MONTH_NAMES, Scope, YearMonth};
+use crate::model::{FieldKey, MONTH_NAMES, Scope, Star, YearMonth};
 use crate::read::entry::{self, Block};
 use crate::read::heading::Period;
 use crate::read::outline::{self, MarkKind};
@@ -52,10 +52,7 @@ pub struct Expected {
     pub month: YearMonth,
     pub tags: Vec<String>,
     pub scope: Option<Scope>,
-    pub situation: Option<String>,
-    pub task: Option<String>,
-    pub actions: Option<String>,
-    pub results: Option<String>,
+    pub star: Star<Option<String>>,
     /// Other labels and their bodies, in order.
     pub fields: Vec<(String, String)>,
     /// The notes, joined as the schema joins them.
@@ -645,10 +642,12 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
     let mut star = |key: FieldKey, body: &Option<Body>| {
         body.as_ref().map(|body| field(key, style.word(key), body))
     };
-    let situation = star(FieldKey::Situation, &draft.situation);
-    let task = star(FieldKey::Task, &draft.task);
-    let actions = star(FieldKey::Actions, &draft.actions);
-    let results = star(FieldKey::Results, &draft.results);
+    let star_fields = Star {
+        situation: star(FieldKey::Situation, &draft.situation),
+        task: star(FieldKey::Task, &draft.task),
+        actions: star(FieldKey::Actions, &draft.actions),
+        results: star(FieldKey::Results, &draft.results),
+    };
     let other: Vec<(String, String)> = draft
         .fields
         .iter()
@@ -670,10 +669,7 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
         month: YearMonth::of(draft.date),
         tags: draft.tags.clone(),
         scope: draft.scope,
-        situation,
-        task,
-        actions,
-        results,
+        star: star_fields,
         fields: other,
         notes: (!draft.notes.is_empty()).then(|| draft.notes.join("\n\n")),
     };

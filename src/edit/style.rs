@@ -169,16 +169,7 @@ impl Style {
         if let Some((_, word)) = self.words.iter().find(|(k, _)| *k == key) {
             return word;
         }
-        match key {
-            FieldKey::Date => "Date",
-            FieldKey::Tags => "Tags",
-            FieldKey::Scope => "Scope",
-            FieldKey::Situation => "Situation",
-            FieldKey::Task => "Task",
-            FieldKey::Actions => "Actions",
-            FieldKey::Results => "Results",
-            FieldKey::Other => "Notes",
-        }
+        key.label()
     }
 
     /// A label as this file writes it; `known` says whether the reader knows the word

@@ -9,15 +9,14 @@
 //! which the insertion leaves as they were.
 
 use anyhow::{Result, bail, ensure};
-use serde_json::Value;
 
 use crate::diagnostic::Severity;
 use crate::edit::{Expected, Plan};
-use crate::model::Entry;
+use crate::model::{Entry, Scope, Star, YearMonth};
 use crate::read::Reader;
 use crate::read::entry;
 use crate::read::parse::Skeleton;
-use crate::render::schema::{self, EntryView};
+use crate::render::schema;
 use crate::text;
 
 /// What verification learnt about the new entry.
@@ -82,7 +81,7 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
             let was = entry::read(old, before, &mut Vec::new());
             let now = entry::read(new, &blocks[other], &mut Vec::new());
             ensure!(
-                comparable(&was) == comparable(&now),
+                Reading::of(&was) == Reading::of(&now),
                 "the insertion would change how the entry on line {} reads",
                 before.line_no
             );
@@ -110,23 +109,45 @@ pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Res
     })
 }
 
-/// An entry as the schema shows it, without its line (which an insertion may shift).
-fn comparable(entry: &Entry<'_>) -> Value {
-    let mut value = serde_json::to_value(EntryView(entry)).unwrap_or(Value::Null);
-    if let Some(map) = value.as_object_mut() {
-        map.remove("line");
+/// What an entry reads as (what the schema shows of it), without where it stands: an
+/// insertion may shift its bytes and its line.
+#[derive(Debug, PartialEq, Eq)]
+struct Reading<'e> {
+    title: &'e str,
+    date: Option<chrono::NaiveDate>,
+    month: Option<YearMonth>,
+    tags: &'e [&'e str],
+    scope: Option<Scope>,
+    star: Star<Option<String>>,
+    other: Vec<(&'e str, String)>,
+    notes: Option<String>,
+}
+
+impl<'e> Reading<'e> {
+    fn of(entry: &'e Entry<'_>) -> Self {
+        Self {
+            title: entry.title,
+            date: entry.date,
+            month: entry.month,
+            tags: &entry.tags,
+            scope: entry.scope,
+            star: entry.star().map(|text| text.map(|text| text.to_string())),
+            other: entry
+                .other_fields()
+                .map(|field| (field.label, field.body.to_string()))
+                .collect(),
+            notes: schema::notes(entry),
+        }
     }
-    value
 }
 
 /// The new entry's fields against what the person gave.
 pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()> {
-    let text = |t: Option<crate::model::Text<'_>>| t.map(|t| t.to_string());
     let other: Vec<(String, String)> = entry
         .other_fields()
         .map(|field| (field.label.to_string(), field.body.to_string()))
         .collect();
-    let checks: [(&str, String, String); 11] = [
+    let mut checks: Vec<(&str, String, String)> = vec![
         (
             "title",
             shown(Some(entry.title)),
@@ -140,37 +161,26 @@ pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()>
             format!("{:?}", expected.tags),
         ),
         ("scope", shown(entry.scope), shown(expected.scope)),
-        (
-            "situation",
-            shown(text(entry.situation)),
-            shown(expected.situation.as_ref()),
-        ),
-        (
-            "task",
-            shown(text(entry.task)),
-            shown(expected.task.as_ref()),
-        ),
-        (
-            "actions",
-            shown(text(entry.actions)),
-            shown(expected.actions.as_ref()),
-        ),
-        (
-            "results",
-            shown(text(entry.results)),
-            shown(expected.results.as_ref()),
-        ),
-        (
-            "fields",
-            format!("{other:?}"),
-            format!("{:?}", expected.fields),
-        ),
-        (
-            "notes",
-            shown(schema::notes(entry)),
-            shown(expected.notes.as_ref()),
-        ),
     ];
+    let star = entry.star();
+    checks.extend(expected.star.iter().map(|(key, wanted)| {
+        let got = star
+            .get(key)
+            .copied()
+            .flatten()
+            .map(|text| text.to_string());
+        (key.name(), shown(got), shown(wanted.as_ref()))
+    }));
+    checks.push((
+        "fields",
+        format!("{other:?}"),
+        format!("{:?}", expected.fields),
+    ));
+    checks.push((
+        "notes",
+        shown(schema::notes(entry)),
+        shown(expected.notes.as_ref()),
+    ));
     for (what, got, wanted) in checks {
         ensure!(
             got == wanted,

@@ -38,14 +38,9 @@ pub fn text(out: &mut impl Write, entry: &Entry<'_>, log_path: &Path) -> Result<
         }
         Ok(())
     };
-    for (name, text) in [
-        ("Situation", entry.situation),
-        ("Task", entry.task),
-        ("Actions", entry.actions),
-        ("Results", entry.results),
-    ] {
+    for (key, text) in entry.star().iter() {
         if let Some(text) = text {
-            section(name, text.to_string())?;
+            section(key.label(), text.to_string())?;
         }
     }
     for field in entry.other_fields() {
