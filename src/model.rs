@@ -268,6 +268,15 @@ impl FieldKey {
     }
 }
 
+/// A tag as brag keeps it: without the `#`, emphasis and trailing punctuation people
+/// write around it (`#performance`, `` `search` ``, `*infra*;`). The one cleaning for
+/// tags read from the log and given to `add` (a filter only drops a leading `#`).
+pub fn clean_tag(tag: &str) -> &str {
+    tag.trim()
+        .trim_matches(['#', '`', '*', '_', '.', ';'])
+        .trim()
+}
+
 /// The four STAR fields, one `T` each: spelt out once, for every type that holds them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Star<T> {

@@ -8,7 +8,7 @@ use chrono::{Datelike as _, NaiveDate};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::model::{FieldKey, Scope};
+use crate::model::{FieldKey, Scope, clean_tag};
 use crate::period::{self, Calendar, DateOrder};
 use crate::read::dates::{self, ReadDate};
 use crate::read::entry::{self, Block, Enclosing, Style};
@@ -101,10 +101,7 @@ pub fn tags<'a>(values: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>
     let mut tags: Vec<String> = Vec::new();
     for value in values {
         for part in value.split(',') {
-            let tag = part
-                .trim()
-                .trim_matches(['#', '`', '*', '_', '.', ';'])
-                .trim();
+            let tag = clean_tag(part);
             if tag.is_empty() {
                 continue;
             }

@@ -24,7 +24,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::Lint;
 use crate::markdown;
 use crate::model::{
-    Entry, Field, FieldKey, Scope, Text, YearMonth, contains_ignore_ascii_case,
+    Entry, Field, FieldKey, Scope, Text, YearMonth, clean_tag, contains_ignore_ascii_case,
     find_ignore_ascii_case,
 };
 use crate::read::dates::{self, ReadDate};
@@ -847,16 +847,14 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
 
 /// `performance, search` or `#performance #search` -> the tag names.
 pub fn split_tags(text: &str) -> Vec<&str> {
-    fn clean(tag: &str) -> &str {
-        tag.trim()
-            .trim_matches(|c| matches!(c, '#' | '`' | '*' | '_' | '.' | ';'))
-            .trim()
-    }
     let named = |tag: &&str| !tag.is_empty();
     if text.contains(',') {
-        text.split(',').map(clean).filter(named).collect()
+        text.split(',').map(clean_tag).filter(named).collect()
     } else {
-        text.split_whitespace().map(clean).filter(named).collect()
+        text.split_whitespace()
+            .map(clean_tag)
+            .filter(named)
+            .collect()
     }
 }
 
