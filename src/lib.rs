@@ -22,7 +22,7 @@
 //! In reading order, one line a module. A command reads: context, query, select (the
 //! reader), render.
 //!
-//! - [`cli`]: the command line's clap types, and the only parse of it.
+//! - [`cli`]: the command line's types, and the only parse of it.
 //! - [`app`]: the run's [`app::Context`] (config, log path, today): the one reader of
 //!   env, clock and dirs.
 //! - [`query`]: where arguments become domain values (the [`filter::Filter`], with its

@@ -20,11 +20,7 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
     let text = bytes.text()?;
     let reader = Reader::for_filter(text, &filter);
     let heads = reader.select(&filter);
-    if heads.is_empty() {
-        for hint in tag_hints(&reader, &args.filters) {
-            eprintln!("hint: {hint}");
-        }
-    }
+    hint_when_none(&reader, &heads, &args.filters);
     match args.format() {
         ListFormat::Table => {
             let rows = rows(&reader, &heads, args.ids);
@@ -61,9 +57,17 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-/// For a filter that matched nothing: each asked-for tag that no entry carries, with the
-/// log's tag closest to it (`on-call` for `oncall`).
-pub fn tag_hints(reader: &Reader<'_>, filters: &FilterArgs) -> Vec<String> {
+/// For a filter that chose nothing, a hint on stderr for each asked-for tag that no
+/// entry carries, with the log's tag closest to it (`on-call` for `oncall`).
+pub fn hint_when_none(reader: &Reader<'_>, chosen: &[&Head<'_>], filters: &FilterArgs) {
+    if chosen.is_empty() {
+        for hint in tag_hints(reader, filters) {
+            eprintln!("hint: {hint}");
+        }
+    }
+}
+
+fn tag_hints(reader: &Reader<'_>, filters: &FilterArgs) -> Vec<String> {
     let asked: Vec<&String> = filters.tag.iter().chain(&filters.any_tag).collect();
     if asked.is_empty() {
         return Vec::new();

@@ -9,7 +9,7 @@ use chrono::{Datelike, Months};
 
 use crate::app::Context;
 use crate::cli::{StatsArgs, StatsFormat};
-use crate::cmd::list::{tag_hints, use_color};
+use crate::cmd::list::{hint_when_none, use_color};
 use crate::query;
 use crate::read::Reader;
 use crate::render::stats::{self, Facts, Options, Style};
@@ -32,11 +32,7 @@ pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<
     let text = bytes.text()?;
     let reader = Reader::for_filter(text, &filter);
     let heads = reader.select(&filter);
-    if heads.is_empty() {
-        for hint in tag_hints(&reader, &args.filters) {
-            eprintln!("hint: {hint}");
-        }
-    }
+    hint_when_none(&reader, &heads, &args.filters);
     let facts = reader.map(&heads, Facts::of);
     let range = filter.range;
     // `from 2025-12-01 to 2026-11-23, tag mentoring`

@@ -17,11 +17,7 @@ pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<E
     let text = bytes.text()?;
     let reader = Reader::for_filter(text, &filter);
     let heads = reader.select(&filter);
-    if heads.is_empty() {
-        for hint in crate::cmd::list::tag_hints(&reader, &args.filters) {
-            eprintln!("hint: {hint}");
-        }
-    }
+    crate::cmd::list::hint_when_none(&reader, &heads, &args.filters);
     let (entries, _) = reader.read(&heads);
     // Tags group case-insensitively and show as first written.
     let mut counts: Vec<(String, usize)> = Vec::new();
