@@ -197,33 +197,30 @@ impl<'a> Reader<'a> {
         render: impl Fn(usize, &[Entry<'a>]) -> anyhow::Result<Vec<u8>> + Sync,
         out: &mut impl std::io::Write,
     ) -> anyhow::Result<()> {
-        let render = &render;
-        std::thread::scope(|scope| {
-            let (chunks, received) = std::sync::mpsc::sync_channel(1);
-            scope.spawn(move || {
-                for (number, chunk) in heads.chunks(STREAM_CHUNK).enumerate() {
-                    let bytes = parallel(
-                        chunk,
-                        |first, part| {
-                            render(number * STREAM_CHUNK + first, &self.read_here(part).0)
-                        },
-                        |a, b| {
-                            let (mut a, mut b) = (a?, b?);
-                            a.append(&mut b);
-                            Ok(a)
-                        },
-                    );
-                    // The writer stopped early (an error, or a closed pipe).
-                    if chunks.send(bytes).is_err() {
-                        break;
-                    }
+        let (chunks, received) = std::sync::mpsc::sync_channel(1);
+        read_ahead(
+            heads,
+            STREAM_CHUNK,
+            |first, chunk| {
+                parallel(
+                    chunk,
+                    |offset, part| render(first + offset, &self.read_here(part).0),
+                    |a, b| {
+                        let (mut a, mut b) = (a?, b?);
+                        a.append(&mut b);
+                        Ok(a)
+                    },
+                )
+            },
+            // The writer stopped early (an error, or a closed pipe): stop.
+            move |bytes| chunks.send(bytes).is_ok(),
+            || {
+                for bytes in received {
+                    out.write_all(&bytes?)?;
                 }
-            });
-            for bytes in received {
-                out.write_all(&bytes?)?;
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
     }
 
     /// The entry's stable id: its slug, with `-2`, `-3` for later entries (in date
@@ -556,21 +553,39 @@ impl Detached {
         take: impl FnMut(Vec<T>) -> bool + Send,
         consume: impl FnOnce() -> R,
     ) -> R {
-        let mut take = take;
-        let look = &look;
-        std::thread::scope(|scope| {
-            scope.spawn(move || {
-                let positions: Vec<usize> = (0..self.entries.len()).collect();
-                for part in positions.chunks(chunk) {
-                    let values = parallel_map(part, |_, &position| look(&self.read(position)));
-                    if !take(values) {
-                        break;
-                    }
-                }
-            });
-            consume()
-        })
+        let positions: Vec<usize> = (0..self.entries.len()).collect();
+        read_ahead(
+            &positions,
+            chunk,
+            |_, part| parallel_map(part, |_, &position| look(&self.read(position))),
+            take,
+            consume,
+        )
     }
+}
+
+/// The one read-ahead pipeline: on a worker thread, `produce` makes the value of each
+/// `chunk` of `items` in turn (given the position of its first item; on every core as it
+/// likes) and `take` hands it on, until `take` says stop or the items end; meanwhile
+/// `consume` runs on this thread. Memory holds what `take` keeps, never every value.
+fn read_ahead<T: Sync, R, O>(
+    items: &[T],
+    chunk: usize,
+    produce: impl Fn(usize, &[T]) -> R + Sync,
+    mut take: impl FnMut(R) -> bool + Send,
+    consume: impl FnOnce() -> O,
+) -> O {
+    let produce = &produce;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for (number, part) in items.chunks(chunk).enumerate() {
+                if !take(produce(number * chunk, part)) {
+                    break;
+                }
+            }
+        });
+        consume()
+    })
 }
 
 /// For each head (in date order), the position of the first head of the same date.
