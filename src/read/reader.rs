@@ -435,8 +435,9 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    /// The entry `wanted` names: by id, the start or part of one, or title words (see
-    /// [`lookup::find`]).
+    /// The entry `wanted` names: the entry with that id, else the one whose id starts
+    /// with it or holds it, else the one whose title has all its words; an ambiguous or
+    /// unknown `wanted` is an error that lists the candidates.
     pub fn find(&self, wanted: &str) -> Result<&Head<'a>> {
         lookup::find(self, wanted)
     }
