@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 
 use crate::cli::Cli;
 use crate::config::{Config, DateOrderSetting, OrderSetting, ReviewSetting};
-use crate::parse::Order;
 use crate::period::{Calendar, DateOrder, Reviews};
+use crate::read::parse::Order;
+use crate::templates;
 
 /// What every command needs to know about where it runs.
 #[derive(Debug)]
@@ -44,7 +45,8 @@ impl Context {
             (None, Some(file)) => file,
             (None, None) => app_dir(dirs::data_dir(), "data")?.join("brag.md"),
         };
-        // clap folds BRAG_FILE into `--file`: a value equal to the variable came from it.
+        // The parser folds BRAG_FILE into `--file`: a value equal to the variable came
+        // from it.
         let from_env = std::env::var_os("BRAG_FILE").map(PathBuf::from);
         let file_flag = cli
             .file
@@ -85,24 +87,14 @@ impl Context {
     /// A template: `templates/NAME` beside the config file if there is one, else the
     /// built-in one.
     pub fn template(&self, name: &str) -> Result<String> {
-        let builtin = match name {
-            "entry.md" => include_str!("../templates/entry.md"),
-            "log.md" => include_str!("../templates/log.md"),
-            "config.yaml" => include_str!("../templates/config.yaml"),
-            _ => bail!("no template named {name}"),
-        };
-        let custom = self
-            .config_path
+        templates::named(self.templates_dir().as_deref(), name)
+    }
+
+    /// `<config dir>/brag/templates/`: beside the config file.
+    pub fn templates_dir(&self) -> Option<PathBuf> {
+        self.config_path
             .parent()
-            .map(|folder| folder.join("templates").join(name));
-        match custom {
-            Some(path) => {
-                let custom =
-                    crate::store::read_small(&path, crate::store::SMALL_FILE_LIMIT, "template")?;
-                Ok(custom.unwrap_or_else(|| builtin.to_string()))
-            }
-            None => Ok(builtin.to_string()),
-        }
+            .map(|folder| folder.join("templates"))
     }
 
     /// The settings `brag add` takes from the config.

@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValue;
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
+
+pub use crate::render::packet::{Audience, ExportFormat, GroupBy, WeakPlacement};
 
 /// Keep an achievement log in STAR form, as plain Markdown.
 ///
@@ -843,83 +846,75 @@ pub struct ExportArgs {
     pub include_private: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Markdown, to paste into a document
-    Md,
-    /// One self-contained HTML file, for screen and print
-    Html,
-    /// The packet as JSON, entries in the `brag list` schema
-    Json,
-    /// The packet as YAML
-    Yaml,
-    /// Plain text wrapped at 80 columns, for email
-    Txt,
+/// The command line, parsed; a usage error exits here with clap's message and code 2.
+pub fn parse() -> Cli {
+    Cli::parse()
 }
 
-impl ExportFormat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ExportFormat::Md => "md",
-            ExportFormat::Html => "html",
-            ExportFormat::Json => "json",
-            ExportFormat::Yaml => "yaml",
-            ExportFormat::Txt => "txt",
+/// The command line's definition, for completions, man pages and help.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// What `ARGS` (ending in `--help`) prints, or `None` when they print no help.
+pub fn help(args: &[&str]) -> Option<String> {
+    match Cli::try_parse_from(args) {
+        Err(help) if help.kind() == clap::error::ErrorKind::DisplayHelp => {
+            Some(help.render().to_string())
         }
+        _ => None,
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupBy {
-    /// One group per month, oldest first
-    Month,
-    /// One group per tag, most used first; an entry appears once, under its most used tag
-    Tag,
-    /// The scope ladder, business first
-    Scope,
-    /// The rubric's competencies; an entry appears under the first one its tags match
-    Competency,
+/// The command line `args` (after `brag`), parsed, for tests.
+#[cfg(test)]
+pub fn parse_from<'a>(args: impl IntoIterator<Item = &'a &'a str>) -> Cli {
+    Cli::parse_from(std::iter::once(&"brag").chain(args))
 }
 
-/// Who the export is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Audience {
-    /// The promotion committee: the case, highlights, scope growth, stories, evidence, goals
-    Committee,
-    /// You, before the review: coverage, weak entries, what to strengthen
-    Me,
-}
+/// Each variant of a domain enum with its command-line name and help, as
+/// `#[derive(ValueEnum)]` would give them.
+macro_rules! value_enum {
+    ($type:ty { $($variant:ident => $name:literal, $help:literal;)* }) => {
+        impl ValueEnum for $type {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$(Self::$variant),*]
+            }
 
-impl Audience {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Audience::Committee => "committee",
-            Audience::Me => "me",
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(match self {
+                    $(Self::$variant => PossibleValue::new($name).help($help),)*
+                })
+            }
         }
-    }
+    };
 }
 
-/// Where weak entries (no Results, or Results with no measurable change) go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum WeakPlacement {
-    /// Left out of the packet
-    Hide,
-    /// Last in their group
-    Last,
-    /// In an "Also" appendix at the end
-    Appendix,
-}
+value_enum!(ExportFormat {
+    Md => "md", "Markdown, to paste into a document";
+    Html => "html", "One self-contained HTML file, for screen and print";
+    Json => "json", "The packet as JSON, entries in the `brag list` schema";
+    Yaml => "yaml", "The packet as YAML";
+    Txt => "txt", "Plain text wrapped at 80 columns, for email";
+});
 
-impl GroupBy {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GroupBy::Month => "month",
-            GroupBy::Tag => "tag",
-            GroupBy::Scope => "scope",
-            GroupBy::Competency => "competency",
-        }
-    }
-}
+value_enum!(GroupBy {
+    Month => "month", "One group per month, oldest first";
+    Tag => "tag", "One group per tag, most used first; an entry appears once, under its most used tag";
+    Scope => "scope", "The scope ladder, business first";
+    Competency => "competency", "The rubric's competencies; an entry appears under the first one its tags match";
+});
+
+value_enum!(Audience {
+    Committee => "committee", "The promotion committee: the case, highlights, scope growth, stories, evidence, goals";
+    Me => "me", "You, before the review: coverage, weak entries, what to strengthen";
+});
+
+value_enum!(WeakPlacement {
+    Hide => "hide", "Left out of the packet";
+    Last => "last", "Last in their group";
+    Appendix => "appendix", "In an \"Also\" appendix at the end";
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RubricName {

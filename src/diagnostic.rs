@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::lint::Lint;
-use crate::markdown::LineIndex;
+use crate::text::LineIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

@@ -1,7 +1,7 @@
 //! The filters `list`, `export` and `tags` share, and how they choose entries cheaply.
 //!
 //! A filter first looks at what costs little: the head's date (exact, see
-//! `parse::Index`), the tags and scope that a line scan of the block can tell (looked
+//! `read::Reader`), the tags and scope that a line scan of the block can tell (looked
 //! for only when the filter asks about them), and the raw text of the entry's block,
 //! where every tag, scope and `--grep` text that the entry carries must occur (and
 //! where a `--grep` hit in shown text confirms a match). Only the entries this cannot
@@ -12,102 +12,55 @@
 //! (STAR, date, tags, scope and other labels) and the notes, as the JSON schema shows
 //! them; `--field` narrows it to some of those.
 
-use anyhow::{Result, bail};
+use crate::model::{Entry, FieldKey, Scope};
+use crate::period::DateRange;
+use crate::read::Glance;
 
-use crate::cli::{FilterArgs, ScopeArg, StarArg};
-use crate::entry::{self, Wanted};
-use crate::model::{Entry, FieldKey, Scope, Text, contains_ignore_ascii_case};
-use crate::parse::{Head, Index};
-use crate::period::{self, Calendar, DateRange};
-use crate::threads::parallel_map;
-
-/// Entries chosen per batch when testing candidates in full.
-const BATCH: usize = 4096;
-
+/// What `list`, `export`, `tags` and `stats` choose entries by, its periods resolved
+/// (built from the command line by [`crate::query::filter`]).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub range: Option<DateRange>,
+    pub(crate) range: Option<DateRange>,
     /// All of these tags (lowercase).
-    tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// At least one of these.
-    any_tags: Vec<String>,
+    pub(crate) any_tags: Vec<String>,
     /// None of these.
-    not_tags: Vec<String>,
-    scopes: Vec<Scope>,
+    pub(crate) not_tags: Vec<String>,
+    pub(crate) scopes: Vec<Scope>,
     /// Lowercase.
-    grep: Option<String>,
+    pub(crate) grep: Option<String>,
     /// Where `grep` looks (lowercase names); empty means everywhere.
-    fields: Vec<String>,
-    missing: Vec<FieldKey>,
-    pub limit: Option<usize>,
-    pub reverse: bool,
-}
-
-fn lowercase(values: &[String]) -> Vec<String> {
-    values
-        .iter()
-        .map(|value| value.trim().trim_start_matches('#').to_ascii_lowercase())
-        .filter(|value| !value.is_empty())
-        .collect()
+    pub(crate) fields: Vec<String>,
+    pub(crate) missing: Vec<FieldKey>,
+    pub(crate) limit: Option<usize>,
+    pub(crate) reverse: bool,
 }
 
 impl Filter {
-    pub fn new(args: &FilterArgs, calendar: &Calendar) -> Result<Self> {
-        let range = period::range(
-            args.since.as_deref(),
-            args.until.as_deref(),
-            args.on.as_deref(),
-            calendar,
-        )?;
-        let grep = args.grep.as_ref().map(|text| text.to_ascii_lowercase());
-        if grep.as_deref() == Some("") {
-            bail!("--grep needs some text to look for");
-        }
-        if args.limit == Some(0) {
-            bail!("--limit must be at least 1");
-        }
-        Ok(Self {
-            range,
-            tags: lowercase(&args.tag),
-            any_tags: lowercase(&args.any_tag),
-            not_tags: lowercase(&args.not_tag),
-            scopes: args.scope.iter().map(|scope| scope_of(*scope)).collect(),
-            grep,
-            fields: lowercase(&args.field),
-            missing: args.missing.iter().map(|star| key_of(*star)).collect(),
-            limit: args.limit,
-            reverse: args.reverse,
-        })
+    /// Whether the filter looks at tags: a reader then has a line scan tell them.
+    pub fn looks_at_tags(&self) -> bool {
+        !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty())
     }
 
-    /// What the filter needs to know of every entry: its date, and its tags and scope
-    /// when it filters on them (see [`Index::with_facts`]).
-    pub fn wanted(&self) -> Wanted {
-        Wanted {
-            date: true,
-            tags: !(self.tags.is_empty() && self.any_tags.is_empty() && self.not_tags.is_empty()),
-            scope: !self.scopes.is_empty(),
-        }
+    /// Whether the filter looks at the scope.
+    pub fn looks_at_scope(&self) -> bool {
+        !self.scopes.is_empty()
     }
 
-    /// The test without reading the entry, from its head's date, the tags and scope a
-    /// line scan of its block can tell, and the block's raw text, in which every tag,
-    /// scope and `--grep` text the entry carries must occur. `None`: read the entry to
-    /// know.
-    pub fn decide<'a>(&self, index: &Index<'a>, head: &Head<'a>) -> Option<bool> {
+    /// The test without reading the entry, from what a glance at it tells: its date,
+    /// the tags and scope a line scan told, and its raw text, in which every tag, scope
+    /// and `--grep` text the entry carries must occur. `None`: read the entry to know.
+    pub fn decide(&self, glance: &Glance<'_>) -> Option<bool> {
         if let Some(range) = self.range {
-            if !head.date.is_some_and(|date| range.contains(date)) {
+            if !glance.date.is_some_and(|date| range.contains(date)) {
                 return Some(false);
             }
         }
-        let wanted = self.wanted();
-        let (by_tag, by_scope) = (wanted.tags, wanted.scope);
-        let scanned = index.facts(head, wanted);
-        let tags = head.tags.as_ref().or(scanned.tags.as_ref());
-        let scope = head.scope.or(scanned.scope);
+        let (by_tag, by_scope) = (self.looks_at_tags(), self.looks_at_scope());
+        let (tags, scope) = (glance.tags, glance.scope);
         // Raw-text checks only for what the scan did not tell: a known fact decides.
-        let text = index.block_text(head);
-        let occurs = |needle: &str| contains_ignore_ascii_case(text, needle);
+        let occurs = |needle: &str| glance.mentions(needle);
         let may_match = (tags.is_some()
             || (self.tags.iter().all(|tag| occurs(tag))
                 && (self.any_tags.is_empty() || self.any_tags.iter().any(|tag| occurs(tag)))))
@@ -147,9 +100,7 @@ impl Filter {
         }
         if let Some(grep) = &self.grep {
             let plain = grep.trim() == grep && !grep.contains(['\n', '\r']);
-            let confirmed = self.fields.is_empty()
-                && plain
-                && entry::shows_text(index.src, &index.blocks[head.block], grep);
+            let confirmed = self.fields.is_empty() && plain && glance.shows(grep);
             decided &= confirmed;
         }
         decided &= self.missing.is_empty();
@@ -165,7 +116,10 @@ impl Filter {
             && (self.any_tags.is_empty() || self.any_tags.iter().any(has_tag))
             && !self.not_tags.iter().any(has_tag)
             && (self.scopes.is_empty() || entry.scope.is_some_and(|s| self.scopes.contains(&s)))
-            && self.missing.iter().all(|key| star(entry, *key).is_none())
+            && self
+                .missing
+                .iter()
+                .all(|key| entry.star().get(*key).is_none_or(Option::is_none))
             && self
                 .grep
                 .as_deref()
@@ -179,44 +133,11 @@ impl Filter {
             || entry.fields.iter().any(|field| {
                 let name = match field.key {
                     FieldKey::Other => field.label.to_ascii_lowercase(),
-                    key => key_name(key).to_string(),
+                    key => key.name().to_string(),
                 };
                 wanted(&name) && found(&field.body.to_string())
             })
             || (wanted("notes") && entry.notes.iter().any(|note| found(&note.to_string())))
-    }
-
-    /// The heads that match, in output order: oldest first (newest first with
-    /// `reverse`), keeping the `limit` most recent.
-    pub fn select<'i, 'a>(&self, index: &'i Index<'a>) -> Vec<&'i Head<'a>> {
-        let decisions = parallel_map(&index.heads, |_, head| self.decide(index, head));
-        let mut chosen = Vec::new();
-        let mut undecided = Vec::new();
-        for (head, decision) in index.heads.iter().zip(decisions) {
-            match decision {
-                Some(true) => chosen.push(head),
-                Some(false) => {}
-                None => undecided.push(head),
-            }
-        }
-        for batch in undecided.chunks(BATCH) {
-            let (entries, _) = index.read(batch);
-            chosen.extend(
-                batch
-                    .iter()
-                    .zip(&entries)
-                    .filter(|(_, entry)| self.matches(entry))
-                    .map(|(head, _)| *head),
-            );
-        }
-        chosen.sort_by_key(|head| head.position);
-        if let Some(limit) = self.limit {
-            chosen.drain(..chosen.len().saturating_sub(limit));
-        }
-        if self.reverse {
-            chosen.reverse();
-        }
-        chosen
     }
 
     /// What the filter asks for beyond dates, for a report's first line.
@@ -245,11 +166,7 @@ impl Filter {
             parts.push(format!("text {grep:?}{within}"));
         }
         if !self.missing.is_empty() {
-            let missing: Vec<String> = self
-                .missing
-                .iter()
-                .map(|k| key_name(*k).to_string())
-                .collect();
+            let missing: Vec<String> = self.missing.iter().map(|k| k.name().to_string()).collect();
             parts.push(format!("missing {}", list(&missing)));
         }
         parts
@@ -264,49 +181,5 @@ impl Filter {
             Some((Some(start), None)) => format!("since {start}"),
             Some((None, Some(end))) => format!("until {end}"),
         }
-    }
-}
-
-fn scope_of(scope: ScopeArg) -> Scope {
-    match scope {
-        ScopeArg::Task => Scope::Task,
-        ScopeArg::Milestone => Scope::Milestone,
-        ScopeArg::Project => Scope::Project,
-        ScopeArg::Product => Scope::Product,
-        ScopeArg::Business => Scope::Business,
-    }
-}
-
-fn key_of(star: StarArg) -> FieldKey {
-    match star {
-        StarArg::Situation => FieldKey::Situation,
-        StarArg::Task => FieldKey::Task,
-        StarArg::Actions => FieldKey::Actions,
-        StarArg::Results => FieldKey::Results,
-    }
-}
-
-/// The schema's name for a known field.
-pub fn key_name(key: FieldKey) -> &'static str {
-    match key {
-        FieldKey::Date => "date",
-        FieldKey::Tags => "tags",
-        FieldKey::Scope => "scope",
-        FieldKey::Situation => "situation",
-        FieldKey::Task => "task",
-        FieldKey::Actions => "actions",
-        FieldKey::Results => "results",
-        FieldKey::Other => "other",
-    }
-}
-
-/// An entry's STAR field.
-pub fn star<'e, 'a>(entry: &'e Entry<'a>, key: FieldKey) -> Option<&'e Text<'a>> {
-    match key {
-        FieldKey::Situation => entry.situation.as_ref(),
-        FieldKey::Task => entry.task.as_ref(),
-        FieldKey::Actions => entry.actions.as_ref(),
-        FieldKey::Results => entry.results.as_ref(),
-        _ => None,
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! [`run`] is the whole program: it parses the command line, builds the [`app::Context`],
 //! dispatches to one `cmd` module, and is the one place that renders errors and picks
-//! the exit code (0 success, 1 error, 2 usage error from clap, 3 a write done whose git
+//! the exit code (0 success, 1 error, 2 usage error, 3 a write done whose git
 //! commit failed).
 //!
 //! # Design
@@ -19,45 +19,67 @@
 //!
 //! # Map
 //!
-//! [`outline`] (level one, the line scan, and its pulldown-cmark reference), [`entry`]
-//! (level two, one entry), [`parse`] (the grammar, in its module doc), [`filter`],
-//! [`period`], [`render`], [`edit`] (where a new entry goes, how it is written, and the
-//! proof that nothing else changed), [`store`] (the lock and the atomic write), [`threads`]
-//! (work split across the cores), [`cmd`] (one file per command). Tests: `tests/lib.rs` is
-//! the one integration binary (`tests/readme.rs` runs the README's examples); the
-//! placement table tests and their property test are in `src/edit/tests.rs`. The
-//! reference pages of `brag help TOPIC` are `docs/help/TOPIC.md`.
+//! In reading order, one line a module. A command reads: context, query, select (the
+//! reader), render.
+//!
+//! - [`cli`]: the command line's types, and the only parse of it.
+//! - [`app`]: the run's [`app::Context`] (config, log path, today): the one reader of
+//!   env, clock and dirs.
+//! - [`query`]: where arguments become domain values (the [`filter::Filter`], with its
+//!   periods resolved; the export's provenance).
+//! - [`config`]: the YAML config, unknown keys rejected with their line.
+//! - [`store`]: reading the log; every atomic write (the log's under a lock, brag's own
+//!   files, the packet).
+//! - [`model`]: pure data: months, scopes, entries and the text they borrow.
+//! - [`markdown`]: the one set of pulldown-cmark options.
+//! - [`text`]: lines in a text: counting them, offsets to lines and columns.
+//! - [`read`]: the reader's one face, [`read::Reader`]: open a log's text, select entries,
+//!   read or stream them, find one by id; inside, the line scan ([`read::outline`]), the
+//!   grammar ([`read::parse`]), one entry ([`read::entry`]), headings, labels, dates.
+//! - [`period`]: date and period expressions to a closed date range.
+//! - [`filter`]: the test on an entry, and on what a glance at it tells.
+//! - [`render`]: pure renderers, entries and options in, bytes out (list, show, tags,
+//!   check, stats, the packet in every format).
+//! - [`templates`]: every template, built in or the person's override.
+//! - [`edit`]: where a new entry goes, how it is written, and the proof that nothing else
+//!   changed; [`editor`] starts the person's editor on a draft.
+//! - [`lint`], [`measurable`], [`rubric`]: what makes an entry good evidence, and the
+//!   promotion rubrics.
+//! - [`diagnostic`]: located warnings and errors as `path:line:col`.
+//! - [`git`], [`undo`]: the log's folder under git; the record that `brag undo` reverts.
+//! - [`suggest`]: did-you-mean for mistyped words.
+//! - [`threads`]: work split across the cores.
+//! - [`cmd`]: one file per command.
+//!
+//! Tests: `tests/lib.rs` is the one integration binary (`tests/readme.rs` runs the
+//! README's examples); the placement table tests and their property test are in
+//! `src/edit/tests.rs`. The reference pages of `brag help TOPIC` are `docs/help/TOPIC.md`.
 
 use std::io::Write;
 use std::process::ExitCode;
-
-use clap::Parser as _;
 
 pub mod app;
 pub mod cli;
 pub mod cmd;
 pub mod config;
-pub mod dates;
 pub mod diagnostic;
 pub mod edit;
 pub mod editor;
-pub mod entry;
 pub mod filter;
 pub mod git;
-pub mod heading;
-pub mod label;
 pub mod lint;
-pub mod lookup;
 pub mod markdown;
 pub mod measurable;
 pub mod model;
-pub mod outline;
-pub mod parse;
 pub mod period;
+pub mod query;
+pub mod read;
 pub mod render;
 pub mod rubric;
 pub mod store;
 pub mod suggest;
+pub mod templates;
+pub mod text;
 pub mod threads;
 pub mod undo;
 pub mod words;
@@ -66,7 +88,7 @@ use cli::{Cli, Command};
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::parse();
     let stdout = std::io::stdout();
     // Large listings write megabytes: 64 KiB at a time, not 8.
     let mut out = std::io::BufWriter::with_capacity(64 << 10, stdout.lock());

@@ -229,6 +229,93 @@ pub enum FieldKey {
     Other,
 }
 
+impl FieldKey {
+    /// The four STAR keys, in STAR order.
+    pub const STAR: [FieldKey; 4] = [
+        FieldKey::Situation,
+        FieldKey::Task,
+        FieldKey::Actions,
+        FieldKey::Results,
+    ];
+
+    /// The schema's name for the field (`situation`, `tags`, `other`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKey::Date => "date",
+            FieldKey::Tags => "tags",
+            FieldKey::Scope => "scope",
+            FieldKey::Situation => "situation",
+            FieldKey::Task => "task",
+            FieldKey::Actions => "actions",
+            FieldKey::Results => "results",
+            FieldKey::Other => "other",
+        }
+    }
+
+    /// The canonical label brag writes and shows (`Situation`, `Tags`); free text under
+    /// no known label is `Notes`.
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldKey::Date => "Date",
+            FieldKey::Tags => "Tags",
+            FieldKey::Scope => "Scope",
+            FieldKey::Situation => "Situation",
+            FieldKey::Task => "Task",
+            FieldKey::Actions => "Actions",
+            FieldKey::Results => "Results",
+            FieldKey::Other => "Notes",
+        }
+    }
+}
+
+/// A tag as brag keeps it: without the `#`, emphasis and trailing punctuation people
+/// write around it (`#performance`, `` `search` ``, `*infra*;`). The one cleaning for
+/// tags read from the log and given to `add` (a filter only drops a leading `#`).
+pub fn clean_tag(tag: &str) -> &str {
+    tag.trim()
+        .trim_matches(['#', '`', '*', '_', '.', ';'])
+        .trim()
+}
+
+/// The four STAR fields, one `T` each: spelt out once, for every type that holds them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Star<T> {
+    pub situation: T,
+    pub task: T,
+    pub actions: T,
+    pub results: T,
+}
+
+impl<T> Star<T> {
+    /// The value for a STAR key; `None` for the other keys.
+    pub fn get(&self, key: FieldKey) -> Option<&T> {
+        match key {
+            FieldKey::Situation => Some(&self.situation),
+            FieldKey::Task => Some(&self.task),
+            FieldKey::Actions => Some(&self.actions),
+            FieldKey::Results => Some(&self.results),
+            FieldKey::Date | FieldKey::Tags | FieldKey::Scope | FieldKey::Other => None,
+        }
+    }
+
+    /// Each value with its key, in STAR order.
+    pub fn iter(&self) -> impl Iterator<Item = (FieldKey, &T)> {
+        FieldKey::STAR
+            .into_iter()
+            .zip([&self.situation, &self.task, &self.actions, &self.results])
+    }
+
+    /// The same four fields, each through `f`.
+    pub fn map<U>(&self, mut f: impl FnMut(&T) -> U) -> Star<U> {
+        Star {
+            situation: f(&self.situation),
+            task: f(&self.task),
+            actions: f(&self.actions),
+            results: f(&self.results),
+        }
+    }
+}
+
 /// One labelled field of an entry, with where it stands in the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field<'a> {
@@ -267,7 +354,17 @@ pub struct Entry<'a> {
     pub line: usize,
 }
 
-impl Entry<'_> {
+impl<'a> Entry<'a> {
+    /// The entry's STAR fields as one value.
+    pub fn star(&self) -> Star<Option<Text<'a>>> {
+        Star {
+            situation: self.situation,
+            task: self.task,
+            actions: self.actions,
+            results: self.results,
+        }
+    }
+
     /// The labelled fields the schema lists under `fields`: every label that is not a
     /// known one, plus a known one brag could not use (a second `Results`, a `Date` it
     /// cannot read), so that nothing the person wrote is dropped.

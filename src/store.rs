@@ -25,6 +25,7 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail, ensure};
 
+use crate::text;
 use crate::threads::{cores, join};
 
 /// A log's bytes, read whole into memory; [`LogBytes::text`] checks that they are
@@ -337,7 +338,7 @@ fn refuse_cr_only(path: &Path, text: &str) -> Result<()> {
 /// The error for the first byte of `bytes` that is not UTF-8.
 fn not_utf8(path: &Path, bytes: &[u8], error: std::str::Utf8Error) -> anyhow::Error {
     let at = error.valid_up_to();
-    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    let line = text::line_of(bytes, at);
     let line_start = bytes[..at]
         .iter()
         .rposition(|&b| b == b'\n')
@@ -694,6 +695,39 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes through a temporary file beside `path`, renamed over it only when everything
+/// was written: a failed export leaves no half packet behind. For a file brag writes
+/// for the person (a packet), with the usual permissions, flushed to disk.
+pub fn write_streamed(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "packet".to_string());
+    let temporary = folder.join(format!(".{name}.brag-{}.tmp", std::process::id()));
+    let result = (|| -> Result<()> {
+        let file = std::fs::File::create(&temporary)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut writer = io::BufWriter::new(file);
+        write(&mut writer)?;
+        let file = writer
+            .into_inner()
+            .map_err(|error| error.into_error())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        file.sync_all()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::rename(&temporary, path)
+            .with_context(|| format!("cannot write {}", path.display()))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
 /// Refuses to replace a log where the rename would change more than its text: a
 /// read-only log (the person said so), a log owned by someone else (the new file
 /// would be the caller's; root can give it back, see [`keep_owner`]), and a log with
@@ -1027,7 +1061,7 @@ mod tests {
         let mut bytes = large_log().into_bytes();
         let at = bytes.len() - 2;
         bytes[at] = 0xff;
-        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        let line = crate::text::line_of(&bytes, at);
         std::fs::write(&path, &bytes).expect("written");
         let log = read_log(&path).expect("read");
         let error = log.text().expect_err("not UTF-8").to_string();

@@ -2,7 +2,7 @@
 //! `on-call` -> `oncall`), and the period heading a mistyped one meant (`Spetember 2026`
 //! -> `September 2026`).
 
-use crate::heading::{self, Enclosing};
+use crate::read::heading::{self, Enclosing};
 use crate::words;
 
 /// The candidate closest to `word`: equal once case, `-`, `_` and spaces are ignored, or

@@ -8,11 +8,9 @@ use std::collections::HashSet;
 
 use brag::cli::{FilterArgs, ScopeArg, StarArg};
 use brag::edit::{self, Draft, Settings, draft, rewrite, window};
-use brag::entry::Wanted;
-use brag::filter::Filter;
 use brag::period::Calendar;
+use brag::read::{Reader, Summary, entry, outline, parse};
 use brag::render::schema::EntryView;
-use brag::{entry, outline, parse};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -267,70 +265,33 @@ fn check_log(src: &str) {
             entry.line
         );
     }
-    for block in &parse::skeleton(src).blocks {
-        let (_, title_date) = entry::title(src, block);
-        let read = entry::read(src, block, &mut Vec::new());
-        // Every set of wanted facts: the scan stops early once it has them all.
-        for bits in 1..8 {
-            let wanted = Wanted {
-                date: bits & 1 != 0,
-                tags: bits & 2 != 0,
-                scope: bits & 4 != 0,
-            };
-            let quick = entry::quick(src, block, title_date, wanted);
-            assert!(wanted.date || quick.date.is_none(), "unwanted date");
-            assert!(wanted.tags || quick.tags.is_none(), "unwanted tags");
-            assert!(wanted.scope || quick.scope.is_none(), "unwanted scope");
-            if let Some(date) = quick.date {
-                assert_eq!(date, read.date, "quick date differs for {:?}", read.title);
-            }
-            if let Some(tags) = &quick.tags {
-                assert_eq!(tags, &read.tags, "quick tags differ for {:?}", read.title);
-            }
-            if let Some(scope) = quick.scope {
-                assert_eq!(
-                    scope, read.scope,
-                    "quick scope differs for {:?}",
-                    read.title
-                );
-            }
-        }
-        for needle in GREP_NEEDLES {
-            if entry::shows_text(src, block, needle) {
-                assert!(
-                    shown_text(&read).contains(needle),
-                    "{needle:?} confirmed but not shown in {:?}",
-                    read.title
-                );
-            }
-        }
-    }
-    let index = parse::Index::new(src);
-    let everything: Vec<_> = index.heads.iter().collect();
-    let (entries, _) = index.read(&everything);
-    // Every fact a head knows is what reading its entry tells.
-    let all = parse::Index::with_facts(src, Wanted::ALL);
-    let (read, _) = all.read(&all.heads.iter().collect::<Vec<_>>());
-    for (head, entry) in all.heads.iter().zip(&read) {
-        assert!(head.tags.as_ref().is_none_or(|tags| tags == &entry.tags));
-        assert!(head.scope.is_none_or(|scope| scope == entry.scope));
-        assert_eq!(head.date, entry.date);
+    let reader = Reader::new(src);
+    let everything = reader.all();
+    let (entries, _) = reader.read(&everything);
+    // What a table shows, told by a line scan where it can: what reading tells.
+    for (summary, entry) in reader.summaries(&everything).iter().zip(&entries) {
+        assert_eq!(
+            summary,
+            &Summary::from(entry),
+            "summary of {:?}",
+            entry.title
+        );
     }
     for args in filter_cases() {
         let calendar = brag::period::Calendar::new(
             chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
         );
-        let filter = Filter::new(&args, &calendar).expect("valid filter");
+        let filter = brag::query::filter(&args, &calendar).expect("valid filter");
         // Facts scanned by the filter itself, and facts from the pass that dates the
         // entries: both must choose what the full reader chooses.
-        let scanned: Vec<String> = filter
-            .select(&index)
+        let scanned: Vec<String> = reader
+            .select(&filter)
             .iter()
-            .map(|head| index.id(head))
+            .map(|head| reader.id(head))
             .collect();
-        let with_facts = parse::Index::with_facts(src, filter.wanted());
-        let fast: Vec<String> = filter
-            .select(&with_facts)
+        let with_facts = Reader::for_filter(src, &filter);
+        let fast: Vec<String> = with_facts
+            .select(&filter)
             .iter()
             .map(|head| with_facts.id(head))
             .collect();
@@ -355,7 +316,8 @@ fn check_log(src: &str) {
     }
 }
 
-/// Words that the generated lines contain in titles, labels, bodies and markup.
+/// Words that the generated lines contain in titles, labels, bodies and markup: each is
+/// a `--grep` case.
 const GREP_NEEDLES: &[&str] = &[
     "latency",
     "situation",
@@ -366,23 +328,9 @@ const GREP_NEEDLES: &[&str] = &[
     "code",
 ];
 
-/// Everything `--grep` looks at, as the schema shows it, lowercase.
-fn shown_text(entry: &brag::model::Entry<'_>) -> String {
-    let mut text = entry.title.to_string();
-    for field in &entry.fields {
-        text.push('\n');
-        text.push_str(&field.body.to_string());
-    }
-    for note in &entry.notes {
-        text.push('\n');
-        text.push_str(&note.to_string());
-    }
-    text.to_ascii_lowercase()
-}
-
 fn filter_cases() -> Vec<FilterArgs> {
     let base = FilterArgs::default;
-    vec![
+    let mut cases = vec![
         FilterArgs {
             since: Some("2026-11-01".into()),
             ..base()
@@ -431,7 +379,14 @@ fn filter_cases() -> Vec<FilterArgs> {
             reverse: true,
             ..base()
         },
-    ]
+    ];
+    // A grep hit that a line scan confirms without reading must be one the full test
+    // finds.
+    cases.extend(GREP_NEEDLES.iter().map(|needle| FilterArgs {
+        grep: Some(needle.to_string()),
+        ..base()
+    }));
+    cases
 }
 
 proptest! {
@@ -686,20 +641,6 @@ proptest! {
     }
 }
 
-/// The fast path must be taken on the shape the generator writes, or it proves nothing.
-#[test]
-fn the_canonical_log_takes_the_fast_path() {
-    let src = std::fs::read_to_string("tests/fixtures/canonical.md").expect("fixture");
-    assert!(outline::scan_fast(&src, 0).is_some());
-    let skeleton = parse::skeleton(&src);
-    for block in &skeleton.blocks {
-        let (_, title_date) = entry::title(&src, block);
-        let quick = entry::quick(&src, block, title_date, Wanted::ALL);
-        assert!(quick.date.is_some() && quick.tags.is_some() && quick.scope.is_some());
-        assert!(entry::shows_text(&src, block, "the"));
-    }
-}
-
 /// The dated-log property exists to compare a window's plan with the whole file's: it
 /// must get to compare in most cases, on small logs and on logs past the window's first
 /// read (1 MiB), or it proves little.
@@ -820,8 +761,8 @@ fn the_log_generator_reaches_every_construct() {
 /// panics, and every diagnostic points inside the text.
 fn coach(src: &str) {
     use brag::lint::{self, Settings};
-    use brag::markdown::LineIndex;
     use brag::render::stats::{self, Facts, Options, Style};
+    use brag::text::LineIndex;
 
     let _ = brag::measurable::is_measurable(src);
     let log = parse::parse(src);
@@ -883,8 +824,7 @@ proptest! {
 /// The entries of `src` but block `skip`, each as its exact text (trailing blank lines
 /// aside), in file order.
 fn other_entries(src: &str, skip: Option<usize>) -> Vec<String> {
-    let index = parse::Index::new(src);
-    index
+    parse::skeleton(src)
         .blocks
         .iter()
         .enumerate()
@@ -899,17 +839,16 @@ fn other_entries(src: &str, skip: Option<usize>) -> Vec<String> {
 /// other entry keeps its exact text; an amended entry reads back with its new result.
 /// Which of the three were accepted.
 fn check_rewrite(src: &str, pick: usize) -> Result<[bool; 3], TestCaseError> {
-    let index = parse::Index::new(src);
-    if index.blocks.is_empty() {
+    let blocks = parse::skeleton(src).blocks;
+    if blocks.is_empty() {
         return Ok([false; 3]);
     }
-    let number = pick % index.blocks.len();
-    let block = &index.blocks[number];
+    let number = pick % blocks.len();
+    let block = &blocks[number];
     let lower = number.checked_sub(1).map_or(0, |previous| {
-        edit::style::last_content_end(src, index.blocks[previous].span.clone())
+        edit::style::last_content_end(src, blocks[previous].span.clone())
     });
-    let upper = index
-        .blocks
+    let upper = blocks
         .get(number + 1)
         .map_or(src.len(), |next| next.span.start);
     let others = other_entries(src, Some(number));
@@ -939,8 +878,8 @@ fn check_rewrite(src: &str, pick: usize) -> Result<[bool; 3], TestCaseError> {
         prop_assert!(confined(change), "{change:?} outside {lower}..{upper}");
         let new = change.apply(src);
         prop_assert_eq!(other_entries(&new, Some(number)), others.clone());
-        let new_index = parse::Index::new(&new);
-        let amended = entry::read(&new, &new_index.blocks[number], &mut Vec::new());
+        let new_blocks = parse::skeleton(&new).blocks;
+        let amended = entry::read(&new, &new_blocks[number], &mut Vec::new());
         let results = amended
             .results
             .map(|text| text.to_string())
@@ -951,8 +890,7 @@ fn check_rewrite(src: &str, pick: usize) -> Result<[bool; 3], TestCaseError> {
     let moved = rewrite::amend(src, block.span.start, &draft, &Settings::default());
     if let Ok((change, new)) = &moved {
         prop_assert_eq!(&change.apply(src), new);
-        let new_index = parse::Index::new(new);
-        let at = new_index
+        let at = parse::skeleton(new)
             .blocks
             .iter()
             .position(|block| new[block.span.clone()].contains("3 bugs found"));

@@ -7,7 +7,7 @@
 #![no_main]
 
 use brag::edit::{self, Settings, draft, window};
-use brag::{outline, parse};
+use brag::read::{outline, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

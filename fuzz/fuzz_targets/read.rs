@@ -6,7 +6,7 @@
 
 use brag::edit::draft;
 use brag::period::Calendar;
-use brag::{outline, parse};
+use brag::read::{outline, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -10,12 +10,12 @@ use crate::app::{Context, shell_word};
 use crate::cli::AddArgs;
 use crate::edit::{self, Draft, Insertion, Settings, draft, window};
 use crate::measurable::is_measurable;
-use crate::parse::Index;
+use crate::model::YearMonth;
 use crate::period::Calendar;
+use crate::read::{Reader, outline};
 use crate::store::{self, Locked, Opened};
 use crate::undo::{self, Record};
-use crate::{editor, git, lookup};
-use crate::{model::YearMonth, outline};
+use crate::{editor, git};
 
 /// From this size on, a log is planned on a window (see `edit::window`).
 const WINDOW_FROM: usize = 1 << 20;
@@ -203,7 +203,7 @@ fn refused(error: anyhow::Error) -> anyhow::Error {
 fn refused_in(text: &str, error: anyhow::Error) -> anyhow::Error {
     match crate::markdown::unclosed(text) {
         Some(open) => {
-            let line = crate::markdown::LineIndex::new(text).line(open.offset);
+            let line = crate::text::LineIndex::new(text).line(open.offset);
             anyhow!(
                 "cannot add the entry: the {} at line {line} is never closed, so the new \
                  entry would be read as part of it; close it with {} and add again; the log \
@@ -272,7 +272,7 @@ fn add_to(
 
 /// The id of an entry in `text` that `draft` would duplicate, if there is one.
 fn duplicate(text: &str, draft: &Draft) -> Option<String> {
-    lookup::same_date_and_title(&Index::new(text), draft.date, &draft.title)
+    Reader::new(text).same_date_and_title(draft.date, &draft.title)
 }
 
 /// Opens the editor on the entry template (with what the flags give filled in), then
@@ -424,10 +424,9 @@ fn coaching(draft: &Draft, edit: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser as _;
 
     fn args(line: &[&str]) -> AddArgs {
-        let cli = crate::cli::Cli::parse_from(["brag", "add"].iter().chain(line));
+        let cli = crate::cli::parse_from(["add"].iter().chain(line));
         match cli.command {
             crate::cli::Command::Add(args) => args,
             _ => unreachable!("an add command"),

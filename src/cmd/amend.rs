@@ -9,9 +9,9 @@ use anyhow::{Result, anyhow, bail};
 use crate::app::Context;
 use crate::cli::AmendArgs;
 use crate::edit::{self, Draft, draft, rewrite};
-use crate::parse::Index;
+use crate::read::Reader;
 use crate::undo::{self, Record};
-use crate::{entry, git, lookup, store};
+use crate::{git, store};
 
 pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<ExitCode> {
     let changes = [
@@ -39,12 +39,10 @@ pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<
     let log = store::lock_existing(&context.log_path)?;
     let copy = log.start_copy()?;
     let text = log.read_all()?;
-    let index = Index::new(&text);
-    let head = lookup::find(&index, &args.id)?;
-    let id = index.id(head);
-    let block = &index.blocks[head.block];
-    let mut entry = entry::read(&text, block, &mut Vec::new());
-    entry.id.clone_from(&id);
+    let reader = Reader::new(&text);
+    let head = reader.find(&args.id)?;
+    let mut entry = reader.read_one(head);
+    let id = entry.id.clone();
     if entry.date.is_none() {
         // An undated entry takes its new date as its own.
         entry.date = new_date;
@@ -55,16 +53,16 @@ pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<
         anyhow!("cannot amend {id} safely: {error:#}; the log was not changed")
     };
     let (change, new_text) =
-        rewrite::amend(&text, block.span.start, &draft, &context.edit_settings())
+        rewrite::amend(&text, reader.start(head), &draft, &context.edit_settings())
             .map_err(refused)?;
     let written = log.replace(copy, change.range.clone(), change.text.as_bytes())?;
-    let new_index = Index::new(&new_text);
-    let (new_id, line) = new_index
-        .heads
+    let new_reader = Reader::new(&new_text);
+    let (new_id, line) = new_reader
+        .all()
         .iter()
         .rfind(|head| head.date == Some(draft.date) && head.title == draft.title)
-        .map(|head| (new_index.id(head), new_index.blocks[head.block].line_no))
-        .unwrap_or((id.clone(), block.line_no));
+        .map(|head| (new_reader.id(head), new_reader.line(head)))
+        .unwrap_or((id.clone(), reader.line(head)));
     undo::save(
         log.path(),
         &Record {

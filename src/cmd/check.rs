@@ -15,9 +15,10 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::edit::draft;
 use crate::lint::{self, Settings};
-use crate::parse::Index;
+use crate::read::Reader;
+use crate::read::parse;
 use crate::render::check::{self, FileWarning, Report};
-use crate::{git, lookup, parse, store};
+use crate::{git, store};
 
 pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<ExitCode> {
     let bytes = store::read_log(&context.log_path)?;
@@ -93,7 +94,7 @@ fn drafts_not_added(context: &Context, text: &str) -> Vec<String> {
         return Vec::new();
     }
     drafts.sort();
-    let index = Index::new(text);
+    let reader = Reader::new(text);
     let calendar = context.calendar();
     drafts
         .into_iter()
@@ -104,7 +105,7 @@ fn drafts_not_added(context: &Context, text: &str) -> Vec<String> {
                 .and_then(|typed| {
                     draft::from_markdown(&origin, &typed, context.today, &calendar).ok()
                 })
-                .and_then(|draft| lookup::same_date_and_title(&index, draft.date, &draft.title));
+                .and_then(|draft| reader.same_date_and_title(draft.date, &draft.title));
             added.is_none()
         })
         .map(|path| {
@@ -156,7 +157,7 @@ fn files_beside(context: &Context) -> Result<Vec<FileWarning>> {
 /// text, and `brag add` cannot add entries after it.
 fn unclosed(text: &str) -> Option<Diagnostic> {
     let open = crate::markdown::unclosed(text)?;
-    let lines = crate::markdown::LineIndex::new(text);
+    let lines = crate::text::LineIndex::new(text);
     let left = lines.line(text.trim_end().len()) - lines.line(open.offset);
     Some(
         Diagnostic::warning(

@@ -6,8 +6,8 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::EditArgs;
-use crate::parse::Index;
-use crate::{editor, lookup, store};
+use crate::read::Reader;
+use crate::{editor, store};
 
 pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
     let path = &context.log_path;
@@ -25,9 +25,8 @@ pub fn run(context: &Context, args: &EditArgs) -> Result<ExitCode> {
 
 /// The line of the entry with id `id`, or with the one id that starts with it.
 fn line_of(text: &str, id: &str) -> Result<usize> {
-    let index = Index::new(text);
-    let head = lookup::find(&index, id)?;
-    Ok(index.blocks[head.block].line_no)
+    let reader = Reader::new(text);
+    Ok(reader.line(reader.find(id)?))
 }
 
 #[cfg(test)]

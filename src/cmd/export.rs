@@ -2,31 +2,29 @@
 //! text, JSON or YAML.
 //!
 //! Three passes, none of which holds every parsed entry: [`select`] picks the entries
-//! (by date from the index, by tag after a cheap look at each block's text); one parallel
+//! (by date, by tag after a cheap look at each entry's text); one parallel
 //! read takes the [`Facts`] that grouping and the summary need; then the renderer reads
 //! the entries again, group by group, a chunk at a time, while the output is written.
 
-use std::collections::{BTreeMap, HashSet};
-use std::io::{BufWriter, Write};
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::app::Context;
-use crate::cli::{ExportArgs, ExportFormat, GroupBy, ScopeArg, WeakPlacement};
+use crate::cli::{ExportArgs, ExportFormat, GroupBy, WeakPlacement};
 use crate::config::Goals;
-use crate::entry::Wanted;
 use crate::filter::Filter;
-use crate::model::contains_ignore_ascii_case;
-use crate::parse::{Head, Index};
-use crate::render::envelope::{self, Data};
-use crate::render::packet::{self, Facts, Filters, Goal, Options, Rubric};
-use crate::render::template::{self, Job};
+use crate::read::{Head, Reader};
+use crate::render;
+use crate::render::envelope::{DataFormat, Frame};
+use crate::render::packet::{self, Facts, Goal, Options, Rubric};
+use crate::render::template::{self, TemplateRun};
 use crate::rubric::{PRESET_ALIASES, Preset};
-use crate::store;
-use clap::ValueEnum as _;
+use crate::{query, store, templates};
 
 /// The tag that keeps an entry out of every export, besides `private_tags:`.
 pub const PRIVATE_TAG: &str = "private";
@@ -34,7 +32,7 @@ pub const PRIVATE_TAG: &str = "private";
 pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result<ExitCode> {
     let format = args
         .format
-        .or_else(|| args.template.as_deref().and_then(template::format_of_name))
+        .or_else(|| args.template.as_deref().and_then(templates::format_of_name))
         .unwrap_or(ExportFormat::Md);
     let by = group_by(args)?;
     // A broken template or a bad target is reported before the log is read.
@@ -49,8 +47,13 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
             None
         }
         _ => {
-            let chosen =
-                template::choose(format, args.template.as_deref(), &templates_dir(context))?;
+            let chosen = templates::choose(
+                format,
+                args.template.as_deref(),
+                &context
+                    .templates_dir()
+                    .unwrap_or_else(|| PathBuf::from("templates")),
+            )?;
             template::check(&chosen, format)?;
             Some(chosen)
         }
@@ -60,16 +63,12 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
         _ => None,
     };
 
-    let filter = Filter::new(&args.filters, &context.calendar())?;
+    let filter = query::filter(&args.filters, &context.calendar())?;
     let text = Arc::new(store::read_log(&context.log_path)?.text()?.to_owned());
-    let mut index = Index::with_facts(&text, filter.wanted());
-    let (selected, private_left_out) = select(&index, &filter, args, context);
-    if selected.is_empty() {
-        for hint in crate::cmd::list::tag_hints(&index, &args.filters) {
-            eprintln!("hint: {hint}");
-        }
-    }
-    let facts = index.map(&selected, Facts::of);
+    let reader = Reader::for_filter(text.as_str(), &filter);
+    let (selected, private_left_out) = select(&reader, &filter, args, context);
+    crate::cmd::list::hint_when_none(&reader, &selected, &args.filters);
+    let facts = reader.map(&selected, Facts::of);
     let rubric = rubric(args, context, by);
     let mut aliases: BTreeMap<String, String> = BTreeMap::new();
     if rubric
@@ -95,7 +94,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
                 .unwrap_or_else(|| "Evidence packet".to_string()),
             generated: context.today,
             range: filter.range,
-            filters: filters(args),
+            filters: query::provenance(args),
             by,
             rubric,
             tag_descriptions: &context.config.tags,
@@ -106,7 +105,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
             aliases,
             project_tags: &context.config.project_tags,
             summary: context.config.summary.clone(),
-            goals: goals(context.config.goals.as_ref(), &text, &index),
+            goals: goals(context.config.goals.as_ref(), reader.preamble()),
             next: context.config.next.clone(),
         },
     );
@@ -130,30 +129,30 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
     match (format, chosen) {
         (ExportFormat::Json | ExportFormat::Yaml, _) => {
             let data = match format {
-                ExportFormat::Json => Data::Json,
-                _ => Data::Yaml,
+                ExportFormat::Json => DataFormat::Json,
+                _ => DataFormat::Yaml,
             };
-            let highlight_ids: Vec<String> = highlights.iter().map(|head| index.id(head)).collect();
-            emit(target, out, |sink| {
-                envelope::write(&packet, &highlight_ids, data, &index, &flat, sink)
+            let highlight_ids: Vec<String> =
+                highlights.iter().map(|head| reader.id(head)).collect();
+            let frame = Frame::new(&packet, &highlight_ids, data)?;
+            emit(target, out, |mut sink| {
+                reader.stream(
+                    &flat,
+                    |first, entries| frame.entries(first, entries, data),
+                    &mut sink,
+                )?;
+                sink.write_all(frame.end(data).as_bytes())?;
+                Ok(())
             })?;
         }
         (_, Some(chosen)) => {
-            let flat: Vec<(usize, String)> = highlights
-                .iter()
-                .chain(&flat)
-                .map(|head| (head.block, index.id(head)))
-                .collect();
-            // The worker threads share the blocks; the index is done with them.
-            let blocks = Arc::new(std::mem::take(&mut index.blocks));
-            let job = Job {
+            let all: Vec<&Head<'_>> = highlights.iter().chain(&flat).copied().collect();
+            let job = TemplateRun {
                 packet: &packet,
                 format,
                 brief: args.brief,
                 template: &chosen,
-                text: Arc::clone(&text),
-                blocks,
-                flat,
+                entries: reader.detach(Arc::clone(&text), &all),
             };
             emit(target, out, |sink| template::render(job, sink))?;
         }
@@ -167,7 +166,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
         eprintln!(
             "wrote {} ({})",
             path.display(),
-            packet::plural(written, "entry", "entries")
+            render::plural(written, "entry", "entries")
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -214,7 +213,7 @@ fn rubric(args: &ExportArgs, context: &Context, by: GroupBy) -> Option<Rubric> {
 /// The goals that close the packet: `goals:` in the config, else the Purpose, Mastery
 /// and Autonomy lines above the log's first entry (as `brag init` writes them, once the
 /// person has replaced the template's prompts).
-fn goals(configured: Option<&Goals>, text: &str, index: &Index<'_>) -> Vec<Goal> {
+fn goals(configured: Option<&Goals>, top: &str) -> Vec<Goal> {
     let goal = |label: &str, text: &str| Goal {
         label: label.to_string(),
         text: text.trim().to_string(),
@@ -230,11 +229,7 @@ fn goals(configured: Option<&Goals>, text: &str, index: &Index<'_>) -> Vec<Goal>
         .filter(|goal| !goal.text.is_empty())
         .collect();
     }
-    let top = index
-        .blocks
-        .first()
-        .map_or(text, |block| text.get(..block.span.start).unwrap_or(text));
-    let prompts = include_str!("../../templates/log.md");
+    let prompts = templates::built_in("log.md").unwrap_or_default();
     let mut in_comment = false;
     let mut found = Vec::new();
     for line in top.lines() {
@@ -267,64 +262,15 @@ fn goals(configured: Option<&Goals>, text: &str, index: &Index<'_>) -> Vec<Goal>
 /// The goal lines `brag init` writes at the top of a new log.
 const GOAL_LABELS: [&str; 3] = ["Purpose", "Mastery", "Autonomy"];
 
-/// `<config dir>/brag/templates/`: beside the config file.
-fn templates_dir(context: &Context) -> PathBuf {
-    context
-        .config_path
-        .parent()
-        .map_or_else(|| PathBuf::from("templates"), |dir| dir.join("templates"))
-}
-
-fn filters(args: &ExportArgs) -> Filters {
-    let filters = &args.filters;
-    let one = |value: &Option<String>| value.iter().cloned().collect::<Vec<_>>();
-    let named = |values: &[ScopeArg]| -> Vec<String> {
-        values
-            .iter()
-            .filter_map(|value| value.to_possible_value().map(|v| v.get_name().to_string()))
-            .collect()
-    };
-    let missing: Vec<String> = filters
-        .missing
-        .iter()
-        .filter_map(|value| value.to_possible_value().map(|v| v.get_name().to_string()))
-        .collect();
-    let given = [
-        ("since", one(&filters.since)),
-        ("until", one(&filters.until)),
-        ("on", one(&filters.on)),
-        ("tag", filters.tag.clone()),
-        ("any-tag", filters.any_tag.clone()),
-        ("not-tag", filters.not_tag.clone()),
-        ("scope", named(&filters.scope)),
-        ("grep", one(&filters.grep)),
-        ("field", filters.field.clone()),
-        ("missing", missing),
-        (
-            "limit",
-            filters.limit.iter().map(ToString::to_string).collect(),
-        ),
-    ]
-    .into_iter()
-    .filter(|(_, values)| !values.is_empty())
-    .collect();
-    Filters {
-        given,
-        repeatable: vec!["tag", "any-tag", "not-tag", "scope", "field", "missing"],
-        include_private: args.include_private,
-    }
-}
-
 /// The entries to export, in date order, and how many private entries that match the
-/// filters were left out. Only an entry whose block mentions a private tag's word can
-/// carry one: a line scan tells its tags, or else it is read.
-fn select<'i, 'a>(
-    index: &'i Index<'a>,
+/// filters were left out.
+fn select<'r, 'a>(
+    reader: &'r Reader<'a>,
     filter: &Filter,
     args: &ExportArgs,
     context: &Context,
-) -> (Vec<&'i Head<'a>>, usize) {
-    let matched = filter.select(index);
+) -> (Vec<&'r Head<'a>>, usize) {
+    let matched = reader.select(filter);
     if args.include_private {
         return (matched, 0);
     }
@@ -332,46 +278,14 @@ fn select<'i, 'a>(
         .chain(context.config.private_tags.iter().map(String::as_str))
         .map(str::to_lowercase)
         .collect();
-    let mentions_private = |head: &&Head<'a>| {
-        private.iter().any(|word| {
-            !word.is_ascii() || contains_ignore_ascii_case(index.block_text(head), word)
-        })
-    };
-    let candidates: Vec<&Head<'a>> = matched.iter().copied().filter(mentions_private).collect();
-    let tags_only = Wanted {
-        date: false,
-        tags: true,
-        scope: false,
-    };
-    let lowercase =
-        |tags: &[&str]| -> Vec<String> { tags.iter().map(|t| t.to_lowercase()).collect() };
-    let scanned = crate::threads::parallel_map(&candidates, |_, head| {
-        let scanned = index.facts(head, tags_only).tags;
-        head.tags.as_deref().or(scanned.as_deref()).map(lowercase)
-    });
-    let unknown: Vec<&Head<'a>> = candidates
-        .iter()
-        .zip(&scanned)
-        .filter(|(_, tags)| tags.is_none())
-        .map(|(head, _)| *head)
-        .collect();
-    let mut read = index
-        .map(&unknown, |entry| lowercase(&entry.tags))
-        .into_iter();
-    let private_positions: HashSet<usize> = candidates
-        .iter()
-        .zip(scanned)
-        .filter_map(|(head, tags)| {
-            let tags = tags.or_else(|| read.next()).unwrap_or_default();
-            tags.iter()
-                .any(|tag| private.contains(tag))
-                .then_some(head.position)
-        })
-        .collect();
-    let (left_out, kept): (Vec<&Head<'a>>, Vec<&Head<'a>>) = matched
+    let carrying = reader.carrying_any(&matched, &private);
+    let left_out = carrying.iter().filter(|&&private| private).count();
+    let kept = matched
         .into_iter()
-        .partition(|head| private_positions.contains(&head.position));
-    (kept, left_out.len())
+        .zip(carrying)
+        .filter_map(|(head, private)| (!private).then_some(head))
+        .collect();
+    (kept, left_out)
 }
 
 /// Where `-o` writes: the file a symlink names (the link stays), refused when it is the
@@ -413,38 +327,6 @@ fn emit(
 ) -> Result<()> {
     match target {
         None => write(out),
-        Some(path) => write_file(path, write),
+        Some(path) => store::write_streamed(path, write),
     }
-}
-
-/// Writes through a temporary file beside `path`, renamed over it only when everything
-/// was written: a failed export leaves no half packet behind.
-fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "packet".to_string());
-    let temporary = folder.join(format!(".{name}.brag-{}.tmp", std::process::id()));
-    let result = (|| -> Result<()> {
-        let file = std::fs::File::create(&temporary)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        let mut writer = BufWriter::new(file);
-        write(&mut writer)?;
-        let file = writer
-            .into_inner()
-            .map_err(|error| error.into_error())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        file.sync_all()
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        std::fs::rename(&temporary, path)
-            .with_context(|| format!("cannot write {}", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }

@@ -5,10 +5,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use crate::cli::{self, HelpArgs};
 use anyhow::{Result, bail};
-use clap::{CommandFactory as _, Parser as _};
-
-use crate::cli::{Cli, HelpArgs};
 
 /// Every topic, in the order `brag help`'s own help lists them, with its page.
 const TOPICS: &[(&str, &str)] = &[
@@ -31,7 +29,7 @@ pub fn run(args: &HelpArgs, out: &mut impl Write) -> Result<ExitCode> {
         out.write_all(page.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    if Cli::command().find_subcommand(topic).is_some() {
+    if cli::command().find_subcommand(topic).is_some() {
         return print_help(&["brag", topic, "--help"], out);
     }
     let topics: Vec<&str> = TOPICS.iter().map(|(name, _)| *name).collect();
@@ -43,11 +41,11 @@ pub fn run(args: &HelpArgs, out: &mut impl Write) -> Result<ExitCode> {
 
 /// Prints exactly what `ARGS` (ending in `--help`) prints.
 fn print_help(args: &[&str], out: &mut impl Write) -> Result<ExitCode> {
-    match Cli::try_parse_from(args) {
-        Err(help) if help.kind() == clap::error::ErrorKind::DisplayHelp => {
-            write!(out, "{}", help.render())?;
+    match cli::help(args) {
+        Some(help) => {
+            write!(out, "{help}")?;
             Ok(ExitCode::SUCCESS)
         }
-        _ => bail!("internal error: `{}` printed no help", args.join(" ")),
+        None => bail!("internal error: `{}` printed no help", args.join(" ")),
     }
 }

@@ -15,9 +15,8 @@ use crate::cli::{ImportArgs, ImportFormat};
 use crate::edit::{self, Body, Draft, draft, rewrite, window};
 use crate::git;
 use crate::model::YearMonth;
-use crate::outline;
-use crate::parse::{self, Index};
 use crate::period::{self, Calendar};
+use crate::read::{Reader, outline, parse};
 use crate::store::{self, Opened};
 use crate::undo::{self, Record};
 
@@ -342,16 +341,16 @@ struct Planned {
 ///    which also gives a refused draft its reason.
 fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     let key = |date: NaiveDate, title: &str| (date, title.trim().to_lowercase());
-    let index = Index::new(old);
-    let mut present: HashSet<(NaiveDate, String)> = index
-        .heads
+    let reader = Reader::new(old);
+    let mut present: HashSet<(NaiveDate, String)> = reader
+        .all()
         .iter()
         .filter_map(|head| Some(key(head.date?, head.title)))
         .collect();
-    let mut months: HashSet<YearMonth> = index
-        .blocks
+    let mut months: HashSet<YearMonth> = reader
+        .all()
         .iter()
-        .filter_map(|block| block.context.month)
+        .filter_map(|head| reader.filed_under(head))
         .collect();
     months.extend(parse::skeleton(old).months.iter().map(|month| month.month));
     let mut planned = Planned {
@@ -474,38 +473,31 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
 /// The whole import read back: the new log holds exactly the old entries and the added
 /// ones, each in its month, and every old entry keeps its bytes, in its order.
 fn verify(old: &str, new: &str, added: &[Added]) -> Result<()> {
-    let (old_index, new_index) = (Index::new(old), Index::new(new));
-    let ids = |index: &Index<'_>| -> Vec<(String, Option<crate::model::YearMonth>)> {
-        let mut ids: Vec<_> = index
-            .heads
+    let (old_reader, new_reader) = (Reader::new(old), Reader::new(new));
+    let ids = |reader: &Reader<'_>| -> Vec<(String, Option<crate::model::YearMonth>)> {
+        let mut ids: Vec<_> = reader
+            .all()
             .iter()
-            .map(|head| (index.id(head), index.blocks[head.block].context.month))
+            .map(|head| (reader.id(head), reader.filed_under(head)))
             .collect();
         ids.sort();
         ids
     };
-    let mut expected = ids(&old_index);
+    let mut expected = ids(&old_reader);
     expected.extend(
         added
             .iter()
             .map(|added| (added.id.clone(), Some(added.month))),
     );
     expected.sort();
-    let texts = |text: &'_ str, index: &Index<'_>| -> Vec<String> {
-        index
-            .blocks
-            .iter()
-            .map(|block| text[block.span.clone()].trim_end().to_string())
-            .collect()
-    };
-    let mut old_texts = texts(old, &old_index).into_iter().peekable();
-    for text in texts(new, &new_index) {
+    let mut old_texts = old_reader.entry_texts().map(str::trim_end).peekable();
+    for text in new_reader.entry_texts().map(str::trim_end) {
         if old_texts.peek() == Some(&text) {
             old_texts.next();
         }
     }
     ensure!(
-        ids(&new_index) == expected && old_texts.next().is_none(),
+        ids(&new_reader) == expected && old_texts.next().is_none(),
         "cannot import safely: the new log would not hold exactly the old entries and the \
          imported ones; the log was not changed"
     );

@@ -8,28 +8,22 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::{ColorChoice, FilterArgs, ListArgs, ListFormat};
-use crate::entry::{Quick, Wanted};
 use crate::filter::Filter;
-use crate::model::{Entry, YearMonth};
-use crate::parse::{Head, Index};
+use crate::read::{Head, Reader};
 use crate::render::table::Row;
-use crate::render::{schema, table};
-use crate::{parse, store, suggest};
+use crate::render::{list, plural, schema, table};
+use crate::{query, store, suggest};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let filter = Filter::new(&args.filters, &context.calendar())?;
+    let filter = query::filter(&args.filters, &context.calendar())?;
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
-    let index = parse::Index::with_facts(text, filter.wanted());
-    let heads = filter.select(&index);
-    if heads.is_empty() {
-        for hint in tag_hints(&index, &args.filters) {
-            eprintln!("hint: {hint}");
-        }
-    }
+    let reader = Reader::for_filter(text, &filter);
+    let heads = reader.select(&filter);
+    hint_when_none(&reader, &heads, &args.filters);
     match args.format() {
         ListFormat::Table => {
-            let rows = rows(&index, &heads, args.ids);
+            let rows = rows(&reader, &heads, args.ids);
             let layout = table::Layout {
                 width: std::io::stdout()
                     .is_terminal()
@@ -40,38 +34,46 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
             table::write(out, &summary(&filter, rows.len()), &rows, layout)?;
         }
         ListFormat::Md => {
-            let (entries, _) = index.read(&heads);
-            write_markdown(out, &index, &entries)?;
+            let (entries, _) = reader.read(&heads);
+            list::markdown(out, text, &entries)?;
         }
         ListFormat::Json => {
             out.write_all(schema::json_open(heads.len()))?;
-            index.render(&heads, schema::json_items, out)?;
+            reader.stream(&heads, schema::json_items, out)?;
             out.write_all(schema::json_close(heads.len()))?;
         }
         ListFormat::Yaml if heads.is_empty() => out.write_all(b"[]\n")?,
-        ListFormat::Yaml => index.render(&heads, |_, entries| schema::yaml_items(entries), out)?,
+        ListFormat::Yaml => reader.stream(&heads, |_, entries| schema::yaml_items(entries), out)?,
         ListFormat::Tsv => {
-            out.write_all(b"id\tdate\tmonth\ttitle\ttags\tscope\tline\n")?;
-            index.render(&heads, |_, entries| tsv_rows(entries), out)?;
+            out.write_all(list::TSV_HEADER)?;
+            reader.stream(&heads, |_, entries| list::tsv_rows(entries), out)?;
         }
         ListFormat::Ids => {
             for head in &heads {
-                writeln!(out, "{}", index.id(head))?;
+                writeln!(out, "{}", reader.id(head))?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// For a filter that matched nothing: each asked-for tag that no entry carries, with the
-/// log's tag closest to it (`on-call` for `oncall`).
-pub fn tag_hints(index: &Index<'_>, filters: &FilterArgs) -> Vec<String> {
+/// For a filter that chose nothing, a hint on stderr for each asked-for tag that no
+/// entry carries, with the log's tag closest to it (`on-call` for `oncall`).
+pub fn hint_when_none(reader: &Reader<'_>, chosen: &[&Head<'_>], filters: &FilterArgs) {
+    if chosen.is_empty() {
+        for hint in tag_hints(reader, filters) {
+            eprintln!("hint: {hint}");
+        }
+    }
+}
+
+fn tag_hints(reader: &Reader<'_>, filters: &FilterArgs) -> Vec<String> {
     let asked: Vec<&String> = filters.tag.iter().chain(&filters.any_tag).collect();
     if asked.is_empty() {
         return Vec::new();
     }
-    let mut known: Vec<String> = index
-        .map(&index.all(), |entry| {
+    let mut known: Vec<String> = reader
+        .map(&reader.all(), |entry| {
             entry
                 .tags
                 .iter()
@@ -95,53 +97,29 @@ pub fn tag_hints(index: &Index<'_>, filters: &FilterArgs) -> Vec<String> {
         .collect()
 }
 
-/// The table's rows: tags and scope from a line scan of each entry where it can tell
-/// them, else from reading the entry; with `ids`, each entry's id.
-fn rows<'a>(index: &Index<'a>, heads: &[&Head<'a>], ids: bool) -> Vec<Row<'a>> {
-    let facts = crate::threads::parallel_map(heads, |_, head| {
-        let scanned = index.facts(head, Wanted::ALL);
-        Quick {
-            tags: head.tags.clone().or(scanned.tags),
-            scope: head.scope.or(scanned.scope),
-            ..scanned
-        }
-    });
-    let unknown: Vec<&Head<'a>> = heads
-        .iter()
-        .zip(&facts)
-        .filter(|(_, facts)| facts.tags.is_none() || facts.scope.is_none())
-        .map(|(head, _)| *head)
-        .collect();
-    // Read in the heads' order, so they come back in the order they are needed.
-    let (entries, _) = index.read(&unknown);
-    let mut read = entries.iter();
+/// The table's rows; with `ids`, each entry's id.
+fn rows<'a>(reader: &Reader<'a>, heads: &[&Head<'a>], ids: bool) -> Vec<Row<'a>> {
     heads
         .iter()
-        .zip(facts)
-        .filter_map(|(head, facts)| match (facts.tags, facts.scope) {
-            (Some(tags), Some(scope)) => Some(Row {
-                id: ids.then(|| index.id(head)),
-                date: head.date,
-                month: index.blocks[head.block]
-                    .context
-                    .month
-                    .or(head.date.map(YearMonth::of)),
-                title: head.title,
-                tags,
-                scope,
-            }),
-            _ => read.next().map(|entry| Row {
-                id: ids.then(|| entry.id.to_string()),
-                ..Row::of(entry)
-            }),
+        .zip(reader.summaries(heads))
+        .map(|(head, summary)| Row {
+            id: ids.then(|| reader.id(head)),
+            date: summary.date,
+            month: summary.month,
+            title: summary.title,
+            tags: summary.tags,
+            scope: summary.scope,
         })
         .collect()
 }
 
 /// `3 entries from 2026-05-01 to 2026-11-23, tag mentoring`
 pub fn summary(filter: &Filter, count: usize) -> String {
-    let noun = if count == 1 { "entry" } else { "entries" };
-    let mut line = format!("{count} {noun}, {}", filter.describe_range());
+    let mut line = format!(
+        "{}, {}",
+        plural(count, "entry", "entries"),
+        filter.describe_range()
+    );
     for part in filter.describe() {
         line.push_str(", ");
         line.push_str(&part);
@@ -167,47 +145,4 @@ pub fn use_color(choice: ColorChoice) -> bool {
                 && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
         }
     }
-}
-
-/// The entries' own Markdown under month headings, so the output is itself a log.
-fn write_markdown(out: &mut impl Write, index: &Index<'_>, entries: &[Entry<'_>]) -> Result<()> {
-    let mut month = None;
-    for (position, entry) in entries.iter().enumerate() {
-        if position == 0 || entry.month != month {
-            if position > 0 {
-                writeln!(out)?;
-            }
-            match entry.month {
-                Some(m) => writeln!(out, "## {} {}\n", m.month_name(), m.year)?,
-                None => writeln!(out, "## Undated\n")?,
-            }
-            month = entry.month;
-        } else {
-            writeln!(out)?;
-        }
-        let markdown = index.src[entry.span.clone()].trim_end();
-        for line in markdown.split('\n') {
-            writeln!(out, "{}", line.strip_suffix('\r').unwrap_or(line))?;
-        }
-    }
-    Ok(())
-}
-
-fn tsv_rows(entries: &[Entry<'_>]) -> Result<Vec<u8>> {
-    let clean = |text: &str| text.replace(['\t', '\n', '\r'], " ");
-    let mut out = Vec::new();
-    for entry in entries {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            entry.id,
-            entry.date.map(|d| d.to_string()).unwrap_or_default(),
-            entry.month.map(|m| m.to_string()).unwrap_or_default(),
-            clean(entry.title),
-            clean(&entry.tags.join(",")),
-            entry.scope.map_or("", |s| s.as_str()),
-            entry.line
-        )?;
-    }
-    Ok(out)
 }

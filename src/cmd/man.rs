@@ -7,13 +7,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use clap::CommandFactory as _;
 
-use crate::cli::{Cli, ManArgs};
+use crate::cli::{self, ManArgs};
 use crate::store;
 
 pub fn run(args: &ManArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let command = Cli::command();
+    let command = cli::command();
     let Some(dir) = &args.dir else {
         clap_mangen::Man::new(command).render(out)?;
         return Ok(ExitCode::SUCCESS);

@@ -8,7 +8,8 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::RemindArgs;
-use crate::parse::Index;
+use crate::read::Reader;
+use crate::render::plural;
 use crate::store;
 
 /// The nudge's default age, when neither --days nor `remind_after_days` says.
@@ -21,10 +22,10 @@ pub fn run(context: &Context, args: &RemindArgs, out: &mut impl Write) -> Result
         .unwrap_or(DEFAULT_DAYS);
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
-    let index = Index::new(text);
-    // The heads are in date order; a future-dated entry does not count as written.
-    let last = index
-        .heads
+    let reader = Reader::new(text);
+    // A future-dated entry does not count as written.
+    let last = reader
+        .all()
         .iter()
         .filter_map(|head| head.date)
         .filter(|date| *date <= context.today)
@@ -36,8 +37,8 @@ pub fn run(context: &Context, args: &RemindArgs, out: &mut impl Write) -> Result
             if days < i64::from(limit) {
                 return Ok(ExitCode::SUCCESS);
             }
-            let plural = if days == 1 { "day" } else { "days" };
-            format!("No entry for {days} {plural}. What went well this week? brag add")
+            let days = plural(usize::try_from(days).unwrap_or(usize::MAX), "day", "days");
+            format!("No entry for {days}. What went well this week? brag add")
         }
     };
     writeln!(out, "{nudge}")?;

@@ -8,17 +8,17 @@ use anyhow::{Context as _, Result, bail};
 use crate::app::Context;
 use crate::cli::RmArgs;
 use crate::edit::rewrite;
-use crate::parse::Index;
+use crate::read::Reader;
 use crate::undo::{self, Record};
-use crate::{git, lookup, store};
+use crate::{git, store};
 
 pub fn run(context: &Context, args: &RmArgs, out: &mut impl Write) -> Result<ExitCode> {
     // Asked before the lock, so that a person thinking does not hold up another brag.
     let (id, title) = {
         let bytes = store::read_log(&context.log_path)?;
-        let index = Index::new(bytes.text()?);
-        let head = lookup::find(&index, &args.id)?;
-        (index.id(head), head.title.to_string())
+        let reader = Reader::new(bytes.text()?);
+        let head = reader.find(&args.id)?;
+        (reader.id(head), head.title.to_string())
     };
     if !args.yes {
         if !std::io::stdin().is_terminal() {
@@ -37,13 +37,12 @@ pub fn run(context: &Context, args: &RmArgs, out: &mut impl Write) -> Result<Exi
     let log = store::lock_existing(&context.log_path)?;
     let copy = log.start_copy()?;
     let text = log.read_all()?;
-    let index = Index::new(&text);
-    let Some(head) = index.heads.iter().find(|head| index.id(head) == id) else {
+    let reader = Reader::new(&text);
+    let Some(head) = reader.with_id(&id) else {
         bail!("{id} is no longer in the log; nothing was removed");
     };
-    let block = &index.blocks[head.block];
-    let line = block.line_no;
-    let change = rewrite::remove(&text, block.span.start).map_err(|error| {
+    let line = reader.line(head);
+    let change = rewrite::remove(&text, reader.start(head)).map_err(|error| {
         anyhow::anyhow!("cannot remove {id} safely: {error:#}; the log was not changed")
     })?;
     let written = log.replace(copy, change.range.clone(), change.text.as_bytes())?;

@@ -9,9 +9,9 @@ use chrono::{Datelike, Months};
 
 use crate::app::Context;
 use crate::cli::{StatsArgs, StatsFormat};
-use crate::cmd::list::{tag_hints, use_color};
-use crate::filter::Filter;
-use crate::parse::Index;
+use crate::cmd::list::{hint_when_none, use_color};
+use crate::query;
+use crate::read::Reader;
 use crate::render::stats::{self, Facts, Options, Style};
 use crate::store;
 
@@ -27,17 +27,13 @@ pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<
         filters.since = first.map(|day| day.format("%Y-%m").to_string());
         filters.until = Some(context.today.to_string());
     }
-    let filter = Filter::new(&filters, &calendar)?;
+    let filter = query::filter(&filters, &calendar)?;
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
-    let index = Index::with_facts(text, filter.wanted());
-    let heads = filter.select(&index);
-    if heads.is_empty() {
-        for hint in tag_hints(&index, &args.filters) {
-            eprintln!("hint: {hint}");
-        }
-    }
-    let facts = index.map(&heads, Facts::of);
+    let reader = Reader::for_filter(text, &filter);
+    let heads = reader.select(&filter);
+    hint_when_none(&reader, &heads, &args.filters);
+    let facts = reader.map(&heads, Facts::of);
     let range = filter.range;
     // `from 2025-12-01 to 2026-11-23, tag mentoring`
     let mut selection = filter.describe_range();

@@ -7,21 +7,18 @@ use anyhow::Result;
 
 use crate::app::Context;
 use crate::cli::{TagsArgs, TagsFormat};
-use crate::filter::Filter;
-use crate::{parse, store};
+use crate::read::Reader;
+use crate::render::tags;
+use crate::{query, store};
 
 pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let filter = Filter::new(&args.filters, &context.calendar())?;
+    let filter = query::filter(&args.filters, &context.calendar())?;
     let bytes = store::read_log(&context.log_path)?;
     let text = bytes.text()?;
-    let index = parse::Index::with_facts(text, filter.wanted());
-    let heads = filter.select(&index);
-    if heads.is_empty() {
-        for hint in crate::cmd::list::tag_hints(&index, &args.filters) {
-            eprintln!("hint: {hint}");
-        }
-    }
-    let (entries, _) = index.read(&heads);
+    let reader = Reader::for_filter(text, &filter);
+    let heads = reader.select(&filter);
+    crate::cmd::list::hint_when_none(&reader, &heads, &args.filters);
+    let (entries, _) = reader.read(&heads);
     // Tags group case-insensitively and show as first written.
     let mut counts: Vec<(String, usize)> = Vec::new();
     for tag in entries.iter().flat_map(|entry| entry.tags.iter()) {
@@ -65,30 +62,10 @@ pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<E
         );
         return Ok(ExitCode::SUCCESS);
     }
-    if format == TagsFormat::Json {
-        let rows: Vec<serde_json::Value> = counts
-            .iter()
-            .map(|(tag, count)| {
-                serde_json::json!({"tag": tag, "count": count, "description": described(tag)})
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let width = counts
-        .first()
-        .map_or(1, |(_, count)| count.to_string().len());
-    for (tag, count) in &counts {
-        match format {
-            TagsFormat::Ids => writeln!(out, "{tag}")?,
-            TagsFormat::Table | TagsFormat::Json => {
-                let description = described(tag)
-                    .map(|description| format!("  {description}"))
-                    .unwrap_or_default();
-                writeln!(out, "{count:>width$}  {tag}{description}")?;
-            }
-        }
+    match format {
+        TagsFormat::Json => tags::json(out, &counts, described)?,
+        TagsFormat::Table => tags::table(out, &counts, described)?,
+        TagsFormat::Ids => tags::ids(out, &counts)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,15 +7,15 @@ use anyhow::{Result, anyhow, bail};
 use chrono::{Datelike as _, NaiveDate};
 use serde::Deserialize;
 
-use crate::dates::{self, ReadDate};
 use crate::diagnostic::Severity;
-use crate::entry::{self, Block, Context, Style};
-use crate::heading::{self, HeadingKind};
-use crate::label;
-use crate::markdown::LineIndex;
-use crate::model::{FieldKey, Scope};
-use crate::outline::{self, MarkKind};
+use crate::model::{FieldKey, Scope, clean_tag};
 use crate::period::{self, Calendar, DateOrder};
+use crate::read::dates::{self, ReadDate};
+use crate::read::entry::{self, Block, Enclosing, Style};
+use crate::read::heading::{self, HeadingKind};
+use crate::read::label;
+use crate::read::outline::{self, MarkKind};
+use crate::text::LineIndex;
 
 /// A field's Markdown, or a list of items (repeated `--action`s) that the log's own
 /// bullet character will mark.
@@ -101,10 +101,7 @@ pub fn tags<'a>(values: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>
     let mut tags: Vec<String> = Vec::new();
     for value in values {
         for part in value.split(',') {
-            let tag = part
-                .trim()
-                .trim_matches(['#', '`', '*', '_', '.', ';'])
-                .trim();
+            let tag = clean_tag(part);
             if tag.is_empty() {
                 continue;
             }
@@ -264,7 +261,7 @@ pub fn from_markdown(
         span: first.start..text.len(),
         title_line,
         line_no: lines.line(first.start),
-        context: Context::default(),
+        context: Enclosing::default(),
     };
     let mut diagnostics = Vec::new();
     let read = entry::read(&text, &block, &mut diagnostics);

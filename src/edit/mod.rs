@@ -31,11 +31,11 @@ use chrono::{Datelike as _, NaiveDate};
 pub use draft::{Body, Draft};
 use style::{EntryForm, Style};
 
-use crate::entry::{self, Block};
-use crate::heading::Period;
-use crate::model::{FieldKey, MONTH_NAMES, Scope, YearMonth};
-use crate::outline::{self, MarkKind};
-use crate::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
+use crate::model::{FieldKey, MONTH_NAMES, Scope, Star, YearMonth};
+use crate::read::entry::{self, Block};
+use crate::read::heading::Period;
+use crate::read::outline::{self, MarkKind};
+use crate::read::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
 
 /// What the log's config says about new text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -52,10 +52,7 @@ pub struct Expected {
     pub month: YearMonth,
     pub tags: Vec<String>,
     pub scope: Option<Scope>,
-    pub situation: Option<String>,
-    pub task: Option<String>,
-    pub actions: Option<String>,
-    pub results: Option<String>,
+    pub star: Star<Option<String>>,
     /// Other labels and their bodies, in order.
     pub fields: Vec<(String, String)>,
     /// The notes, joined as the schema joins them.
@@ -244,7 +241,7 @@ pub fn plan(src: &str, skeleton: &Skeleton, from: usize, order: Order, draft: &D
         None => new_month(src, &nodes, target, order),
     };
     let style = Style::detect(src, skeleton, from, spot.offset);
-    let (text, expected) = write(src, skeleton, &spot, &style, draft);
+    let (text, expected) = compose(src, skeleton, &spot, &style, draft);
     Plan {
         offset: spot.offset,
         text,
@@ -615,7 +612,7 @@ fn follows(src: &str, skeleton: &Skeleton, offset: usize) -> Follows {
 }
 
 /// The inserted text: gaps, new headings, the entry, and what it must read back as.
-fn write(
+fn compose(
     src: &str,
     skeleton: &Skeleton,
     spot: &Spot,
@@ -733,10 +730,12 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
     let mut star = |key: FieldKey, body: &Option<Body>| {
         body.as_ref().map(|body| field(key, style.word(key), body))
     };
-    let situation = star(FieldKey::Situation, &draft.situation);
-    let task = star(FieldKey::Task, &draft.task);
-    let actions = star(FieldKey::Actions, &draft.actions);
-    let results = star(FieldKey::Results, &draft.results);
+    let star_fields = Star {
+        situation: star(FieldKey::Situation, &draft.situation),
+        task: star(FieldKey::Task, &draft.task),
+        actions: star(FieldKey::Actions, &draft.actions),
+        results: star(FieldKey::Results, &draft.results),
+    };
     let other: Vec<(String, String)> = draft
         .fields
         .iter()
@@ -758,10 +757,7 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
         month: YearMonth::of(draft.date),
         tags: draft.tags.clone(),
         scope: draft.scope,
-        situation,
-        task,
-        actions,
-        results,
+        star: star_fields,
         fields: other,
         notes: (!draft.notes.is_empty()).then(|| draft.notes.join("\n\n")),
     };

@@ -11,10 +11,11 @@ use super::draft::{Body, Draft};
 use super::style::{self, Style};
 use super::{Settings, verify};
 use crate::diagnostic::Severity;
-use crate::entry::{self, Block};
 use crate::model::{Entry, Text};
-use crate::outline::MarkKind;
-use crate::parse::{self, Index, Skeleton};
+use crate::read::Reader;
+use crate::read::entry::{self, Block};
+use crate::read::outline::MarkKind;
+use crate::read::parse::{self, Skeleton};
 
 /// `src[range]` becomes `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,11 +169,11 @@ pub fn amend(
     draft: &Draft,
     settings: &Settings,
 ) -> Result<(Change, String)> {
-    let index = Index::new(src);
-    let old_date = index
-        .heads
-        .iter()
-        .find(|head| index.blocks[head.block].span.start == start)
+    let reader = Reader::new(src);
+    let old_date = reader
+        .all()
+        .into_iter()
+        .find(|head| reader.start(head) == start)
         .and_then(|head| head.date);
     if old_date == Some(draft.date) {
         let change = rewrite(src, start, draft)?;
@@ -205,14 +206,14 @@ fn verify_others(
             && new.get(range.start + change.text.len()..) == old.get(range.end..),
         "the new text is not the old one with one entry changed"
     );
-    let index = Index::new(new);
+    let reader = Reader::new(new);
     let kept = old_skeleton.blocks.len() - usize::from(expected.is_none());
     ensure!(
-        index.blocks.len() == kept,
+        reader.blocks().len() == kept,
         "the change would change which entries the log holds"
     );
     let shift = |pos: usize| pos + change.text.len() - range.len();
-    let mut news = index.blocks.iter().enumerate();
+    let mut news = reader.blocks().iter().enumerate();
     for (number, before) in old_skeleton.blocks.iter().enumerate() {
         if number == target {
             if let Some(expected) = expected {

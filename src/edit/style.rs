@@ -5,11 +5,12 @@
 
 use std::ops::Range;
 
-use crate::entry::{self, Style as BlockStyle};
-use crate::label;
 use crate::model::FieldKey;
-use crate::outline;
-use crate::parse::Skeleton;
+use crate::read::entry::{self, Style as BlockStyle};
+use crate::read::label;
+use crate::read::outline;
+use crate::read::parse::Skeleton;
+use crate::text;
 
 /// How a field label is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,16 +169,7 @@ impl Style {
         if let Some((_, word)) = self.words.iter().find(|(k, _)| *k == key) {
             return word;
         }
-        match key {
-            FieldKey::Date => "Date",
-            FieldKey::Tags => "Tags",
-            FieldKey::Scope => "Scope",
-            FieldKey::Situation => "Situation",
-            FieldKey::Task => "Task",
-            FieldKey::Actions => "Actions",
-            FieldKey::Results => "Results",
-            FieldKey::Other => "Notes",
-        }
+        key.label()
     }
 
     /// A label as this file writes it; `known` says whether the reader knows the word
@@ -367,13 +359,13 @@ fn gap_after(src: &str, line_end: usize) -> (usize, Option<usize>) {
 
 /// Blank lines between two line starts.
 fn blank_lines_between(src: &str, from: usize, to: usize) -> usize {
-    memchr::memchr_iter(b'\n', &src.as_bytes()[from.min(to)..to]).count()
+    text::newlines(&src.as_bytes()[from.min(to)..to])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse;
+    use crate::read::parse;
 
     #[test]
     fn copies_what_the_neighbours_agree_on() {

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::model::Entry;
-use crate::outline;
-use crate::parse::Index;
+use crate::read::Reader;
+use crate::read::outline;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
@@ -807,13 +807,10 @@ fn new_draft() -> impl Strategy<Value = Draft> {
 }
 
 /// The one entry titled as the draft, read from `text`.
-fn found<'a>(index: &'a Index<'a>, title: &str) -> Vec<Entry<'a>> {
-    let heads: Vec<_> = index
-        .heads
-        .iter()
-        .filter(|head| head.title == title)
-        .collect();
-    index.read(&heads).0
+fn found<'a>(reader: &'a Reader<'a>, title: &str) -> Vec<Entry<'a>> {
+    let mut heads = reader.all();
+    heads.retain(|head| head.title == title);
+    reader.read(&heads).0
 }
 
 /// The properties of one add: `new` is `old` with `inserted` put in at one place, the
@@ -836,8 +833,8 @@ fn check_add(old: &str, new: &str, inserted: &str, draft: &Draft) -> Result<(), 
         common_prefix + common_suffix >= old.len(),
         "more than one block changed"
     );
-    let index = Index::new(new);
-    let entries = found(&index, &draft.title);
+    let reader = Reader::new(new);
+    let entries = found(&reader, &draft.title);
     prop_assert_eq!(entries.len(), 1, "the entry reads back once");
     let entry = &entries[0];
     prop_assert_eq!(entry.date, Some(draft.date));
@@ -863,21 +860,21 @@ fn check_add(old: &str, new: &str, inserted: &str, draft: &Draft) -> Result<(), 
     );
     prop_assert_eq!(entry.actions.map(|t| t.to_string()), text(&draft.actions));
     // Every old entry is still there, with the same id.
-    let ids = |index: &Index<'_>| {
-        index
-            .heads
-            .iter()
-            .map(|head| index.id(head))
+    let ids = |reader: &Reader<'_>| {
+        reader
+            .all()
+            .into_iter()
+            .map(|head| reader.id(head))
             .collect::<Vec<_>>()
     };
-    let new_id = index.id(&index.heads[index
-        .heads
-        .iter()
-        .position(|h| h.title == draft.title)
-        .unwrap_or(0)]);
-    let mut after = ids(&index);
-    after.retain(|id| *id != new_id);
-    prop_assert_eq!(ids(&Index::new(old)), after);
+    let new_id = reader
+        .all()
+        .into_iter()
+        .find(|head| head.title == draft.title)
+        .map(|head| reader.id(head));
+    let mut after = ids(&reader);
+    after.retain(|id| Some(id) != new_id.as_ref());
+    prop_assert_eq!(ids(&Reader::new(old)), after);
     Ok(())
 }
 

@@ -9,14 +9,15 @@
 //! which the insertion leaves as they were.
 
 use anyhow::{Result, anyhow, bail, ensure};
-use serde_json::Value;
 
 use crate::diagnostic::Severity;
 use crate::edit::{Expected, Plan};
-use crate::entry;
-use crate::model::Entry;
-use crate::parse::{Index, Skeleton};
-use crate::render::schema::{self, EntryView};
+use crate::model::{Entry, Scope, Star, YearMonth};
+use crate::read::Reader;
+use crate::read::entry;
+use crate::read::parse::Skeleton;
+use crate::render::schema;
+use crate::text;
 
 /// What verification learnt about the new entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +63,7 @@ pub fn verify_all(
     let (mut bytes, mut lines) = (0, 0);
     for &(at, text) in insertions {
         bytes += text.len();
-        lines += memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        lines += text::newlines(text.as_bytes());
         inserted.push((at, bytes, lines, at + bytes - text.len()..at + bytes));
     }
     // What an old position moves by: every insertion at or before it.
@@ -70,13 +71,14 @@ pub fn verify_all(
         0 => (0, 0),
         count => (inserted[count - 1].1, inserted[count - 1].2),
     };
-    let index = Index::new(new);
+    let reader = Reader::new(new);
+    let blocks = reader.blocks();
     let is_new = |start: usize| {
         let count = inserted.partition_point(|(.., range)| range.start <= start);
         count > 0 && inserted[count - 1].3.contains(&start)
     };
-    let added: Vec<usize> = (0..index.blocks.len())
-        .filter(|&number| is_new(index.blocks[number].span.start))
+    let added: Vec<usize> = (0..blocks.len())
+        .filter(|&number| is_new(blocks[number].span.start))
         .collect();
     ensure!(
         added.len() >= expected.len(),
@@ -87,14 +89,13 @@ pub fn verify_all(
         "the new text would read as more than one entry"
     );
     ensure!(
-        index.blocks.len() == old_skeleton.blocks.len() + expected.len(),
+        blocks.len() == old_skeleton.blocks.len() + expected.len(),
         "the insertion would change which entries the log holds"
     );
-    let others = index
-        .blocks
+    let others = blocks
         .iter()
         .enumerate()
-        .filter(|&(number, _)| !is_new(index.blocks[number].span.start));
+        .filter(|&(number, _)| !is_new(blocks[number].span.start));
     for (before, (other, after)) in old_skeleton.blocks.iter().zip(others) {
         let (bytes, lines) = moved(before.span.start);
         let (title_bytes, _) = moved(before.title_line.start);
@@ -114,9 +115,9 @@ pub fn verify_all(
             .any(|expected| after.context.month == Some(expected.month));
         if edited {
             let was = entry::read(old, before, &mut Vec::new());
-            let now = entry::read(new, &index.blocks[other], &mut Vec::new());
+            let now = entry::read(new, &blocks[other], &mut Vec::new());
             ensure!(
-                comparable(&was) == comparable(&now),
+                Reading::of(&was) == Reading::of(&now),
                 "the insertion would change how the entry on line {} reads",
                 before.line_no
             );
@@ -131,20 +132,18 @@ pub fn verify_all(
     let mut out = Vec::with_capacity(added.len());
     for (&number, expected) in added.iter().zip(expected) {
         let mut diagnostics = Vec::new();
-        let entry = entry::read(new, &index.blocks[number], &mut diagnostics);
+        let entry = entry::read(new, &blocks[number], &mut diagnostics);
         check_fields(&entry, expected)?;
         if let Some(error) = diagnostics.iter().find(|d| d.severity == Severity::Error) {
             bail!("the new entry would read with an error: {}", error.message);
         }
-        let id = index
-            .heads
-            .iter()
-            .find(|head| head.block == number)
-            .map(|head| index.id(head))
+        let id = reader
+            .head_of_block(number)
+            .map(|head| reader.id(head))
             .unwrap_or_default();
         out.push(Added {
             id,
-            line: index.blocks[number].line_no,
+            line: blocks[number].line_no,
         });
     }
     Ok(out)
@@ -166,23 +165,45 @@ fn is_old_with(old: &str, new: &str, insertions: &[(usize, &str)]) -> bool {
     new.get(at_new..) == old.get(from..)
 }
 
-/// An entry as the schema shows it, without its line (which an insertion may shift).
-fn comparable(entry: &Entry<'_>) -> Value {
-    let mut value = serde_json::to_value(EntryView(entry)).unwrap_or(Value::Null);
-    if let Some(map) = value.as_object_mut() {
-        map.remove("line");
+/// What an entry reads as (what the schema shows of it), without where it stands: an
+/// insertion may shift its bytes and its line.
+#[derive(Debug, PartialEq, Eq)]
+struct Reading<'e> {
+    title: &'e str,
+    date: Option<chrono::NaiveDate>,
+    month: Option<YearMonth>,
+    tags: &'e [&'e str],
+    scope: Option<Scope>,
+    star: Star<Option<String>>,
+    other: Vec<(&'e str, String)>,
+    notes: Option<String>,
+}
+
+impl<'e> Reading<'e> {
+    fn of(entry: &'e Entry<'_>) -> Self {
+        Self {
+            title: entry.title,
+            date: entry.date,
+            month: entry.month,
+            tags: &entry.tags,
+            scope: entry.scope,
+            star: entry.star().map(|text| text.map(|text| text.to_string())),
+            other: entry
+                .other_fields()
+                .map(|field| (field.label, field.body.to_string()))
+                .collect(),
+            notes: schema::notes(entry),
+        }
     }
-    value
 }
 
 /// The new entry's fields against what the person gave.
 pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()> {
-    let text = |t: Option<crate::model::Text<'_>>| t.map(|t| t.to_string());
     let other: Vec<(String, String)> = entry
         .other_fields()
         .map(|field| (field.label.to_string(), field.body.to_string()))
         .collect();
-    let checks: [(&str, String, String); 11] = [
+    let mut checks: Vec<(&str, String, String)> = vec![
         (
             "title",
             shown(Some(entry.title)),
@@ -196,37 +217,26 @@ pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()>
             format!("{:?}", expected.tags),
         ),
         ("scope", shown(entry.scope), shown(expected.scope)),
-        (
-            "situation",
-            shown(text(entry.situation)),
-            shown(expected.situation.as_ref()),
-        ),
-        (
-            "task",
-            shown(text(entry.task)),
-            shown(expected.task.as_ref()),
-        ),
-        (
-            "actions",
-            shown(text(entry.actions)),
-            shown(expected.actions.as_ref()),
-        ),
-        (
-            "results",
-            shown(text(entry.results)),
-            shown(expected.results.as_ref()),
-        ),
-        (
-            "fields",
-            format!("{other:?}"),
-            format!("{:?}", expected.fields),
-        ),
-        (
-            "notes",
-            shown(schema::notes(entry)),
-            shown(expected.notes.as_ref()),
-        ),
     ];
+    let star = entry.star();
+    checks.extend(expected.star.iter().map(|(key, wanted)| {
+        let got = star
+            .get(key)
+            .copied()
+            .flatten()
+            .map(|text| text.to_string());
+        (key.name(), shown(got), shown(wanted.as_ref()))
+    }));
+    checks.push((
+        "fields",
+        format!("{other:?}"),
+        format!("{:?}", expected.fields),
+    ));
+    checks.push((
+        "notes",
+        shown(schema::notes(entry)),
+        shown(expected.notes.as_ref()),
+    ));
     for (what, got, wanted) in checks {
         ensure!(
             got == wanted,

@@ -34,11 +34,12 @@ use std::io;
 use std::ops::Range;
 
 use crate::edit::{self, Draft, Insertion, Settings, style};
-use crate::entry;
-use crate::heading::{self, HeadingKind, Period};
 use crate::model::YearMonth;
-use crate::outline::{self, HeadingLine, Headings, MarkKind, PeriodLines};
-use crate::parse::{self, Order, Skeleton};
+use crate::read::entry;
+use crate::read::heading::{self, HeadingKind, Period};
+use crate::read::outline::{self, HeadingLine, Headings, MarkKind, PeriodLines};
+use crate::read::parse::{self, Order, Skeleton};
+use crate::text;
 
 /// Month headings a window holds, so that it shows the file's order and neighbours.
 const MONTHS: usize = 3;
@@ -465,7 +466,7 @@ struct Bounds {
 impl Bounds {
     fn new(periods: &PeriodLines, skeleton: &Skeleton, order: Order, draft: &Draft) -> Self {
         let text = periods.text.as_bytes();
-        let line_of = |at: usize| memchr::memchr_iter(b'\n', &text[..at]).count();
+        let line_of = |at: usize| text::newlines(&text[..at]);
         let target = YearMonth::of(draft.date);
         if let Some(month) = skeleton.months.iter().rev().find(|m| m.month == target) {
             let line = line_of(month.heading.start);

@@ -8,7 +8,8 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::markdown::LineIndex;
+use crate::render::plural;
+use crate::text::LineIndex;
 
 /// What was checked and what was found, sorted by offset.
 #[derive(Debug, Clone, Copy)]
@@ -60,8 +61,6 @@ pub fn text(report: &Report<'_>, out: &mut impl Write) -> Result<()> {
     for file in report.files {
         writeln!(out, "{}: warning: {}", file.path, file.message)?;
     }
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();
     for lint in report.diagnostics.iter().filter_map(|d| d.lint) {
         *by_code.entry(lint.code()).or_default() += 1;

@@ -3,25 +3,22 @@
 //! `{generated, title, audience, period: {since, until}, span, by, rubric, case,
 //! highlights: [id, ...], scope_growth, groups: [{name, kind, description, also,
 //! entries: [...]}], goals, next, review}`. serde writes the envelope with
-//! a marker where each group's entries go; the entries are then streamed into those
-//! places a chunk at a time (see [`crate::parse::Index::render`]), indented to sit where
-//! the marker stood, so the result is exactly what serde would print for the whole
-//! value, without ever holding every entry.
-
-use std::io::Write;
+//! a marker where each group's entries go; [`Frame`] cuts it there, and the entries go
+//! into those places a chunk at a time as the reader streams them, indented to sit
+//! where the marker stood, so the result is exactly what serde would print for the
+//! whole value, without ever holding every entry.
 
 use anyhow::{Result, bail};
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::model::Entry;
-use crate::parse::{Head, Index};
 use crate::render::packet::{Group, Packet};
 use crate::render::schema;
 
 /// Which data format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Data {
+pub enum DataFormat {
     Json,
     Yaml,
 }
@@ -84,7 +81,7 @@ impl Serialize for GroupWithMarker<'_> {
 
 /// The envelope's text around each group's entries.
 #[derive(Debug)]
-struct Frame {
+pub struct Frame {
     /// `pieces[g]` comes before group `g`'s entries; the last piece ends the document.
     pieces: Vec<String>,
     /// Spaces to put before each line of group `g`'s entries.
@@ -94,18 +91,20 @@ struct Frame {
 }
 
 impl Frame {
-    fn new(packet: &Packet, highlights: &[String], data: Data) -> Result<Self> {
+    /// The envelope of `packet` (with `highlights`, the top wins' ids) cut at each
+    /// group's place.
+    pub fn new(packet: &Packet, highlights: &[String], data: DataFormat) -> Result<Self> {
         let text = match data {
-            Data::Json => serde_json::to_string_pretty(&Envelope(packet, highlights))? + "\n",
-            Data::Yaml => serde_yaml::to_string(&Envelope(packet, highlights))?,
+            DataFormat::Json => serde_json::to_string_pretty(&Envelope(packet, highlights))? + "\n",
+            DataFormat::Yaml => serde_yaml::to_string(&Envelope(packet, highlights))?,
         };
         let mut pieces = Vec::new();
         let mut indents = Vec::new();
         let mut rest = text.as_str();
         for number in 0..packet.groups.len() {
             let shown = match data {
-                Data::Json => serde_json::to_string(&marker(number))?,
-                Data::Yaml => serde_yaml::to_string(&marker(number))?
+                DataFormat::Json => serde_json::to_string(&marker(number))?,
+                DataFormat::Yaml => serde_yaml::to_string(&marker(number))?
                     .trim_end()
                     .to_string(),
             };
@@ -116,13 +115,13 @@ impl Frame {
             let line_start = before.rfind('\n').map_or(0, |i| i + 1);
             let indent = before[line_start..].len() - before[line_start..].trim_start().len();
             let before = match data {
-                Data::Json => format!("{before}[\n"),
-                Data::Yaml => format!("{}\n", before.trim_end_matches(' ')),
+                DataFormat::Json => format!("{before}[\n"),
+                DataFormat::Yaml => format!("{}\n", before.trim_end_matches(' ')),
             };
             pieces.push(before);
             indents.push(indent);
             rest = &rest[at + shown.len()..];
-            if data == Data::Yaml {
+            if data == DataFormat::Yaml {
                 // The entries end with their own newline.
                 rest = rest.strip_prefix('\n').unwrap_or(rest);
             }
@@ -148,15 +147,20 @@ impl Frame {
     }
 
     /// What closes group `g`'s entries (JSON's `]`).
-    fn close(&self, group: usize, data: Data) -> String {
+    fn close(&self, group: usize, data: DataFormat) -> String {
         match data {
-            Data::Json => format!("\n{}]", " ".repeat(self.indents[group])),
-            Data::Yaml => String::new(),
+            DataFormat::Json => format!("\n{}]", " ".repeat(self.indents[group])),
+            DataFormat::Yaml => String::new(),
         }
     }
 
     /// Entries (at `first` and after, in group order) with the envelope text between them.
-    fn entries(&self, first: usize, entries: &[Entry<'_>], data: Data) -> Result<Vec<u8>> {
+    pub fn entries(
+        &self,
+        first: usize,
+        entries: &[Entry<'_>],
+        data: DataFormat,
+    ) -> Result<Vec<u8>> {
         let mut out = Vec::with_capacity(entries.len() * 1200);
         let mut item = Vec::with_capacity(2048);
         for (offset, entry) in entries.iter().enumerate() {
@@ -167,13 +171,13 @@ impl Frame {
                     out.extend_from_slice(self.close(group - 1, data).as_bytes());
                 }
                 out.extend_from_slice(self.pieces[group].as_bytes());
-            } else if data == Data::Json {
+            } else if data == DataFormat::Json {
                 out.extend_from_slice(b",\n");
             }
             item.clear();
             match data {
-                Data::Json => schema::json_item(&mut item, entry)?,
-                Data::Yaml => item = schema::yaml_items(std::slice::from_ref(entry))?,
+                DataFormat::Json => schema::json_item(&mut item, entry)?,
+                DataFormat::Yaml => item = schema::yaml_items(std::slice::from_ref(entry))?,
             }
             indent_into(&mut out, &item, self.indents[group]);
         }
@@ -181,7 +185,7 @@ impl Frame {
     }
 
     /// What follows the last entry.
-    fn end(&self, data: Data) -> String {
+    pub fn end(&self, data: DataFormat) -> String {
         let groups = self.indents.len();
         match groups {
             0 => self.pieces[0].clone(),
@@ -198,24 +202,4 @@ fn indent_into(out: &mut Vec<u8>, text: &[u8], indent: usize) {
         }
         out.extend_from_slice(line);
     }
-}
-
-/// Writes the packet as JSON or YAML; `highlights` are the top wins' ids, `heads` the
-/// entries in group order.
-pub fn write(
-    packet: &Packet,
-    highlights: &[String],
-    data: Data,
-    index: &Index<'_>,
-    heads: &[&Head<'_>],
-    mut out: &mut dyn Write,
-) -> Result<()> {
-    let frame = Frame::new(packet, highlights, data)?;
-    index.render(
-        heads,
-        |first, entries| frame.entries(first, entries, data),
-        &mut out,
-    )?;
-    out.write_all(frame.end(data).as_bytes())?;
-    Ok(())
 }

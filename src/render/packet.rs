@@ -14,11 +14,91 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::cli::{Audience, GroupBy, WeakPlacement};
 use crate::config::Competency;
 use crate::measurable::is_measurable;
 use crate::model::{Entry, FieldKey, Scope, YearMonth};
 use crate::period::DateRange;
+use crate::render::plural;
+
+/// The packet's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Markdown, to paste into a document
+    Md,
+    /// One self-contained HTML file, for screen and print
+    Html,
+    /// The packet as JSON, entries in the `brag list` schema
+    Json,
+    /// The packet as YAML
+    Yaml,
+    /// Plain text wrapped at 80 columns, for email
+    Txt,
+}
+
+impl ExportFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Json => "json",
+            ExportFormat::Yaml => "yaml",
+            ExportFormat::Txt => "txt",
+        }
+    }
+}
+
+/// How the packet groups its entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    /// One group per month, oldest first
+    Month,
+    /// One group per tag, most used first; an entry appears once, under its most used tag
+    Tag,
+    /// The scope ladder, business first
+    Scope,
+    /// The rubric's competencies; an entry appears under the first one its tags match
+    Competency,
+}
+
+/// Who the export is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The promotion committee: the case, highlights, scope growth, stories, evidence, goals
+    Committee,
+    /// You, before the review: coverage, weak entries, what to strengthen
+    Me,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Committee => "committee",
+            Audience::Me => "me",
+        }
+    }
+}
+
+/// Where weak entries (no Results, or Results with no measurable change) go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeakPlacement {
+    /// Left out of the packet
+    Hide,
+    /// Last in their group
+    Last,
+    /// In an "Also" appendix at the end
+    Appendix,
+}
+
+impl GroupBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupBy::Month => "month",
+            GroupBy::Tag => "tag",
+            GroupBy::Scope => "scope",
+            GroupBy::Competency => "competency",
+        }
+    }
+}
 
 /// What grouping and the summary need from one entry; the entry itself is not kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -875,11 +955,6 @@ pub fn period_text(period: Period) -> String {
         (None, Some(until)) => format!("up to {until}"),
         (None, None) => "all dates".to_string(),
     }
-}
-
-/// `1 entry`, `3 entries`.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn summary(facts: &[Facts<'_>], tags: &[Vec<String>]) -> Summary {

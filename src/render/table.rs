@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Entry, Scope, YearMonth};
+use crate::model::{Scope, YearMonth};
 
 /// What one line of the table shows.
 #[derive(Debug, Clone)]
@@ -21,19 +21,6 @@ pub struct Row<'a> {
     pub title: &'a str,
     pub tags: Vec<&'a str>,
     pub scope: Option<Scope>,
-}
-
-impl<'a> Row<'a> {
-    pub fn of(entry: &Entry<'a>) -> Self {
-        Self {
-            id: None,
-            date: entry.date,
-            month: entry.month,
-            title: entry.title,
-            tags: entry.tags.clone(),
-            scope: entry.scope,
-        }
-    }
 }
 
 /// How to lay the table out.

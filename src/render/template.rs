@@ -13,133 +13,40 @@
 
 use std::collections::VecDeque;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior, context};
 
-use crate::cli::ExportFormat;
-use crate::entry::{self, Block};
 use crate::measurable::is_measurable;
 use crate::model::Entry;
-use crate::render::packet::{Group, Packet, plural};
+use crate::read::Detached;
+use crate::render::packet::{ExportFormat, Group, Packet};
+use crate::render::plural;
 use crate::render::schema::{EntryView, notes};
 use crate::render::{html, markdown, text};
-
-/// The built-in templates, embedded in the binary: `(file name, text)`.
-pub const BUILT_IN: [(&str, &str); 3] = [
-    ("export.md.j2", include_str!("../../templates/export.md.j2")),
-    (
-        "export.html.j2",
-        include_str!("../../templates/export.html.j2"),
-    ),
-    (
-        "export.txt.j2",
-        include_str!("../../templates/export.txt.j2"),
-    ),
-];
+use crate::templates::Template;
 
 /// Entries prepared per batch: enough to keep both cores busy, few enough that the
 /// batches in flight stay small.
 const CHUNK: usize = 2048;
 
-/// A template chosen for a run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chosen {
-    /// How messages name it: the file's path, or the built-in name.
-    pub name: String,
-    pub source: String,
-}
-
-/// The built-in template name for a format.
-pub fn default_name(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Html => "export.html.j2",
-        ExportFormat::Txt => "export.txt.j2",
-        _ => "export.md.j2",
-    }
-}
-
-/// The format a template's name implies (`packet.html.j2`, `mine.txt`), if any.
-pub fn format_of_name(name: &str) -> Option<ExportFormat> {
-    let name = name
-        .strip_suffix(".j2")
-        .or_else(|| name.strip_suffix(".jinja"))
-        .unwrap_or(name);
-    let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "html" | "htm" => Some(ExportFormat::Html),
-        "txt" | "text" => Some(ExportFormat::Txt),
-        "md" | "markdown" => Some(ExportFormat::Md),
-        _ => None,
-    }
-}
-
-/// Finds the template to use.
-///
-/// Without `requested`, the format's built-in name, from `user_dir` if a file of that
-/// name is there, else built in. A `requested` value with a path separator is a path;
-/// otherwise it is a name looked up in `user_dir`, then among the built-ins, and only
-/// then taken as a file in the working folder.
-pub fn choose(format: ExportFormat, requested: Option<&str>, user_dir: &Path) -> Result<Chosen> {
-    let name = requested.unwrap_or(default_name(format));
-    let is_path = name.contains('/') || name.contains(std::path::MAIN_SEPARATOR);
-    if !is_path {
-        let user = user_dir.join(name);
-        if user.is_file() {
-            return read_file(&user);
-        }
-        if let Some((built_in, source)) = BUILT_IN.iter().find(|(known, _)| *known == name) {
-            return Ok(Chosen {
-                name: (*built_in).to_string(),
-                source: (*source).to_string(),
-            });
-        }
-    }
-    let path = PathBuf::from(name);
-    if path.is_file() {
-        return read_file(&path);
-    }
-    let built_in: Vec<&str> = BUILT_IN.iter().map(|(known, _)| *known).collect();
-    if is_path {
-        bail!("no template file at {name}");
-    }
-    bail!(
-        "no template named {name:?}: not in {}, not built in ({}), and not a file here",
-        user_dir.display(),
-        built_in.join(", ")
-    )
-}
-
-fn read_file(path: &Path) -> Result<Chosen> {
-    let source = crate::store::read_small(path, crate::store::SMALL_FILE_LIMIT, "template")?
-        .ok_or_else(|| anyhow!("no template file at {}", path.display()))?;
-    Ok(Chosen {
-        name: path.display().to_string(),
-        source,
-    })
-}
-
 /// Everything a template run needs: the packet, the entries' source, and how to render.
 #[derive(Debug)]
-pub struct Job<'p> {
+pub struct TemplateRun<'p> {
     pub packet: &'p Packet,
     pub format: ExportFormat,
     pub brief: bool,
-    pub template: &'p Chosen,
-    /// The log's text and its entry blocks, shared with the worker threads.
-    pub text: Arc<String>,
-    pub blocks: Arc<Vec<Block>>,
-    /// Block index and id of each entry: the highlights, then group 0's entries, then
-    /// group 1's, and so on (a highlight is there twice).
-    pub flat: Vec<(usize, String)>,
+    pub template: &'p Template,
+    /// The entries: the highlights, then group 0's entries, then group 1's, and so on
+    /// (a highlight is there twice).
+    pub entries: Detached,
 }
 
 /// Compiles a template for `format`, so that a broken one is reported before anything
 /// is read or written.
-pub fn check(template: &Chosen, format: ExportFormat) -> Result<()> {
+pub fn check(template: &Template, format: ExportFormat) -> Result<()> {
     let env = environment(format);
     env.template_from_named_str(&template.name, &template.source)
         .map(drop)
@@ -227,15 +134,13 @@ fn template_error(error: minijinja::Error) -> anyhow::Error {
 }
 
 /// Renders the packet through the job's template to `out`.
-pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
+pub fn render(job: TemplateRun<'_>, out: &mut dyn Write) -> Result<()> {
     let env = environment(job.format);
     let template = env
         .template_from_named_str(&job.template.name, &job.template.source)
         .map_err(template_error)?;
     let source = Arc::new(Source {
-        text: job.text,
-        blocks: job.blocks,
-        flat: job.flat,
+        entries: job.entries,
         format: job.format,
     });
     preflight(&template, job.packet, job.brief, &source)?;
@@ -268,35 +173,31 @@ pub fn render(job: Job<'_>, out: &mut dyn Write) -> Result<()> {
         })
         .collect();
     let ctx = packet_context(job.packet, job.brief, job.format, highlights, groups);
-    std::thread::scope(|scope| {
-        let producer_source = &source;
-        scope.spawn(move || {
-            for chunk in producer_source.flat.chunks(CHUNK) {
-                let values =
-                    crate::threads::parallel_map(chunk, |_, item| producer_source.value_of(item));
-                // The template is done (or failed): stop.
-                if sender.send(values).is_err() {
-                    break;
-                }
+    let format = job.format;
+    source.entries.read_ahead(
+        CHUNK,
+        |entry| entry_value(entry, format),
+        // The template is done (or failed): stop.
+        move |values| sender.send(values).is_ok(),
+        || {
+            // Let the producer go when the template is done, whether or not it read every
+            // entry, and even if rendering panics (the scope would otherwise wait forever).
+            let _release = Release(&feed);
+            if job.format == ExportFormat::Txt {
+                let mut wrapping = text::Wrapping::new(&mut *out, text::WIDTH);
+                template
+                    .render_captured_to(ctx, &mut wrapping)
+                    .map(drop)
+                    .map_err(template_error)
+                    .and_then(|()| wrapping.finish().map(drop).map_err(anyhow::Error::from))
+            } else {
+                template
+                    .render_captured_to(ctx, &mut *out)
+                    .map(drop)
+                    .map_err(template_error)
             }
-        });
-        // Let the producer go when the template is done, whether or not it read every
-        // entry, and even if rendering panics (the scope would otherwise wait forever).
-        let _release = Release(&feed);
-        if job.format == ExportFormat::Txt {
-            let mut wrapping = text::Wrapping::new(&mut *out, text::WIDTH);
-            template
-                .render_captured_to(ctx, &mut wrapping)
-                .map(drop)
-                .map_err(template_error)
-                .and_then(|()| wrapping.finish().map(drop).map_err(anyhow::Error::from))
-        } else {
-            template
-                .render_captured_to(ctx, &mut *out)
-                .map(drop)
-                .map_err(template_error)
-        }
-    })
+        },
+    )
 }
 
 /// A group for templates: its name, kind, description, count, entries, and for each
@@ -365,7 +266,7 @@ fn preflight(
     source: &Source,
 ) -> Result<()> {
     let first = |start: usize, len: usize| -> Value {
-        let first: Vec<Value> = (start < source.flat.len() && len > 0)
+        let first: Vec<Value> = (start < source.entries.len() && len > 0)
             .then(|| source.value(start))
             .into_iter()
             .collect();
@@ -394,22 +295,14 @@ fn preflight(
 /// The log text and the entries to prepare, shared by the producer and the feed.
 #[derive(Debug)]
 struct Source {
-    text: Arc<String>,
-    blocks: Arc<Vec<Block>>,
-    flat: Vec<(usize, String)>,
+    entries: Detached,
     format: ExportFormat,
 }
 
 impl Source {
     /// The template value of the entry at `position`.
     fn value(&self, position: usize) -> Value {
-        self.value_of(&self.flat[position])
-    }
-
-    fn value_of(&self, (block, id): &(usize, String)) -> Value {
-        let mut entry = entry::read(&self.text, &self.blocks[*block], &mut Vec::new());
-        entry.id.clone_from(id);
-        entry_value(&entry, self.format)
+        entry_value(&self.entries.read(position), self.format)
     }
 }
 
@@ -685,27 +578,17 @@ impl Object for GroupEntries {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::path::Path;
 
-    #[test]
-    fn template_names_imply_formats() {
-        let cases = [
-            ("export.html.j2", Some(ExportFormat::Html)),
-            ("mine.txt", Some(ExportFormat::Txt)),
-            ("dir/packet.md.jinja", Some(ExportFormat::Md)),
-            ("packet.j2", None),
-            ("packet", None),
-        ];
-        for (name, expected) in cases {
-            assert_eq!(format_of_name(name), expected, "{name}");
-        }
-    }
+    use super::*;
+    use crate::templates;
 
     #[test]
     fn built_in_templates_compile_for_their_formats() {
         for format in [ExportFormat::Md, ExportFormat::Html, ExportFormat::Txt] {
-            let template = choose(format, None, Path::new("/nonexistent")).expect("built in");
-            assert_eq!(template.name, default_name(format));
+            let template =
+                templates::choose(format, None, Path::new("/nonexistent")).expect("built in");
+            assert_eq!(template.name, templates::default_name(format));
             check(&template, format).expect("compiles");
         }
     }

@@ -7,10 +7,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::CommandFactory as _;
 use clap_complete::Shell as Target;
 
-use crate::cli::{Cli, CompletionsArgs, Shell};
+use crate::cli::{self, CompletionsArgs, Shell};
 
 pub fn run(args: &CompletionsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let shell = match args.shell {
@@ -20,7 +19,7 @@ pub fn run(args: &CompletionsArgs, out: &mut impl Write) -> Result<ExitCode> {
         Shell::Elvish => Target::Elvish,
         Shell::Powershell => Target::PowerShell,
     };
-    clap_complete::generate(shell, &mut Cli::command(), "brag", out);
+    clap_complete::generate(shell, &mut cli::command(), "brag", out);
     let dynamic = match args.shell {
         Shell::Bash => include_str!("dynamic.bash"),
         Shell::Fish => include_str!("dynamic.fish"),

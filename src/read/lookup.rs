@@ -4,7 +4,8 @@
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use crate::parse::{self, Head, Index};
+use crate::read::parse;
+use crate::read::{Head, Reader};
 
 /// Whether an entry, by its id and head, matches what was typed.
 type Rule<'r, 'a> = dyn Fn(&str, &Head<'a>) -> bool + 'r;
@@ -16,9 +17,9 @@ const SHOWN: usize = 10;
 /// it; else the one whose id holds it (`cut-checkout`); else the one whose title has all
 /// its words. Where several match at the first rule that matches any, the error lists
 /// them.
-pub fn find<'i, 'a>(index: &'i Index<'a>, wanted: &str) -> Result<&'i Head<'a>> {
+pub fn find<'i, 'a>(index: &'i Reader<'a>, wanted: &str) -> Result<&'i Head<'a>> {
     let ids: Vec<(String, &Head<'a>)> = index
-        .heads
+        .heads()
         .iter()
         .map(|head| (index.id(head), head))
         .collect();
@@ -65,10 +66,10 @@ pub fn find<'i, 'a>(index: &'i Index<'a>, wanted: &str) -> Result<&'i Head<'a>> 
 
 /// The id of the entry of `index` with this date and title (ignoring case and the
 /// spaces at either end): the one that a new entry with them would duplicate.
-pub fn same_date_and_title(index: &Index<'_>, date: NaiveDate, title: &str) -> Option<String> {
+pub fn same_date_and_title(index: &Reader<'_>, date: NaiveDate, title: &str) -> Option<String> {
     let title = title.trim();
     index
-        .heads
+        .heads()
         .iter()
         .find(|head| head.date == Some(date) && head.title.trim().eq_ignore_ascii_case(title))
         .map(|head| index.id(head))
@@ -85,7 +86,7 @@ mod tests {
 
     #[test]
     fn ids_prefixes_parts_and_title_words_find_one_entry() {
-        let index = Index::new(LOG);
+        let index = Reader::new(LOG);
         let found = |wanted: &str| find(&index, wanted).map(|head| index.id(head));
         let cases: &[(&str, Result<&str, &str>)] = &[
             (
@@ -116,7 +117,7 @@ mod tests {
 
     #[test]
     fn an_ambiguous_match_lists_ids_and_titles() {
-        let index = Index::new(LOG);
+        let index = Reader::new(LOG);
         let error = find(&index, "cut").expect_err("two").to_string();
         assert_eq!(
             error,

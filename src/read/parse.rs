@@ -32,13 +32,15 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
-use crate::entry::{self, Block, Context, Quick, Style, Wanted};
-use crate::heading::{self, HeadingKind, Period};
-use crate::label;
 use crate::lint::Lint;
-use crate::model::{Entry, Scope, YearMonth};
-use crate::outline::{self, Mark, MarkKind};
-use crate::threads::{parallel, parallel_map};
+use crate::model::{Entry, YearMonth};
+use crate::read::Reader;
+use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
+use crate::read::heading::{self, HeadingKind, Period};
+use crate::read::label;
+use crate::read::outline::{self, Mark, MarkKind};
+use crate::text;
+use crate::threads::parallel;
 
 /// The order of month headings in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,7 +77,7 @@ pub struct PeriodSection {
     pub period: Period,
     /// What the heading resolves to with what encloses it: its year, and its month for
     /// months, weeks and days.
-    pub context: Context,
+    pub context: Enclosing,
     pub level: u8,
     /// The heading line, without its line ending.
     pub heading: Range<usize>,
@@ -95,321 +97,27 @@ pub struct Skeleton {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// What is known of an entry before its fields are read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Head<'a> {
-    /// Index into [`Index::blocks`].
-    pub block: usize,
-    /// Index into [`Index::heads`].
-    pub position: usize,
-    pub title: &'a str,
-    /// Exact: from a line scan where that decides it, else from reading the entry.
-    pub date: Option<NaiveDate>,
-    /// Known without reading the entry where the index was asked for them (see
-    /// [`Index::with_facts`]); `None`: not looked for, or left undecided by the scan.
-    pub tags: Option<Vec<&'a str>>,
-    pub scope: Option<Option<Scope>>,
-}
-
-/// A log's entries, identified, dated and sorted, but not yet read.
-///
-/// Commands choose entries from the heads (by date, or by a cheap look at the block's
-/// text) and read only those, a chunk at a time, so a 100k-entry log never holds every
-/// parsed entry in memory at once.
-#[derive(Debug)]
-pub struct Index<'a> {
-    pub src: &'a str,
-    pub blocks: Vec<Block>,
-    /// In date order (undated last, file order within a day).
-    pub heads: Vec<Head<'a>>,
-    pub months: Vec<MonthSection>,
-    pub order: Order,
-    /// Diagnostics about headings and month order; entries add their own when read.
-    pub diagnostics: Vec<Diagnostic>,
-    /// For each head, the position of the first head of its run of same-date heads.
-    day_starts: Vec<usize>,
-    /// For each head in a run longer than [`SHORT_DAY`], how many heads before it in the
-    /// run share its slug (0 elsewhere): made on the first id asked for in such a run.
-    suffixes: std::sync::OnceLock<Vec<u32>>,
-}
-
-/// A day with at most this many entries has its ids' suffixes counted by comparing
-/// titles; a longer one uses a table of slugs made once (see [`Index::id`]).
-const SHORT_DAY: usize = 16;
-
-impl<'a> Index<'a> {
-    /// The index, with each head's date.
-    pub fn new(src: &'a str) -> Self {
-        Self::with_facts(src, Wanted::DATE)
-    }
-
-    /// The index, with each head's date and the `wanted` tags and scope that the same
-    /// line scan can tell: one pass over the entries for a filter that needs them.
-    pub fn with_facts(src: &'a str, wanted: Wanted) -> Self {
-        // The marks and period sections (for `brag add`) are dropped here, before the
-        // heads are built: a large log's peak memory stays low.
-        let Skeleton {
-            blocks,
-            months,
-            mut diagnostics,
-            ..
-        } = skeleton(src);
-        let order = detect_order(&months, &mut diagnostics);
-        diagnostics.sort_by_key(|d| d.offset);
-        let heads = heads(src, &blocks, wanted);
-        let day_starts = day_starts(&heads);
-        Self {
-            src,
-            blocks,
-            heads,
-            months,
-            order,
-            diagnostics,
-            day_starts,
-            suffixes: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// Reads the entries of `heads`, in their order, on every core for a large batch.
-    pub fn read(&self, heads: &[&Head<'a>]) -> (Vec<Entry<'a>>, Vec<Diagnostic>) {
-        parallel(
-            heads,
-            |_, part| self.read_here(part),
-            |(mut entries, mut diagnostics), (mut more, mut found)| {
-                entries.append(&mut more);
-                diagnostics.append(&mut found);
-                (entries, diagnostics)
-            },
-        )
-    }
-
-    /// Reads the entries of `heads` on this thread.
-    fn read_here(&self, heads: &[&Head<'a>]) -> (Vec<Entry<'a>>, Vec<Diagnostic>) {
-        let mut diagnostics = Vec::new();
-        let entries = heads
-            .iter()
-            .map(|head| {
-                let mut entry = entry::read(self.src, &self.blocks[head.block], &mut diagnostics);
-                entry.id = self.id(head);
-                entry
-            })
-            .collect();
-        (entries, diagnostics)
-    }
-
-    /// Reads the entries of `heads` and renders them to bytes, both on worker threads,
-    /// while this thread writes the previous chunk's bytes to `out`, in order. Output
-    /// streams, and memory stays at a few chunks whatever the size of the log.
-    ///
-    /// `render` gets the position (in `heads`) of the first entry it is given.
-    pub fn render(
-        &self,
-        heads: &[&Head<'a>],
-        render: impl Fn(usize, &[Entry<'a>]) -> anyhow::Result<Vec<u8>> + Sync,
-        out: &mut impl std::io::Write,
-    ) -> anyhow::Result<()> {
-        let render = &render;
-        std::thread::scope(|scope| {
-            let (chunks, received) = std::sync::mpsc::sync_channel(1);
-            scope.spawn(move || {
-                for (number, chunk) in heads.chunks(STREAM_CHUNK).enumerate() {
-                    let bytes = parallel(
-                        chunk,
-                        |first, part| {
-                            render(number * STREAM_CHUNK + first, &self.read_here(part).0)
-                        },
-                        |a, b| {
-                            let (mut a, mut b) = (a?, b?);
-                            a.append(&mut b);
-                            Ok(a)
-                        },
-                    );
-                    // The writer stopped early (an error, or a closed pipe).
-                    if chunks.send(bytes).is_err() {
-                        break;
-                    }
-                }
-            });
-            for bytes in received {
-                out.write_all(&bytes?)?;
-            }
-            Ok(())
-        })
-    }
-
-    /// The entry's stable id: its slug, with `-2`, `-3` for later entries (in date
-    /// order) whose slug is the same. A slug starts with the date, so only the heads of
-    /// the same day are compared, and a later entry never renames an earlier one.
-    ///
-    /// Linear in the number of entries: on a short day the earlier heads are compared
-    /// (at most [`SHORT_DAY`]); a long day's suffixes come from one table of slugs.
-    pub fn id(&self, head: &Head<'_>) -> String {
-        let base = slug(head.title, head.date);
-        let day_start = self.day_starts.get(head.position).copied().unwrap_or(0);
-        let day_len = self.heads[day_start..]
-            .iter()
-            .take(SHORT_DAY + 1)
-            .take_while(|other| other.date == head.date)
-            .count();
-        let same = if day_len <= SHORT_DAY {
-            self.heads[day_start..head.position]
-                .iter()
-                .filter(|other| {
-                    same_slug_start(other.title, head.title)
-                        && slug(other.title, other.date) == base
-                })
-                .count()
-        } else {
-            let suffixes = self.suffixes.get_or_init(|| long_day_suffixes(&self.heads));
-            suffixes.get(head.position).map_or(0, |&n| n as usize)
-        };
-        if same == 0 {
-            base
-        } else {
-            format!("{base}-{}", same + 1)
-        }
-    }
-
-    /// Reads the entries of `heads` on every core and keeps only what `look` takes from
-    /// each, in order: a pass over a large log that never holds every parsed entry.
-    pub fn map<R: Send>(
-        &self,
-        heads: &[&Head<'a>],
-        look: impl Fn(&Entry<'a>) -> R + Sync,
-    ) -> Vec<R> {
-        parallel_map(heads, |_, head| {
-            look(&entry::read(
-                self.src,
-                &self.blocks[head.block],
-                &mut Vec::new(),
-            ))
-        })
-    }
-
-    /// Every head, in order.
-    pub fn all(&self) -> Vec<&Head<'a>> {
-        self.heads.iter().collect()
-    }
-
-    /// The tags and scope (as `wanted`) that the head does not know yet and a line scan
-    /// of its block can tell without reading it (see [`entry::quick`]). What the head
-    /// knows is not scanned again and stays `None` here: take it from the head.
-    pub fn facts(&self, head: &Head<'a>, wanted: Wanted) -> Quick<'a> {
-        let scan = Wanted {
-            date: false,
-            tags: wanted.tags && head.tags.is_none(),
-            scope: wanted.scope && head.scope.is_none(),
-        };
-        if scan.tags || scan.scope {
-            entry::quick(self.src, &self.blocks[head.block], None, scan)
-        } else {
-            Quick::default()
-        }
-    }
-
-    /// The raw text of a head's block, for cheap checks before reading it.
-    pub fn block_text(&self, head: &Head<'_>) -> &'a str {
-        &self.src[self.blocks[head.block].span.clone()]
-    }
-}
-
-/// For each head (in date order), the position of the first head of the same date.
-fn day_starts(heads: &[Head<'_>]) -> Vec<usize> {
-    let mut start = 0;
-    heads
-        .iter()
-        .enumerate()
-        .map(|(position, head)| {
-            if position > 0 && heads[position - 1].date != head.date {
-                start = position;
-            }
-            start
-        })
-        .collect()
-}
-
-/// For each head in a day of more than [`SHORT_DAY`] heads, how many earlier heads of
-/// the day have the same slug; 0 for the others.
-fn long_day_suffixes(heads: &[Head<'_>]) -> Vec<u32> {
-    let mut suffixes = vec![0; heads.len()];
-    let mut start = 0;
-    while start < heads.len() {
-        let date = heads[start].date;
-        let len = heads[start..]
-            .iter()
-            .take_while(|head| head.date == date)
-            .count();
-        if len > SHORT_DAY {
-            let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-            for (offset, head) in heads[start..start + len].iter().enumerate() {
-                let count = seen.entry(slug(head.title, head.date)).or_insert(0);
-                suffixes[start + offset] = *count;
-                *count += 1;
-            }
-        }
-        start += len;
-    }
-    suffixes
-}
-
-/// Entries read per batch when streaming: large enough to keep both cores busy.
-const STREAM_CHUNK: usize = 4096;
-
 /// Reads a whole log.
 pub fn parse(src: &str) -> Log<'_> {
-    let index = Index::new(src);
-    let (entries, mut found) = index.read(&index.all());
-    let mut diagnostics = index.diagnostics;
+    let reader = Reader::new(src);
+    let (entries, mut found) = reader.read(&reader.all());
+    let (months, order, mut diagnostics) = reader.into_outline();
     diagnostics.append(&mut found);
     diagnostics.sort_by_key(|d| d.offset);
     Log {
         src,
         entries,
         diagnostics,
-        months: index.months,
-        order: index.order,
+        months,
+        order,
     }
-}
-
-/// Titles, dates and the `wanted` tags and scope of every block (reading only those
-/// whose date a line scan cannot decide), sorted by date.
-fn heads<'a>(src: &'a str, blocks: &[Block], wanted: Wanted) -> Vec<Head<'a>> {
-    let wanted = Wanted {
-        date: true,
-        ..wanted
-    };
-    let mut heads = parallel_map(blocks, |index, block| {
-        let (title, title_date) = entry::title(src, block);
-        let quick = entry::quick(src, block, title_date, wanted);
-        let (date, tags, scope) = match quick.date {
-            Some(date) => (date, quick.tags, quick.scope),
-            None => {
-                // Undecided: read it, and keep what the read tells.
-                let entry = entry::read(src, block, &mut Vec::new());
-                (entry.date, Some(entry.tags), Some(entry.scope))
-            }
-        };
-        Head {
-            block: index,
-            position: 0,
-            title,
-            date,
-            tags,
-            scope,
-        }
-    });
-    heads.sort_by_key(|head| (head.date.is_none(), head.date, head.block));
-    for (position, head) in heads.iter_mut().enumerate() {
-        head.position = position;
-    }
-    heads
 }
 
 /// A block's title and date, reading the entry only when a line scan cannot decide
 /// the date.
 pub fn title_and_date<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
     let (title, title_date) = entry::title(src, block);
-    let date = entry::quick(src, block, title_date, Wanted::DATE)
+    let date = entry::quick(src, block, title_date, FactsToScan::DATE)
         .date
         .unwrap_or_else(|| entry::read(src, block, &mut Vec::new()).date);
     (title, date)
@@ -419,7 +127,7 @@ pub fn title_and_date<'a>(src: &'a str, block: &Block) -> (&'a str, Option<Naive
 #[derive(Debug, Clone, Copy)]
 struct Frame {
     level: u8,
-    context: Context,
+    context: Enclosing,
     /// Inside a period (so its non-period headings are entries).
     in_period: bool,
     role: Role,
@@ -494,7 +202,7 @@ pub fn skeleton(src: &str) -> Skeleton {
         ..Skeleton::default()
     };
     let mut headings = facts.into_iter().flatten();
-    let mut lines = LineCounter::default();
+    let mut lines = text::LineCounter::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut seen_months: HashMap<YearMonth, usize> = HashMap::new();
     for (index, mark) in marks.iter().enumerate() {
@@ -642,10 +350,10 @@ pub fn skeleton(src: &str) -> Skeleton {
 /// The date context a period heading opens, given what encloses it.
 fn period_context(
     period: Period,
-    outer: Context,
+    outer: Enclosing,
     offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Context {
+) -> Enclosing {
     let no_year = |diagnostics: &mut Vec<Diagnostic>, what: &str| {
         diagnostics.push(
             Diagnostic::warning(offset, format!("{what} with no recoverable year"))
@@ -653,7 +361,7 @@ fn period_context(
         );
     };
     match period {
-        Period::Year(year) => Context {
+        Period::Year(year) => Enclosing {
             year: Some(year),
             month: None,
             day: None,
@@ -663,7 +371,7 @@ fn period_context(
             if year.is_none() {
                 no_year(diagnostics, "half or quarter heading");
             }
-            Context {
+            Enclosing {
                 year,
                 month: None,
                 day: None,
@@ -674,13 +382,13 @@ fn period_context(
             if year.is_none() {
                 no_year(diagnostics, "month heading");
             }
-            Context {
+            Enclosing {
                 year,
                 month: year.and_then(|year| YearMonth::new(year, month)),
                 day: None,
             }
         }
-        Period::Week(date) | Period::Day(date) => Context {
+        Period::Week(date) | Period::Day(date) => Enclosing {
             year: Some(chrono::Datelike::year(&date)),
             month: outer.month.or(Some(YearMonth::of(date))),
             day: Some(date),
@@ -691,25 +399,6 @@ fn period_context(
 /// The start of mark `from`, or the end of the file.
 fn next_start(src: &str, marks: &[Mark], from: usize) -> usize {
     marks.get(from).map_or(src.len(), |mark| mark.start)
-}
-
-/// 1-based line numbers for increasing offsets, counting only the new bytes each time.
-#[derive(Debug, Default)]
-struct LineCounter {
-    offset: usize,
-    /// Newlines before `offset`.
-    newlines: usize,
-}
-
-impl LineCounter {
-    fn line_of(&mut self, src: &str, offset: usize) -> usize {
-        if offset >= self.offset {
-            self.newlines +=
-                memchr::memchr_iter(b'\n', &src.as_bytes()[self.offset..offset]).count();
-            self.offset = offset;
-        }
-        self.newlines + 1
-    }
 }
 
 /// Where the heading at `index` ends (the next heading of its level or above, or the
@@ -732,7 +421,7 @@ fn section(src: &str, marks: &[Mark], index: usize, level: u8) -> (usize, bool) 
     (src.len(), holds_other)
 }
 
-fn has_title_date(text: &str, context: Context) -> bool {
+fn has_title_date(text: &str, context: Enclosing) -> bool {
     entry::split_title_date(text, context).1.is_some()
 }
 
@@ -786,7 +475,7 @@ fn slug_chars(title: &str) -> impl Iterator<Item = char> + '_ {
 /// Whether two titles' slugs start alike. Slugs keep at least their first 12 word
 /// characters, so titles that differ there never share a slug: a cheap test before
 /// building both.
-fn same_slug_start(a: &str, b: &str) -> bool {
+pub(super) fn same_slug_start(a: &str, b: &str) -> bool {
     slug_chars(a).take(12).eq(slug_chars(b).take(12))
 }
 
@@ -819,7 +508,7 @@ pub fn month_order(months: &[MonthSection]) -> Option<Order> {
 }
 
 /// The file's month order, by majority; a month against it is reported.
-fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagnostic>) -> Order {
+pub(super) fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagnostic>) -> Order {
     let pairs = || months.windows(2).map(|pair| (&pair[0], &pair[1]));
     let order = month_order(months).unwrap_or_default();
     for (before, after) in pairs() {
@@ -847,47 +536,4 @@ fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagnostic>) -> O
         }
     }
     order
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A month of `n` undated entries (all on its first day) whose titles repeat.
-    fn one_day(n: usize) -> String {
-        let titles = [
-            "Fixed flaky test",
-            "Fixed flaky tests",
-            "Fixed flaky test!",
-            "Mentored Ana",
-        ];
-        let mut src = String::from("# Log\n\n## March 2026\n");
-        for k in 0..n {
-            src.push_str(&format!(
-                "\n### {}\n- **Results**: {k}\n",
-                titles[k % titles.len()]
-            ));
-        }
-        src
-    }
-
-    #[test]
-    fn ids_count_same_slugs_the_same_on_short_and_long_days() {
-        for n in [1, 5, SHORT_DAY, SHORT_DAY + 1, 100] {
-            let src = one_day(n);
-            let log = parse(&src);
-            assert_eq!(log.entries.len(), n);
-            let mut seen: std::collections::HashMap<String, usize> = Default::default();
-            for entry in &log.entries {
-                let base = slug(entry.title, entry.date);
-                let count = seen.entry(base.clone()).or_insert(0);
-                *count += 1;
-                let expected = match *count {
-                    1 => base,
-                    n => format!("{base}-{n}"),
-                };
-                assert_eq!(entry.id, expected, "{n} entries");
-            }
-        }
-    }
 }

@@ -20,16 +20,17 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::dates::{self, ReadDate};
 use crate::diagnostic::Diagnostic;
-use crate::label::{self, Label};
 use crate::lint::Lint;
 use crate::markdown;
 use crate::model::{
-    Entry, Field, FieldKey, Scope, Text, YearMonth, contains_ignore_ascii_case,
+    Entry, Field, FieldKey, Scope, Text, YearMonth, clean_tag, contains_ignore_ascii_case,
     find_ignore_ascii_case,
 };
-use crate::outline;
+use crate::read::dates::{self, ReadDate};
+use crate::read::label::{self, Label};
+use crate::read::outline;
+use crate::text;
 
 /// How an entry opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub enum Style {
 
 /// What the headings around an entry say about its date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Context {
+pub struct Enclosing {
     pub year: Option<i32>,
     pub month: Option<YearMonth>,
     /// From a week or day heading.
@@ -58,7 +59,7 @@ pub struct Block {
     /// The heading or bullet line, without its line ending.
     pub title_line: Range<usize>,
     pub line_no: usize,
-    pub context: Context,
+    pub context: Enclosing,
 }
 
 /// Reads one entry. Never fails: what cannot be read is reported in `diagnostics`.
@@ -119,7 +120,7 @@ pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
 }
 
 /// The date of an entry without a usable `Date` field.
-fn fallback_date(title_date: Option<NaiveDate>, context: Context) -> Option<NaiveDate> {
+fn fallback_date(title_date: Option<NaiveDate>, context: Enclosing) -> Option<NaiveDate> {
     title_date
         .or(context.day)
         .or(context.month.map(YearMonth::first_day))
@@ -128,27 +129,27 @@ fn fallback_date(title_date: Option<NaiveDate>, context: Context) -> Option<Naiv
 /// What a line scan can tell about an entry without reading it. Each fact is `None`
 /// when the scan cannot decide it exactly; then the entry must be read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Quick<'a> {
-    pub date: Option<Option<NaiveDate>>,
-    pub tags: Option<Vec<&'a str>>,
-    pub scope: Option<Option<Scope>>,
+pub(super) struct ScannedFacts<'a> {
+    pub(super) date: Option<Option<NaiveDate>>,
+    pub(super) tags: Option<Vec<&'a str>>,
+    pub(super) scope: Option<Option<Scope>>,
 }
 
 /// The facts [`quick`] looks for; it stops scanning once it has found them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Wanted {
-    pub date: bool,
-    pub tags: bool,
-    pub scope: bool,
+pub(super) struct FactsToScan {
+    pub(super) date: bool,
+    pub(super) tags: bool,
+    pub(super) scope: bool,
 }
 
-impl Wanted {
-    pub const ALL: Self = Self {
+impl FactsToScan {
+    pub(super) const ALL: Self = Self {
         date: true,
         tags: true,
         scope: true,
     };
-    pub const DATE: Self = Self {
+    pub(super) const DATE: Self = Self {
         date: true,
         tags: false,
         scope: false,
@@ -167,14 +168,14 @@ impl Wanted {
 /// contain its label's word (`date`/`when`, `tag`, `scope`) at the start of a word.
 /// Anything else is left undecided. A property test checks every decided fact against
 /// [`read`].
-pub fn quick<'a>(
+pub(super) fn quick<'a>(
     src: &'a str,
     block: &Block,
     title_date: Option<NaiveDate>,
-    wanted: Wanted,
-) -> Quick<'a> {
+    wanted: FactsToScan,
+) -> ScannedFacts<'a> {
     if block.style != Style::Heading {
-        return Quick::default();
+        return ScannedFacts::default();
     }
     let body = src.get(block.title_line.end..block.span.end).unwrap_or("");
     let mut lines = outline::lines(body)
@@ -228,7 +229,7 @@ pub fn quick<'a>(
     };
     let fallback = fallback_date(title_date, block.context);
     let context = block.context;
-    Quick {
+    ScannedFacts {
         date: match date {
             _ if !wanted.date => None,
             Some((value, true)) => Some(match dates::read(value, context.year, context.month) {
@@ -258,7 +259,7 @@ pub fn quick<'a>(
 /// its indentation, list marker and label. Such an occurrence is inside the title, a
 /// field's body or the notes, so the entry matches `--grep` without being read. `false`
 /// only means "not confirmed": the entry must be read to decide.
-pub fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
+pub(super) fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
     if block.style != Style::Heading || needle.is_empty() {
         return false;
     }
@@ -327,7 +328,7 @@ pub fn heading_text(line: &str) -> &str {
 }
 
 /// `2026-11-03 Cut latency`, `Cut latency (2026-11-03)`, `Cut latency — Nov 3`.
-pub fn split_title_date(title: &str, context: Context) -> (&str, Option<NaiveDate>) {
+pub fn split_title_date(title: &str, context: Enclosing) -> (&str, Option<NaiveDate>) {
     let read = |text: &str| match dates::read(text, context.year, context.month) {
         ReadDate::Date(date) => Some(date),
         _ => None,
@@ -378,7 +379,7 @@ fn bullet_lead(src: &str, block: &Block) -> Option<Range<usize>> {
 }
 
 /// `- **Title** (2026-11-03): lead text` -> the title, its date, and the lead text.
-fn bullet_parts(line: &str, context: Context) -> (&str, Option<NaiveDate>, &str) {
+fn bullet_parts(line: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str) {
     let inner = line.get(4..).unwrap_or(""); // after `- **`
     let Some(close) = inner.find("**") else {
         return (inner.trim(), None, "");
@@ -733,8 +734,7 @@ impl<'s> Reader<'s, '_> {
         // Fields are in source order: count each stretch of newlines once.
         let (mut counted_to, mut line) = (self.block.span.start, self.block.line_no);
         for field in &mut entry.fields {
-            line +=
-                memchr::memchr_iter(b'\n', &src.as_bytes()[counted_to..field.span.start]).count();
+            line += text::newlines(&src.as_bytes()[counted_to..field.span.start]);
             counted_to = field.span.start;
             field.line = line;
         }
@@ -847,30 +847,43 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
 
 /// `performance, search` or `#performance #search` -> the tag names.
 pub fn split_tags(text: &str) -> Vec<&str> {
-    fn clean(tag: &str) -> &str {
-        tag.trim()
-            .trim_matches(|c| matches!(c, '#' | '`' | '*' | '_' | '.' | ';'))
-            .trim()
-    }
     let named = |tag: &&str| !tag.is_empty();
     if text.contains(',') {
-        text.split(',').map(clean).filter(named).collect()
+        text.split(',').map(clean_tag).filter(named).collect()
     } else {
-        text.split_whitespace().map(clean).filter(named).collect()
+        text.split_whitespace()
+            .map(clean_tag)
+            .filter(named)
+            .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::Index;
+    use super::{FactsToScan, quick, shows_text, title};
+    use crate::read::{Reader, outline, parse};
+
+    /// The fast path must be taken on the shape the property tests' generator writes
+    /// (`tests/properties.rs`), or they prove nothing about it.
+    #[test]
+    fn the_canonical_log_takes_the_fast_path() {
+        let src = include_str!("../../tests/fixtures/canonical.md");
+        assert!(outline::scan_fast(src, 0).is_some());
+        for block in &parse::skeleton(src).blocks {
+            let (_, title_date) = title(src, block);
+            let quick = quick(src, block, title_date, FactsToScan::ALL);
+            assert!(quick.date.is_some() && quick.tags.is_some() && quick.scope.is_some());
+            assert!(shows_text(src, block, "the"));
+        }
+    }
 
     /// Regression: a field nested in a bullet entry kept two spaces of indentation on
     /// its continuation lines, because the item's column was measured from its marker.
     #[test]
     fn nested_field_items_dedent_by_their_own_column() {
         let src = "## January 2024\n- **Zebra** (2024-01-03)\n  - **Actions**:\n    - a\n    - b\n";
-        let index = Index::new(src);
-        let (entries, _) = index.read(&index.all());
+        let reader = Reader::new(src);
+        let (entries, _) = reader.read(&reader.all());
         let actions = entries[0].actions.map(|text| text.to_string());
         assert_eq!(actions.as_deref(), Some("- a\n- b"));
     }

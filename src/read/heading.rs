@@ -37,9 +37,9 @@ use std::fmt;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use crate::dates::{self, ReadDate};
 use crate::model::YearMonth;
 use crate::period::DateRange;
+use crate::read::dates::{self, ReadDate};
 use crate::words::{self, Unit};
 
 /// A period a heading names. A `None` year is to be taken from an enclosing heading.

@@ -24,7 +24,9 @@ use std::ops::Range;
 use memchr::{memchr, memchr_iter, memmem};
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::{entry, heading, markdown};
+use crate::markdown;
+use crate::read::{entry, heading};
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
@@ -584,8 +586,7 @@ impl SparseScan {
             match self.scanner.line(&segment[line.clone()]) {
                 LineKind::Mark(MarkKind::Heading(level)) => {
                     let start = base + pos;
-                    self.newlines +=
-                        memchr_iter(b'\n', &segment[self.counted_to - base..pos]).count();
+                    self.newlines += text::newlines(&segment[self.counted_to - base..pos]);
                     self.counted_to = start;
                     self.headings.push(HeadingLine {
                         start,
@@ -600,7 +601,7 @@ impl SparseScan {
             pos = next_line(segment, line.end);
         }
         // Count the rest of the segment, so the next one starts from its base.
-        self.newlines += memchr_iter(b'\n', &segment[self.counted_to - base..]).count();
+        self.newlines += text::newlines(&segment[self.counted_to - base..]);
         self.counted_to = base + segment.len();
         true
     }
@@ -650,7 +651,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn kinds(src: &str) -> Vec<(MarkKind, usize)> {
-        let lines = markdown::LineIndex::new(src);
+        let lines = crate::text::LineIndex::new(src);
         scan(src)
             .marks
             .into_iter()
@@ -751,7 +752,7 @@ mod tests {
 
     /// The fast scan's headings with their lines, as [`scan_headings`] reports them.
     fn fast_headings(src: &str) -> Option<Vec<HeadingLine>> {
-        let lines = markdown::LineIndex::new(src);
+        let lines = crate::text::LineIndex::new(src);
         let marks = scan_fast(src, body_start(src))?;
         Some(
             marks
@@ -806,7 +807,7 @@ mod tests {
                 .collect();
             assert_eq!(kept, expected.lines().collect::<Vec<_>>(), "{src:?}");
             let months = |text: &str| {
-                let months = crate::parse::skeleton(text).months;
+                let months = crate::read::parse::skeleton(text).months;
                 months.iter().map(|month| month.month).collect::<Vec<_>>()
             };
             assert_eq!(months(&found.periods.text), months(src), "{src:?}");
