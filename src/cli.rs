@@ -851,9 +851,49 @@ pub fn parse() -> Cli {
     Cli::parse()
 }
 
-/// The command line's definition, for completions, man pages and help.
-pub fn command() -> clap::Command {
-    Cli::command()
+/// Whether `name` is one of brag's commands (`brag help NAME` shows its `--help`).
+pub fn is_command(name: &str) -> bool {
+    Cli::command().find_subcommand(name).is_some()
+}
+
+/// Writes `shell`'s completion script for the command line (clap_complete), so it
+/// never lags behind a new flag.
+pub fn write_completions(shell: Shell, out: &mut impl std::io::Write) {
+    let target = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+        Shell::Elvish => clap_complete::Shell::Elvish,
+        Shell::Powershell => clap_complete::Shell::PowerShell,
+    };
+    clap_complete::generate(target, &mut Cli::command(), "brag", out);
+}
+
+/// Writes brag's man page in roff (clap_mangen), so it never lags behind a new flag.
+pub fn write_man_page(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(out)
+}
+
+/// Every man page by name, `brag` first, then `brag-COMMAND` per command (as git
+/// names its pages), each in roff.
+pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let command = Cli::command();
+    let commands = command.get_subcommands().map(|sub| {
+        let name = format!("brag-{}", sub.get_name());
+        let page = sub
+            .clone()
+            .display_name(name.clone())
+            .bin_name(format!("brag {}", sub.get_name()));
+        (name, page)
+    });
+    std::iter::once(("brag".to_owned(), command.clone()))
+        .chain(commands)
+        .map(|(name, page)| {
+            let mut roff = Vec::new();
+            clap_mangen::Man::new(page).render(&mut roff)?;
+            Ok((name, roff))
+        })
+        .collect()
 }
 
 /// What `ARGS` (ending in `--help`) prints, or `None` when they print no help.

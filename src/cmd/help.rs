@@ -29,7 +29,7 @@ pub fn run(args: &HelpArgs, out: &mut impl Write) -> Result<ExitCode> {
         out.write_all(page.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    if cli::command().find_subcommand(topic).is_some() {
+    if cli::is_command(topic) {
         return print_help(&["brag", topic, "--help"], out);
     }
     let topics: Vec<&str> = TOPICS.iter().map(|(name, _)| *name).collect();

@@ -1,25 +1,17 @@
 //! `brag completions SHELL`: the shell's completion script, from the command line's
-//! own definition (clap_complete), so it never lags behind a new flag. For bash and
-//! fish, a few lines follow that complete tags, entry ids and period words from the
-//! log in use (`dynamic.bash`, `dynamic.fish`).
+//! own definition (`cli::write_completions`), so it never lags behind a new flag. For
+//! bash and fish, a few lines follow that complete tags, entry ids and period words from
+//! the log in use (`dynamic.bash`, `dynamic.fish`).
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap_complete::Shell as Target;
 
 use crate::cli::{self, CompletionsArgs, Shell};
 
 pub fn run(args: &CompletionsArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let shell = match args.shell {
-        Shell::Bash => Target::Bash,
-        Shell::Zsh => Target::Zsh,
-        Shell::Fish => Target::Fish,
-        Shell::Elvish => Target::Elvish,
-        Shell::Powershell => Target::PowerShell,
-    };
-    clap_complete::generate(shell, &mut cli::command(), "brag", out);
+    cli::write_completions(args.shell, out);
     let dynamic = match args.shell {
         Shell::Bash => include_str!("dynamic.bash"),
         Shell::Fish => include_str!("dynamic.fish"),
