@@ -33,6 +33,12 @@ impl YearMonth {
     pub fn month_name(self) -> &'static str {
         MONTH_NAMES[(self.month - 1) as usize]
     }
+
+    /// `November 2026`: the month as a person reads it, and as the canonical heading
+    /// writes it.
+    pub fn in_words(self) -> String {
+        format!("{} {}", self.month_name(), self.year)
+    }
 }
 
 /// `2026-11`, the form the JSON schema uses.

@@ -1,10 +1,13 @@
 //! Where the command line's arguments become domain values: a [`Filter`] with its periods
-//! resolved, and the export's provenance. Besides `cli.rs`, the one module that knows
+//! resolved, the day `add --date` and `amend --set-date` name, and the export's
+//! provenance. Besides `cli.rs`, the one module that knows
 //! the argument types; everything past it works on the values made here.
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 
 use crate::cli::{ExportArgs, FilterArgs, ScopeArg, StarArg};
+use crate::edit::draft;
 use crate::filter::Filter;
 use crate::model::{FieldKey, Scope};
 use crate::period::{self, Calendar};
@@ -37,6 +40,12 @@ pub fn filter(args: &FilterArgs, calendar: &Calendar) -> Result<Filter> {
         limit: args.limit,
         reverse: args.reverse,
     })
+}
+
+/// The day a `--date` flag names, if given: a day expression or a day as the log writes
+/// one (the parser an entry's own `date` on stdin goes through too).
+pub fn day(flag: Option<&str>, calendar: &Calendar) -> Result<Option<NaiveDate>> {
+    flag.map(|expr| draft::day(expr, calendar)).transpose()
 }
 
 /// Tags and field names as a filter compares them: trimmed, without a leading `#`,

@@ -15,7 +15,7 @@ use crate::period::Calendar;
 use crate::read::{Reader, outline};
 use crate::store::{self, Locked, Opened};
 use crate::undo::{self, Record};
-use crate::{editor, git};
+use crate::{editor, git, query};
 
 /// From this size on, a log is planned on a window (see `edit::window`).
 const WINDOW_FROM: usize = 1 << 20;
@@ -24,10 +24,7 @@ pub(super) const CHUNK: usize = 256 << 10;
 
 pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<ExitCode> {
     let calendar = context.calendar();
-    let date = match &args.date {
-        Some(expr) => draft::day(expr, &calendar)?,
-        None => context.today,
-    };
+    let date = query::day(args.date.as_deref(), &calendar)?.unwrap_or(context.today);
     let (added, draft) = match source(args, std::io::stdin().is_terminal())? {
         Source::Flags(title) => {
             let draft = from_flags(title, date, args)?;
@@ -53,7 +50,7 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
         out,
         "added {} under {} ({}:{})",
         added.id,
-        edit::month_name(added.month),
+        added.month.in_words(),
         context.log_path.display(),
         added.line
     )?;

@@ -8,10 +8,10 @@ use anyhow::{Result, anyhow, bail};
 
 use crate::app::Context;
 use crate::cli::AmendArgs;
-use crate::edit::{self, Draft, draft, rewrite};
+use crate::edit::{Draft, draft, rewrite};
 use crate::read::Reader;
 use crate::undo::{self, Record};
-use crate::{git, store};
+use crate::{git, query, store};
 
 pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<ExitCode> {
     let changes = [
@@ -31,11 +31,7 @@ pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<
         );
     }
     let calendar = context.calendar();
-    let new_date = args
-        .set_date
-        .as_deref()
-        .map(|expr| draft::day(expr, &calendar))
-        .transpose()?;
+    let new_date = query::day(args.set_date.as_deref(), &calendar)?;
     let log = store::lock_existing(&context.log_path)?;
     let copy = log.start_copy()?;
     let text = log.read_all()?;
@@ -76,7 +72,7 @@ pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<
     writeln!(
         out,
         "amended {new_id} under {} ({}:{line})",
-        edit::month_name(crate::model::YearMonth::of(draft.date)),
+        crate::model::YearMonth::of(draft.date).in_words(),
         context.log_path.display()
     )?;
     out.flush()?;

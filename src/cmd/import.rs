@@ -76,12 +76,7 @@ pub fn run(context: &Context, args: &ImportArgs, out: &mut impl Write) -> Result
     }
     let verb = if args.dry_run { "would add" } else { "added" };
     for added in &planned.added {
-        writeln!(
-            out,
-            "{verb} {} under {}",
-            added.id,
-            edit::month_name(added.month)
-        )?;
+        writeln!(out, "{verb} {} under {}", added.id, added.month.in_words())?;
     }
     for id in &planned.skipped {
         writeln!(out, "skipped {id}: already in the log")?;

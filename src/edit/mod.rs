@@ -543,7 +543,7 @@ fn short_month(month: u32) -> &'static str {
 fn month_text(month: YearMonth, form: MonthForm) -> String {
     let (name, year, number) = (month.month_name(), month.year, month.month);
     match form {
-        MonthForm::Full => format!("{name} {year}"),
+        MonthForm::Full => month.in_words(),
         MonthForm::Short => format!("{} {year}", short_month(number)),
         MonthForm::Dashed => format!("{year}-{number:02}"),
         MonthForm::Bare => name.to_string(),
@@ -831,11 +831,6 @@ fn render_field(style: &Style, indent: usize, label: &str, body: &Body) -> (Vec<
             (lines, expected.join("\n"))
         }
     }
-}
-
-/// The month a plan files its entry under, as a person reads it.
-pub fn month_name(month: YearMonth) -> String {
-    format!("{} {}", month.month_name(), month.year)
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub fn markdown(out: &mut impl Write, text: &str, entries: &[Entry<'_>]) -> Resu
                 writeln!(out)?;
             }
             match entry.month {
-                Some(m) => writeln!(out, "## {} {}\n", m.month_name(), m.year)?,
+                Some(m) => writeln!(out, "## {}\n", m.in_words())?,
                 None => writeln!(out, "## Undated\n")?,
             }
             month = entry.month;

@@ -888,16 +888,8 @@ fn span_text(facts: &[Facts<'_>]) -> String {
     let first = facts.iter().filter_map(|f| f.month).min();
     let last = facts.iter().filter_map(|f| f.month).max();
     match (first, last) {
-        (Some(first), Some(last)) if first == last => {
-            format!("{} {}", first.month_name(), first.year)
-        }
-        (Some(first), Some(last)) => format!(
-            "{} {} to {} {}",
-            first.month_name(),
-            first.year,
-            last.month_name(),
-            last.year
-        ),
+        (Some(first), Some(last)) if first == last => first.in_words(),
+        (Some(first), Some(last)) => format!("{} to {}", first.in_words(), last.in_words()),
         _ => String::new(),
     }
 }
@@ -1007,10 +999,7 @@ fn by_month(facts: &[Facts<'_>]) -> Vec<Group> {
     months
         .into_iter()
         .map(|((_, month), members)| Group {
-            name: month.map_or_else(
-                || "Undated".to_string(),
-                |m| format!("{} {}", m.month_name(), m.year),
-            ),
+            name: month.map_or_else(|| "Undated".to_string(), YearMonth::in_words),
             kind: "evidence",
             description: None,
             also: Vec::new(),

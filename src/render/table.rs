@@ -159,10 +159,9 @@ pub fn write(
     let mut date = String::with_capacity(10);
     for (position, entry) in entries.iter().enumerate() {
         if position == 0 || entry.month != entries[position - 1].month {
-            let month = entry.month.map_or_else(
-                || "Undated".to_string(),
-                |m| format!("{} {}", m.month_name(), m.year),
-            );
+            let month = entry
+                .month
+                .map_or_else(|| "Undated".to_string(), YearMonth::in_words);
             writeln!(out)?;
             paint(out, color, BOLD, &month, 0)?;
             writeln!(out)?;

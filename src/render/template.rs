@@ -108,10 +108,8 @@ fn month_name(text: &str) -> String {
     let year = parts.next().and_then(|y| y.parse::<i32>().ok());
     let month = parts.next().and_then(|m| m.parse::<u32>().ok());
     match (year, month) {
-        (Some(year), Some(month)) => crate::model::YearMonth::new(year, month).map_or_else(
-            || text.to_string(),
-            |m| format!("{} {year}", m.month_name()),
-        ),
+        (Some(year), Some(month)) => crate::model::YearMonth::new(year, month)
+            .map_or_else(|| text.to_string(), crate::model::YearMonth::in_words),
         _ => text.to_string(),
     }
 }
