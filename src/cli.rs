@@ -309,7 +309,17 @@ pub struct HelpArgs {
     pub topic: Option<String>,
 }
 
+/// `amend` takes `add`'s entry flags; its help says what each does to an entry that
+/// already has the field.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("situation", |arg| arg.help("Replace the Situation")),
+    mut_arg("task", |arg| arg.help("Replace the Task")),
+    mut_arg("actions", |arg| arg.help("Add an action; repeat for several")),
+    mut_arg("results", |arg| arg.help("Add a result; repeat for several")),
+    mut_arg("tags", |arg| arg.help("Add a tag; repeat, or separate with commas")),
+    mut_arg("scope", |arg| arg.help("Replace the scope: task, milestone, project, product or business")),
+)]
 pub struct AmendArgs {
     /// The entry: its id, the start or part of one, or words of its title
     pub id: String,
@@ -322,29 +332,8 @@ pub struct AmendArgs {
     #[arg(long, value_name = "DAY")]
     pub set_date: Option<String>,
 
-    /// Replace the Situation
-    #[arg(long, short = 's', value_name = "TEXT")]
-    pub situation: Option<String>,
-
-    /// Replace the Task
-    #[arg(long, short = 't', value_name = "TEXT")]
-    pub task: Option<String>,
-
-    /// Add an action; repeat for several
-    #[arg(long = "action", short = 'a', value_name = "TEXT")]
-    pub actions: Vec<String>,
-
-    /// Add a result; repeat for several
-    #[arg(long = "result", short = 'r', value_name = "TEXT")]
-    pub results: Vec<String>,
-
-    /// Add a tag; repeat, or separate with commas
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-
-    /// Replace the scope: task, milestone, project, product or business
-    #[arg(long, value_name = "SCOPE")]
-    pub scope: Option<String>,
+    #[command(flatten)]
+    pub fields: FieldArgs,
 }
 
 #[derive(Debug, Args)]
@@ -432,6 +421,30 @@ pub struct AddArgs {
     /// What you did, in a few words; `-` reads the entry from stdin
     pub title: Option<String>,
 
+    #[command(flatten)]
+    pub fields: FieldArgs,
+
+    /// The day: 2026-11-03, yesterday, last friday, Nov 3 ... [default: today]
+    #[arg(long, short = 'd', value_name = "DAY")]
+    pub date: Option<String>,
+
+    /// Read one JSON object from stdin
+    #[arg(long)]
+    pub json: bool,
+
+    /// Open the editor, with the flags filled in
+    #[arg(long, short = 'e', conflicts_with = "json")]
+    pub edit: bool,
+
+    /// Add it even if an entry with the same date and title is in the log
+    #[arg(long)]
+    pub allow_duplicate: bool,
+}
+
+/// The flags that give an entry's fields, as `add` and `amend` share them (the help
+/// is `add`'s; `amend` words its own).
+#[derive(Debug, Args)]
+pub struct FieldArgs {
     /// The context: what was wrong, or at stake
     #[arg(long, short = 's', value_name = "TEXT")]
     pub situation: Option<String>,
@@ -455,27 +468,11 @@ pub struct AddArgs {
     /// task, milestone, project, product or business
     #[arg(long, value_name = "SCOPE")]
     pub scope: Option<String>,
-
-    /// The day: 2026-11-03, yesterday, last friday, Nov 3 ... [default: today]
-    #[arg(long, short = 'd', value_name = "DAY")]
-    pub date: Option<String>,
-
-    /// Read one JSON object from stdin
-    #[arg(long)]
-    pub json: bool,
-
-    /// Open the editor, with the flags filled in
-    #[arg(long, short = 'e', conflicts_with = "json")]
-    pub edit: bool,
-
-    /// Add it even if an entry with the same date and title is in the log
-    #[arg(long)]
-    pub allow_duplicate: bool,
 }
 
-impl AddArgs {
+impl FieldArgs {
     /// Whether any flag gives part of the entry.
-    pub fn has_fields(&self) -> bool {
+    pub fn any(&self) -> bool {
         self.situation.is_some()
             || self.task.is_some()
             || !self.actions.is_empty()

@@ -104,7 +104,7 @@ enum Source<'a> {
 fn source(args: &AddArgs, terminal: bool) -> Result<Source<'_>> {
     let dash = args.title.as_deref() == Some("-");
     let reads_stdin = args.json || dash;
-    if reads_stdin && args.has_fields() {
+    if reads_stdin && args.fields.any() {
         bail!(
             "the entry comes from stdin, so its fields go there too; \
              only --date can be given with it"
@@ -126,7 +126,7 @@ fn source(args: &AddArgs, terminal: bool) -> Result<Source<'_>> {
         _ if args.edit => Source::Editor,
         Some(title) => Source::Flags(title),
         None if terminal => Source::Editor,
-        None if args.has_fields() => {
+        None if args.fields.any() => {
             bail!("give the entry a title: brag add \"What you did\" ...")
         }
         None => Source::Stdin { json: false },
@@ -136,12 +136,12 @@ fn source(args: &AddArgs, terminal: bool) -> Result<Source<'_>> {
 /// The entry the flags describe.
 fn from_flags(title: &str, date: NaiveDate, args: &AddArgs) -> Result<Draft> {
     let mut draft = Draft::new(title, date)?;
-    draft.tags = draft::tags(args.tags.iter().map(String::as_str))?;
-    draft.scope = args.scope.as_deref().map(draft::scope).transpose()?;
-    draft.situation = args.situation.as_deref().and_then(draft::text);
-    draft.task = args.task.as_deref().and_then(draft::text);
-    draft.actions = draft::items(&args.actions);
-    draft.results = draft::items(&args.results);
+    draft.tags = draft::tags(args.fields.tags.iter().map(String::as_str))?;
+    draft.scope = args.fields.scope.as_deref().map(draft::scope).transpose()?;
+    draft.situation = args.fields.situation.as_deref().and_then(draft::text);
+    draft.task = args.fields.task.as_deref().and_then(draft::text);
+    draft.actions = draft::items(&args.fields.actions);
+    draft.results = draft::items(&args.fields.results);
     Ok(draft)
 }
 
@@ -352,12 +352,15 @@ fn fill(template: &str, args: &AddArgs, date: NaiveDate) -> String {
     let values = [
         ("{title}", title.unwrap_or("").to_string()),
         ("{date}", date.format("%Y-%m-%d").to_string()),
-        ("{tags}", args.tags.join(", ")),
-        ("{scope}", args.scope.clone().unwrap_or_default()),
-        ("{situation}", args.situation.clone().unwrap_or_default()),
-        ("{task}", args.task.clone().unwrap_or_default()),
-        ("{actions}", list(&args.actions)),
-        ("{results}", list(&args.results)),
+        ("{tags}", args.fields.tags.join(", ")),
+        ("{scope}", args.fields.scope.clone().unwrap_or_default()),
+        (
+            "{situation}",
+            args.fields.situation.clone().unwrap_or_default(),
+        ),
+        ("{task}", args.fields.task.clone().unwrap_or_default()),
+        ("{actions}", list(&args.fields.actions)),
+        ("{results}", list(&args.fields.results)),
     ];
     // One pass over each line, so that a value holding `{date}` (a title, say) is
     // written as typed, not filled in again.

@@ -14,17 +14,7 @@ use crate::undo::{self, Record};
 use crate::{git, query, store};
 
 pub fn run(context: &Context, args: &AmendArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let changes = [
-        args.set_title.is_some(),
-        args.set_date.is_some(),
-        args.situation.is_some(),
-        args.task.is_some(),
-        !args.actions.is_empty(),
-        !args.results.is_empty(),
-        !args.tags.is_empty(),
-        args.scope.is_some(),
-    ];
-    if !changes.contains(&true) {
+    if args.set_title.is_none() && args.set_date.is_none() && !args.fields.any() {
         bail!(
             "nothing to change: give --set-title, --set-date, --situation, --task, --action, \
              --result, --tag or --scope"
@@ -88,27 +78,27 @@ fn apply(draft: &mut Draft, args: &AmendArgs, new_date: Option<chrono::NaiveDate
     if let Some(date) = new_date {
         draft.date = date;
     }
-    if let Some(situation) = &args.situation {
+    if let Some(situation) = &args.fields.situation {
         draft.situation = draft::text(situation);
     }
-    if let Some(task) = &args.task {
+    if let Some(task) = &args.fields.task {
         draft.task = draft::text(task);
     }
-    if !args.actions.is_empty() {
-        draft.actions = rewrite::append(draft.actions.take(), &args.actions);
+    if !args.fields.actions.is_empty() {
+        draft.actions = rewrite::append(draft.actions.take(), &args.fields.actions);
     }
-    if !args.results.is_empty() {
-        draft.results = rewrite::append(draft.results.take(), &args.results);
+    if !args.fields.results.is_empty() {
+        draft.results = rewrite::append(draft.results.take(), &args.fields.results);
     }
-    if !args.tags.is_empty() {
-        let added = draft::tags(args.tags.iter().map(String::as_str))?;
+    if !args.fields.tags.is_empty() {
+        let added = draft::tags(args.fields.tags.iter().map(String::as_str))?;
         for tag in added {
             if !draft.tags.iter().any(|old| old.eq_ignore_ascii_case(&tag)) {
                 draft.tags.push(tag);
             }
         }
     }
-    if let Some(scope) = &args.scope {
+    if let Some(scope) = &args.fields.scope {
         draft.scope = Some(draft::scope(scope)?);
     }
     Ok(())
