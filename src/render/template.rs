@@ -158,19 +158,7 @@ pub fn render(job: TemplateRun<'_>, out: &mut dyn Write) -> Result<()> {
             len,
         })
     };
-    let highlights = lazy(0, job.packet.highlights.len());
-    let mut start = job.packet.highlights.len();
-    let groups: Vec<Value> = job
-        .packet
-        .groups
-        .iter()
-        .map(|group| {
-            let entries = lazy(start, group.members.len());
-            start += group.members.len();
-            group_value(group, entries)
-        })
-        .collect();
-    let ctx = packet_context(job.packet, job.brief, job.format, highlights, groups);
+    let ctx = packet_context(job.packet, job.brief, job.format, lazy);
     let format = job.format;
     source.entries.read_ahead(
         CHUNK,
@@ -237,14 +225,25 @@ impl Object for Also {
 }
 
 /// The template's variables: the packet, with `highlights` and `groups` carrying their
-/// entries.
+/// entries. `entries(start, len)` gives the entries at `start..start + len` of the
+/// packet's order: the highlights, then each group's members.
 fn packet_context(
     packet: &Packet,
     brief: bool,
     format: ExportFormat,
-    highlights: Value,
-    groups: Vec<Value>,
+    entries: impl Fn(usize, usize) -> Value,
 ) -> Value {
+    let highlights = entries(0, packet.highlights.len());
+    let mut start = packet.highlights.len();
+    let groups: Vec<Value> = packet
+        .groups
+        .iter()
+        .map(|group| {
+            let members = entries(start, group.members.len());
+            start += group.members.len();
+            group_value(group, members)
+        })
+        .collect();
     context! {
         highlights => highlights,
         groups => groups,
@@ -270,20 +269,9 @@ fn preflight(
             .collect();
         Value::from(first)
     };
-    let highlights = first(0, packet.highlights.len());
-    let mut start = packet.highlights.len();
-    let groups: Vec<Value> = packet
-        .groups
-        .iter()
-        .map(|group| {
-            let entries = first(start, group.members.len());
-            start += group.members.len();
-            group_value(group, entries)
-        })
-        .collect();
     template
         .render_captured_to(
-            packet_context(packet, brief, source.format, highlights, groups),
+            packet_context(packet, brief, source.format, first),
             std::io::sink(),
         )
         .map(drop)
