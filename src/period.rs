@@ -1209,31 +1209,20 @@ mod tests {
     fn reviews_from_a_cycle() {
         let mut cal = calendar("2026-11-23");
         cal.reviews = half_yearly_reviews();
-        assert_spans(
-            &cal,
-            &[
-                ("last-review", "2026-11-01..2026-11-23"),
-                ("this-cycle", "2026-11-01..2027-04-30"),
-            ],
-        );
-        cal.today = date("2026-11-01");
-        assert_spans(
-            &cal,
-            &[
-                ("last-review", "2026-11-01..2026-11-01"),
-                ("this-cycle", "2026-11-01..2027-04-30"),
-            ],
-        );
-        cal.today = date("2026-10-31");
-        assert_spans(
-            &cal,
-            &[
-                ("last-review", "2026-05-01..2026-10-31"),
-                ("this-cycle", "2026-05-01..2026-10-31"),
-            ],
-        );
-        cal.today = date("2025-05-01");
-        assert_spans(&cal, &[("this-cycle", "2025-05-01..2025-10-31")]);
+        // (today, expression, span)
+        let cases = [
+            ("2026-11-23", "last-review", "2026-11-01..2026-11-23"),
+            ("2026-11-23", "this-cycle", "2026-11-01..2027-04-30"),
+            ("2026-11-01", "last-review", "2026-11-01..2026-11-01"),
+            ("2026-11-01", "this-cycle", "2026-11-01..2027-04-30"),
+            ("2026-10-31", "last-review", "2026-05-01..2026-10-31"),
+            ("2026-10-31", "this-cycle", "2026-05-01..2026-10-31"),
+            ("2025-05-01", "this-cycle", "2025-05-01..2025-10-31"),
+        ];
+        for (today, expression, expected) in cases {
+            cal.today = date(today);
+            assert_spans(&cal, &[(expression, expected)]);
+        }
     }
 
     #[test]

@@ -185,33 +185,31 @@ fn config_order_decides_only_when_the_headings_do_not() {
 
 #[test]
 fn within_a_month_by_date_after_the_same_date() {
-    let month = "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n### B\n- **Date**: 2026-11-03\n\n### C\n- **Date**: 2026-11-05\n";
-    let expected = format!(
-        "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n### B\n- **Date**: 2026-11-03\n\n{ENTRY}\n### C\n- **Date**: 2026-11-05\n"
-    );
-    assert_eq!(
-        added(month, &shipped("2026-11-03")),
-        expected,
-        "oldest first"
-    );
-    let newest = "## November 2026\n\n### C\n- **Date**: 2026-11-05\n\n### B\n- **Date**: 2026-11-03\n\n### A\n- **Date**: 2026-11-01\n\n## October 2026\n";
-    let expected = format!(
-        "## November 2026\n\n### C\n- **Date**: 2026-11-05\n\n### B\n- **Date**: 2026-11-03\n\n{ENTRY}\n### A\n- **Date**: 2026-11-01\n\n## October 2026\n"
-    );
-    assert_eq!(
-        added(newest, &shipped("2026-11-03")),
-        expected,
-        "newest first"
-    );
-    let before_all = "## November 2026\n\nNotes on the month.\n\n### C\n- **Date**: 2026-11-05\n";
-    let expected = format!(
-        "## November 2026\n\nNotes on the month.\n\n{ENTRY}\n### C\n- **Date**: 2026-11-05\n"
-    );
-    assert_eq!(
-        added(before_all, &shipped("2026-11-03")),
-        expected,
-        "before the first"
-    );
+    // (log, the log after, why); `{ENTRY}` marks where the entry goes.
+    let cases = [
+        (
+            "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n### B\n- **Date**: 2026-11-03\n\n### C\n- **Date**: 2026-11-05\n",
+            "## November 2026\n\n### A\n- **Date**: 2026-11-01\n\n### B\n- **Date**: 2026-11-03\n\n{ENTRY}\n### C\n- **Date**: 2026-11-05\n",
+            "oldest first",
+        ),
+        (
+            "## November 2026\n\n### C\n- **Date**: 2026-11-05\n\n### B\n- **Date**: 2026-11-03\n\n### A\n- **Date**: 2026-11-01\n\n## October 2026\n",
+            "## November 2026\n\n### C\n- **Date**: 2026-11-05\n\n### B\n- **Date**: 2026-11-03\n\n{ENTRY}\n### A\n- **Date**: 2026-11-01\n\n## October 2026\n",
+            "newest first",
+        ),
+        (
+            "## November 2026\n\nNotes on the month.\n\n### C\n- **Date**: 2026-11-05\n",
+            "## November 2026\n\nNotes on the month.\n\n{ENTRY}\n### C\n- **Date**: 2026-11-05\n",
+            "before the first",
+        ),
+    ];
+    for (log, expected, why) in cases {
+        assert_eq!(
+            added(log, &shipped("2026-11-03")),
+            expected.replace("{ENTRY}", ENTRY),
+            "{why}"
+        );
+    }
 }
 
 #[test]
@@ -231,23 +229,27 @@ fn year_and_quarter_containers() {
         "a new year shaped like the last"
     );
     let quarters = "## 2026\n### Q3 (Jul-Sep)\n#### Aug\n##### A\n- **Date**: 2026-08-01\n";
-    assert_eq!(
-        added(quarters, &shipped("2026-11-03")),
-        format!(
-            "{quarters}### Q4 (Oct-Dec)\n#### Nov\n{}",
-            ENTRY.replace("### ", "##### ")
-        ),
-        "a new quarter inside the year"
-    );
     let in_quarter = "## Q4 2026\n\n### October 2026\n\n#### A\n\n## Q1 2027\n";
-    assert_eq!(
-        added(in_quarter, &shipped("2026-11-03")),
-        format!(
-            "## Q4 2026\n\n### October 2026\n\n#### A\n\n### November 2026\n\n{}\n## Q1 2027\n",
-            ENTRY.replace("### ", "#### ")
+    let cases = [
+        (
+            quarters,
+            format!(
+                "{quarters}### Q4 (Oct-Dec)\n#### Nov\n{}",
+                ENTRY.replace("### ", "##### ")
+            ),
+            "a new quarter inside the year",
         ),
-        "into the quarter that covers it"
-    );
+        (
+            in_quarter,
+            format!(
+                "## Q4 2026\n\n### October 2026\n\n#### A\n\n### November 2026\n\n{entry}\n## Q1 2027\n"
+            ),
+            "into the quarter that covers it",
+        ),
+    ];
+    for (log, expected, why) in cases {
+        assert_eq!(added(log, &shipped("2026-11-03")), expected, "{why}");
+    }
 }
 
 #[test]
@@ -912,8 +914,10 @@ fn bullet_of(inserted: &str) -> char {
     if inserted.contains("* **") { '*' } else { '-' }
 }
 
-/// Like [`windowed`], and also how many bytes of the file the window read.
-fn windowed_counting(src: &str, draft: &Draft) -> (Option<String>, usize) {
+/// Asserts that a window decides where `Shipped it` on 2026-06-05 goes in `src`, as the
+/// whole file does; returns how many bytes of the file the window read.
+fn window_agrees(src: &str, what: &str) -> usize {
+    let draft = &shipped("2026-06-05");
     let headings = outline::scan_headings(src.as_bytes(), 97)
         .expect("read")
         .expect("headings");
@@ -928,7 +932,12 @@ fn windowed_counting(src: &str, draft: &Draft) -> (Option<String>, usize) {
         out.replace_range(done.range, &done.new_text);
         out
     });
-    (out, read_bytes)
+    assert_eq!(
+        out.as_deref(),
+        Some(added(src, draft).as_str()),
+        "{what}: the window decides, as the whole file does"
+    );
+    read_bytes
 }
 
 /// Yearless months (`## April`) take their year from a heading above the window: the
@@ -947,13 +956,7 @@ fn a_window_takes_the_year_of_yearless_months_from_the_heading_above_it() {
     let far = format!("\n{}\n", "A long paragraph. ".repeat(70_000));
     for (shape, gap) in [("near", ""), ("far", far.as_str())] {
         let src = format!("# 2026\n{gap}{months}");
-        let draft = shipped("2026-06-05");
-        let (window, _) = windowed_counting(&src, &draft);
-        assert_eq!(
-            window.as_deref(),
-            Some(added(&src, &draft).as_str()),
-            "{shape}: the window decides, as the whole file does"
-        );
+        window_agrees(&src, shape);
     }
 }
 
@@ -971,9 +974,7 @@ fn a_window_reaches_months_beyond_the_first_read() {
         })
         .collect();
     let src = format!("# Log\n{months}");
-    let draft = shipped("2026-06-05");
-    let (window, _) = windowed_counting(&src, &draft);
-    assert_eq!(window.as_deref(), Some(added(&src, &draft).as_str()));
+    window_agrees(&src, "1.5 MB of months");
 }
 
 /// The window reads little of a large file: adding to the newest month of an 8 MB log,
@@ -1000,13 +1001,7 @@ fn a_window_reads_only_the_ends_of_a_large_file() {
         ("newest first", newest_first, 2),
     ];
     for (shape, src, ends) in cases {
-        let draft = shipped("2026-06-05");
-        let (window, read) = windowed_counting(&src, &draft);
-        assert_eq!(
-            window.as_deref(),
-            Some(added(&src, &draft).as_str()),
-            "{shape}"
-        );
+        let read = window_agrees(&src, shape);
         assert!(
             read <= ends * ((1 << 20) + (64 << 10)),
             "{shape}: read {read} bytes of {}",

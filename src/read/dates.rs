@@ -256,175 +256,124 @@ fn settle(year: i32, first: u32, second: u32, month: Option<YearMonth>) -> ReadD
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> ReadDate {
-        ReadDate::Date(NaiveDate::from_ymd_opt(y, m, day).expect("valid test date"))
+    /// What encloses a test's text: `""` nothing, `"2026"` a year, `"2026-11"` a month
+    /// (the heading tests write their tables the same way).
+    pub(in crate::read) fn enclosing(under: &str) -> (Option<i32>, Option<YearMonth>) {
+        match under.split_once('-') {
+            Some((year, month)) => (
+                None,
+                YearMonth::new(
+                    year.parse().expect("a year"),
+                    month.parse().expect("a month"),
+                ),
+            ),
+            None => (
+                (!under.is_empty()).then(|| under.parse().expect("a year")),
+                None,
+            ),
+        }
     }
 
     #[test]
     fn reads_dates_as_people_write_them() {
-        let nov = YearMonth::new(2026, 11);
-        let jun = YearMonth::new(2026, 6);
-        let cases: &[(&str, Option<i32>, Option<YearMonth>, ReadDate)] = &[
-            ("2026-11-03", None, None, d(2026, 11, 3)),
-            (" 2026/11/03 ", None, None, d(2026, 11, 3)),
-            ("Friday 2026-11-06", None, None, d(2026, 11, 6)),
-            ("Fri, 2026-11-06", None, None, d(2026, 11, 6)),
-            ("Nov 3, 2026", None, None, d(2026, 11, 3)),
-            ("November 3rd 2026", None, None, d(2026, 11, 3)),
-            ("3 November 2026", None, None, d(2026, 11, 3)),
-            ("2026 Nov 3", None, None, d(2026, 11, 3)),
-            ("Nov 3", Some(2026), None, d(2026, 11, 3)),
-            ("Nov 3", None, nov, d(2026, 11, 3)),
-            ("Nov 3", None, None, ReadDate::NoYear),
-            ("2026-02-30", None, None, ReadDate::Invalid),
-            ("Feb 29, 2024", None, None, d(2024, 2, 29)),
-            ("Feb 29, 2025", None, None, ReadDate::Invalid),
-            ("25/12/2026", None, None, d(2026, 12, 25)),
-            ("12/25/2026", None, None, d(2026, 12, 25)),
-            ("6/1", Some(2026), None, ReadDate::Ambiguous),
-            ("6/1", None, jun, d(2026, 6, 1)),
-            ("1/6", None, jun, d(2026, 6, 1)),
-            ("6/6", Some(2026), None, d(2026, 6, 6)),
-            ("6/1", None, None, ReadDate::NoYear),
-            ("13/13/2026", None, None, ReadDate::Invalid),
-            ("yesterday", None, None, ReadDate::NotADate),
-            ("p95 900 ms", None, None, ReadDate::NotADate),
-            ("", None, None, ReadDate::NotADate),
-            ("2026-1-1-1", None, None, ReadDate::NotADate),
-            ("99999-01-01", None, None, ReadDate::NotADate),
+        // (text, what encloses it, the day or why there is none)
+        #[rustfmt::skip]
+        let cases = [
+            ("2026-11-03", "", "2026-11-03"),
+            (" 2026/11/03 ", "", "2026-11-03"),
+            ("Friday 2026-11-06", "", "2026-11-06"),
+            ("Fri, 2026-11-06", "", "2026-11-06"),
+            ("Nov 3, 2026", "", "2026-11-03"),
+            ("November 3rd 2026", "", "2026-11-03"),
+            ("3 November 2026", "", "2026-11-03"),
+            ("2026 Nov 3", "", "2026-11-03"),
+            ("Nov 3", "2026", "2026-11-03"),
+            ("Nov 3", "2026-11", "2026-11-03"),
+            ("Nov 3", "", "no year"),
+            ("2026-02-30", "", "invalid"),
+            ("Feb 29, 2024", "", "2024-02-29"),
+            ("Feb 29, 2025", "", "invalid"),
+            ("25/12/2026", "", "2026-12-25"),
+            ("12/25/2026", "", "2026-12-25"),
+            ("6/1", "2026", "ambiguous"),
+            ("6/1", "2026-06", "2026-06-01"),
+            ("1/6", "2026-06", "2026-06-01"),
+            ("6/6", "2026", "2026-06-06"),
+            ("6/1", "", "no year"),
+            ("13/13/2026", "", "invalid"),
+            ("yesterday", "", "not a date"),
+            ("p95 900 ms", "", "not a date"),
+            ("", "", "not a date"),
+            ("2026-1-1-1", "", "not a date"),
+            ("99999-01-01", "", "not a date"),
             // Other languages.
-            ("14 Abr 2026", None, None, d(2026, 4, 14)),
-            ("5 de março de 2026", None, None, d(2026, 3, 5)),
-            ("5 de marco de 2026", None, None, d(2026, 3, 5)),
-            ("3. März 2026", None, None, d(2026, 3, 3)),
-            ("1er août 2026", None, None, d(2026, 8, 1)),
-            ("1º de outubro de 2026", None, None, d(2026, 10, 1)),
-            ("12 de diciembre del 2026", None, None, d(2026, 12, 12)),
-            (
-                "sexta-feira, 6 de novembro de 2026",
-                None,
-                None,
-                d(2026, 11, 6),
-            ),
-            ("Mittwoch, 4. Nov. 2026", None, None, d(2026, 11, 4)),
-            ("le 3 déc. 2026", None, None, d(2026, 12, 3)),
-            ("the 5th of March 2026", None, None, d(2026, 3, 5)),
-            ("5 de março", Some(2026), None, d(2026, 3, 5)),
-            ("14 Abr", None, None, ReadDate::NoYear),
-            ("de de de", None, None, ReadDate::NotADate),
+            ("14 Abr 2026", "", "2026-04-14"),
+            ("5 de março de 2026", "", "2026-03-05"),
+            ("5 de marco de 2026", "", "2026-03-05"),
+            ("3. März 2026", "", "2026-03-03"),
+            ("1er août 2026", "", "2026-08-01"),
+            ("1º de outubro de 2026", "", "2026-10-01"),
+            ("12 de diciembre del 2026", "", "2026-12-12"),
+            ("sexta-feira, 6 de novembro de 2026", "", "2026-11-06"),
+            ("Mittwoch, 4. Nov. 2026", "", "2026-11-04"),
+            ("le 3 déc. 2026", "", "2026-12-03"),
+            ("the 5th of March 2026", "", "2026-03-05"),
+            ("5 de março", "2026", "2026-03-05"),
+            ("14 Abr", "", "no year"),
+            ("de de de", "", "not a date"),
         ];
-        for (text, year, month, expected) in cases {
-            assert_eq!(read(text, *year, *month), *expected, "reading {text:?}");
+        for (text, under, expected) in cases {
+            let (year, month) = enclosing(under);
+            let found = match read(text, year, month) {
+                ReadDate::Date(day) => day.to_string(),
+                ReadDate::NoYear => "no year".to_string(),
+                ReadDate::Invalid => "invalid".to_string(),
+                ReadDate::Ambiguous => "ambiguous".to_string(),
+                ReadDate::NotADate => "not a date".to_string(),
+            };
+            assert_eq!(found, expected, "reading {text:?} under {under:?}");
         }
     }
 
     #[test]
     fn dates_in_titles_and_bullets() {
-        let nov = YearMonth::new(2026, 11);
-        type Expected = Option<(ReadDate, &'static str)>;
-        let cases: &[(&str, Option<i32>, Option<YearMonth>, Expected)] = &[
-            (
-                "[Oct 21, 2025] Spoke at the meetup",
-                None,
-                None,
-                Some((d(2025, 10, 21), "Spoke at the meetup")),
-            ),
-            (
-                "[2026-11-05]: Shipped",
-                None,
-                None,
-                Some((d(2026, 11, 5), "Shipped")),
-            ),
-            (
-                "(2026-11-05) Shipped",
-                None,
-                None,
-                Some((d(2026, 11, 5), "Shipped")),
-            ),
-            (
-                "2026-11-05 Shipped the importer",
-                None,
-                None,
-                Some((d(2026, 11, 5), "Shipped the importer")),
-            ),
-            (
-                "2026-11-05: Shipped the importer",
-                None,
-                None,
-                Some((d(2026, 11, 5), "Shipped the importer")),
-            ),
-            (
-                "2026-11-05 — Shipped the importer",
-                None,
-                None,
-                Some((d(2026, 11, 5), "Shipped the importer")),
-            ),
-            (
-                "Fixed the loop (2026-11-09)",
-                None,
-                None,
-                Some((d(2026, 11, 9), "Fixed the loop")),
-            ),
-            (
-                "Fixed the loop [Nov 9]",
-                Some(2026),
-                None,
-                Some((d(2026, 11, 9), "Fixed the loop")),
-            ),
-            (
-                "Shipped X - Nov 5",
-                None,
-                nov,
-                Some((d(2026, 11, 5), "Shipped X")),
-            ),
-            (
-                "Shipped X — 2026-11-05",
-                None,
-                None,
-                Some((d(2026, 11, 5), "Shipped X")),
-            ),
-            (
-                "Oct 21, 2025: Spoke at the meetup",
-                None,
-                None,
-                Some((d(2025, 10, 21), "Spoke at the meetup")),
-            ),
-            (
-                "14 Abr 2026 - Palestra no meetup",
-                None,
-                None,
-                Some((d(2026, 4, 14), "Palestra no meetup")),
-            ),
-            (
-                "[5 de março de 2026] Apresentei o projeto",
-                None,
-                None,
-                Some((d(2026, 3, 5), "Apresentei o projeto")),
-            ),
-            (
-                "[3. März 2026] Vortrag gehalten",
-                None,
-                None,
-                Some((d(2026, 3, 3), "Vortrag gehalten")),
-            ),
-            ("Shipped X - Nov 5", None, None, None),
-            ("2026-11-05", None, None, None),
-            ("[2026-11-05]", None, None, None),
-            ("Cut p95 latency by 40%", None, None, None),
-            ("Shipped v2 (finally)", None, None, None),
-            ("2026-11-5x Shipped", None, None, None),
-            ("Fixed the loop ()", None, None, None),
-            ("[", None, None, None),
-            ("é2026-11-05 x", None, None, None),
-            ("", None, None, None),
+        // (title, what encloses it, the day and the title without it; empty for none)
+        #[rustfmt::skip]
+        let cases = [
+            ("[Oct 21, 2025] Spoke at the meetup", "", "2025-10-21 Spoke at the meetup"),
+            ("[2026-11-05]: Shipped", "", "2026-11-05 Shipped"),
+            ("(2026-11-05) Shipped", "", "2026-11-05 Shipped"),
+            ("2026-11-05 Shipped the importer", "", "2026-11-05 Shipped the importer"),
+            ("2026-11-05: Shipped the importer", "", "2026-11-05 Shipped the importer"),
+            ("2026-11-05 — Shipped the importer", "", "2026-11-05 Shipped the importer"),
+            ("Fixed the loop (2026-11-09)", "", "2026-11-09 Fixed the loop"),
+            ("Fixed the loop [Nov 9]", "2026", "2026-11-09 Fixed the loop"),
+            ("Shipped X - Nov 5", "2026-11", "2026-11-05 Shipped X"),
+            ("Shipped X — 2026-11-05", "", "2026-11-05 Shipped X"),
+            ("Oct 21, 2025: Spoke at the meetup", "", "2025-10-21 Spoke at the meetup"),
+            ("14 Abr 2026 - Palestra no meetup", "", "2026-04-14 Palestra no meetup"),
+            ("[5 de março de 2026] Apresentei o projeto", "", "2026-03-05 Apresentei o projeto"),
+            ("[3. März 2026] Vortrag gehalten", "", "2026-03-03 Vortrag gehalten"),
+            ("Shipped X - Nov 5", "", ""),
+            ("2026-11-05", "", ""),
+            ("[2026-11-05]", "", ""),
+            ("Cut p95 latency by 40%", "", ""),
+            ("Shipped v2 (finally)", "", ""),
+            ("2026-11-5x Shipped", "", ""),
+            ("Fixed the loop ()", "", ""),
+            ("[", "", ""),
+            ("é2026-11-05 x", "", ""),
+            ("", "", ""),
         ];
-        for (title, year, month, expected) in cases {
-            let found =
-                title_date(title, *year, *month).map(|(date, rest)| (ReadDate::Date(date), rest));
-            assert_eq!(found, *expected, "reading the date of {title:?}");
+        for (title, under, expected) in cases {
+            let (year, month) = enclosing(under);
+            let found = title_date(title, year, month)
+                .map(|(date, rest)| format!("{date} {rest}"))
+                .unwrap_or_default();
+            assert_eq!(found, expected, "reading the date of {title:?}");
         }
     }
 
