@@ -313,11 +313,16 @@ impl<T> Star<T> {
 
     /// The same four fields, each through `f`.
     pub fn map<U>(&self, mut f: impl FnMut(&T) -> U) -> Star<U> {
+        self.map_keyed(|_, value| f(value))
+    }
+
+    /// The same four fields, each through `f` with its key.
+    pub fn map_keyed<U>(&self, mut f: impl FnMut(FieldKey, &T) -> U) -> Star<U> {
         Star {
-            situation: f(&self.situation),
-            task: f(&self.task),
-            actions: f(&self.actions),
-            results: f(&self.results),
+            situation: f(FieldKey::Situation, &self.situation),
+            task: f(FieldKey::Task, &self.task),
+            actions: f(FieldKey::Actions, &self.actions),
+            results: f(FieldKey::Results, &self.results),
         }
     }
 }

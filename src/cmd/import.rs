@@ -14,7 +14,7 @@ use crate::app::Context;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::edit::{self, Body, Draft, draft, rewrite, window};
 use crate::git;
-use crate::model::YearMonth;
+use crate::model::{Star, YearMonth};
 use crate::period::{self, Calendar};
 use crate::read::{Reader, outline, parse};
 use crate::store::{self, Opened};
@@ -248,10 +248,12 @@ fn jrnl_entry(entry: &Value) -> Result<Draft> {
         target.push('\n');
     }
     let [situation, task, actions, results] = star.map(|(_, text)| draft::text(&text));
-    draft.situation = situation;
-    draft.task = task;
-    draft.actions = actions;
-    draft.results = results;
+    draft.set_star(Star {
+        situation,
+        task,
+        actions,
+        results,
+    });
     draft.notes = notes
         .split("\n\n")
         .filter_map(|note| match draft::text(note) {

@@ -8,7 +8,7 @@ use chrono::{Datelike as _, NaiveDate};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::model::{FieldKey, Scope, clean_tag};
+use crate::model::{FieldKey, Scope, Star, clean_tag};
 use crate::period::{self, Calendar, DateOrder};
 use crate::read::dates::{self, ReadDate};
 use crate::read::entry::{self, Block, Enclosing, Style};
@@ -66,6 +66,29 @@ impl Draft {
             fields: Vec::new(),
             notes: Vec::new(),
         })
+    }
+
+    /// The four STAR fields as one value.
+    pub fn star(&self) -> Star<Option<&Body>> {
+        Star {
+            situation: self.situation.as_ref(),
+            task: self.task.as_ref(),
+            actions: self.actions.as_ref(),
+            results: self.results.as_ref(),
+        }
+    }
+
+    /// Sets the four STAR fields at once. (The fields stay apart in `Draft` for now:
+    /// `tests/properties.rs` sets them by name.)
+    pub fn set_star(&mut self, star: Star<Option<Body>>) {
+        let Star {
+            situation,
+            task,
+            actions,
+            results,
+        } = star;
+        (self.situation, self.task, self.actions, self.results) =
+            (situation, task, actions, results);
     }
 
     /// The Results text, for the coaching hint.
@@ -307,11 +330,10 @@ pub fn from_markdown(
     draft.tags = tags(read.tags.iter().copied())
         .map_err(|error| anyhow!("{origin}:{}: {error}", block.line_no))?;
     draft.scope = read.scope;
-    let body = |text: Option<crate::model::Text<'_>>| text.and_then(|t| self::text(&t.to_string()));
-    draft.situation = body(read.situation);
-    draft.task = body(read.task);
-    draft.actions = body(read.actions);
-    draft.results = body(read.results);
+    draft.set_star(
+        read.star()
+            .map(|body| body.and_then(|body| self::text(&body.to_string()))),
+    );
     draft.fields = read
         .other_fields()
         .filter(|field| !used.contains(&field.span.start))
@@ -405,15 +427,17 @@ pub fn from_json(
     let mut draft = Draft::new(&json.title, date)?;
     draft.tags = tags(json.tags.iter().map(String::as_str))?;
     draft.scope = json.scope.as_deref().map(scope).transpose()?;
-    draft.situation = json.situation.as_deref().and_then(text);
-    draft.task = json.task.as_deref().and_then(text);
     let many = |value: Option<OneOrMany>| match value {
         Some(OneOrMany::One(one)) => text(&one),
         Some(OneOrMany::Many(list)) => items(&list),
         None => None,
     };
-    draft.actions = many(json.actions);
-    draft.results = many(json.results);
+    draft.set_star(Star {
+        situation: json.situation.as_deref().and_then(text),
+        task: json.task.as_deref().and_then(text),
+        actions: many(json.actions),
+        results: many(json.results),
+    });
     for (name, body) in json.fields {
         if label::key_of(&name).is_some() {
             bail!("fields.{name}: {name:?} is a known field; give it under its own key");

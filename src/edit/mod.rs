@@ -727,15 +727,9 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
             &Body::Text(scope.as_str().to_string()),
         );
     }
-    let mut star = |key: FieldKey, body: &Option<Body>| {
-        body.as_ref().map(|body| field(key, style.word(key), body))
-    };
-    let star_fields = Star {
-        situation: star(FieldKey::Situation, &draft.situation),
-        task: star(FieldKey::Task, &draft.task),
-        actions: star(FieldKey::Actions, &draft.actions),
-        results: star(FieldKey::Results, &draft.results),
-    };
+    let star_fields = draft
+        .star()
+        .map_keyed(|key, body| body.map(|body| field(key, style.word(key), body)));
     let other: Vec<(String, String)> = draft
         .fields
         .iter()

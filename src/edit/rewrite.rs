@@ -11,7 +11,7 @@ use super::draft::{Body, Draft};
 use super::style::{self, Style};
 use super::{Settings, verify};
 use crate::diagnostic::Severity;
-use crate::model::{Entry, Text};
+use crate::model::Entry;
 use crate::read::Reader;
 use crate::read::entry::{self, Block};
 use crate::read::outline::MarkKind;
@@ -261,13 +261,13 @@ pub fn draft_of(entry: &Entry<'_>) -> Result<Draft> {
         bail!("{} has no date; give it one with --set-date", entry.id);
     };
     let mut draft = Draft::new(entry.title, date)?;
-    let body = |text: Option<Text<'_>>| text.map(|text| Body::Text(text.to_string()));
     draft.tags = entry.tags.iter().map(ToString::to_string).collect();
     draft.scope = entry.scope;
-    draft.situation = body(entry.situation);
-    draft.task = body(entry.task);
-    draft.actions = body(entry.actions);
-    draft.results = body(entry.results);
+    draft.set_star(
+        entry
+            .star()
+            .map(|body| body.map(|text| Body::Text(text.to_string()))),
+    );
     draft.fields = entry
         .other_fields()
         .map(|field| (field.label.to_string(), Body::Text(field.body.to_string())))
