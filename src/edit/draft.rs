@@ -474,6 +474,15 @@ mod tests {
         calendar().today
     }
 
+    /// Asserts that reading `input` failed with a message that contains `expected`.
+    fn assert_refused(read: Result<Draft>, input: &str, expected: &str) {
+        let error = read.expect_err(input);
+        assert!(
+            format!("{error:#}").contains(expected),
+            "{input:?} gave {error:#}"
+        );
+    }
+
     #[test]
     fn markdown_entry_in_the_logs_shape() {
         let text = "### Cut p95 search latency by 40%\n- **Date**: 2026-11-03\n- **Tags**: performance, search\n- **Scope**: project\n- **Situation**: Slow.\n- **Actions**:\n  - Profiled.\n  - Cached.\n- **Results**: 900 to 540 ms\n- **Links**: [pr](x)\n\nA note.\n";
@@ -540,10 +549,10 @@ mod tests {
             ("", "stdin holds no entry"),
         ];
         for (text, expected) in cases {
-            let error = from_markdown("stdin", text, today(), &calendar()).expect_err(text);
-            assert!(
-                format!("{error:#}").contains(expected),
-                "{text:?} gave {error:#}"
+            assert_refused(
+                from_markdown("stdin", text, today(), &calendar()),
+                text,
+                expected,
             );
         }
     }
@@ -581,11 +590,7 @@ mod tests {
                 "is a known field",
             ),
         ] {
-            let error = from_json("stdin", bad, today(), &calendar()).expect_err(bad);
-            assert!(
-                format!("{error:#}").contains(expected),
-                "{bad:?} gave {error:#}"
-            );
+            assert_refused(from_json("stdin", bad, today(), &calendar()), bad, expected);
         }
     }
 
