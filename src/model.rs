@@ -34,10 +34,22 @@ impl YearMonth {
         MONTH_NAMES[(self.month - 1) as usize]
     }
 
+    /// `Nov`: the first three letters of the month's name.
+    pub fn short_name(self) -> &'static str {
+        &self.month_name()[..3]
+    }
+
     /// `November 2026`: the month as a person reads it, and as the canonical heading
     /// writes it.
     pub fn in_words(self) -> String {
         format!("{} {}", self.month_name(), self.year)
+    }
+
+    /// `2026-11`, as [`fmt::Display`] writes it, back to a month; `None` for anything
+    /// else.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (year, month) = text.split_once('-')?;
+        Self::new(year.parse().ok()?, month.parse().ok()?)
     }
 }
 

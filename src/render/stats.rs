@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::measurable::is_measurable;
-use crate::model::{Entry, MONTH_NAMES, Scope, YearMonth};
+use crate::model::{Entry, Scope, YearMonth};
 
 /// What the figures need from one entry; the entry itself is not kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -511,20 +511,16 @@ fn ladder_bar(out: &mut impl Write, style: Style, level: usize) -> Result<()> {
 
 /// `2026-03` -> `Mar 2026`.
 fn month_label(month: &str) -> String {
-    let mut parts = month.splitn(2, '-');
-    let (year, number) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let name = number
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| MONTH_NAMES.get(n.wrapping_sub(1)))
-        .map_or(number, |name| &name[..3]);
-    format!("{name} {year}")
+    YearMonth::parse(month).map_or_else(
+        || month.to_string(),
+        |m| format!("{} {}", m.short_name(), m.year),
+    )
 }
 
 /// `Jul-Sep 2026`, `Dec 2025-Feb 2026`.
 fn quarter_label(first: YearMonth) -> String {
     let last = next_month(next_month(first).unwrap_or(first)).unwrap_or(first);
-    let short = |month: YearMonth| &month.month_name()[..3];
+    let short = YearMonth::short_name;
     if first.year == last.year {
         format!("{}-{} {}", short(first), short(last), first.year)
     } else {

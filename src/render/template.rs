@@ -104,14 +104,7 @@ fn environment(format: ExportFormat) -> Environment<'static> {
 
 /// `2026-11` -> `November 2026`; anything else unchanged.
 fn month_name(text: &str) -> String {
-    let mut parts = text.splitn(2, '-');
-    let year = parts.next().and_then(|y| y.parse::<i32>().ok());
-    let month = parts.next().and_then(|m| m.parse::<u32>().ok());
-    match (year, month) {
-        (Some(year), Some(month)) => crate::model::YearMonth::new(year, month)
-            .map_or_else(|| text.to_string(), crate::model::YearMonth::in_words),
-        _ => text.to_string(),
-    }
+    crate::model::YearMonth::parse(text).map_or_else(|| text.to_string(), |m| m.in_words())
 }
 
 /// `template PATH:LINE: problem`, with the template's own words for the problem.
