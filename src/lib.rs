@@ -49,7 +49,8 @@
 //! - [`git`], [`undo`]: the log's folder under git; the record that `brag undo` reverts.
 //! - [`suggest`]: did-you-mean for mistyped words.
 //! - [`threads`]: work split across the cores.
-//! - [`cmd`]: one file per command.
+//! - [`cmd`]: one file per command; [`cmd::with_selection`] reads the log and selects
+//!   the entries a filter asks for, as list, tags and stats do.
 //!
 //! Tests: `tests/lib.rs` is the one integration binary (`tests/readme.rs` runs the
 //! README's examples); the placement table tests and their property test are in

@@ -12,49 +12,48 @@ use crate::filter::Filter;
 use crate::read::{Head, Reader};
 use crate::render::table::Row;
 use crate::render::{list, plural, schema, table};
-use crate::{query, store, suggest};
+use crate::{query, suggest};
 
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = query::filter(&args.filters, &context.calendar())?;
-    let bytes = store::read_log(&context.log_path)?;
-    let text = bytes.text()?;
-    let reader = Reader::for_filter(text, &filter);
-    let heads = reader.select(&filter);
-    hint_when_none(&reader, &heads, &args.filters);
-    match args.format() {
-        ListFormat::Table => {
-            let rows = rows(&reader, &heads, args.ids);
-            let layout = table::Layout {
-                width: std::io::stdout()
-                    .is_terminal()
-                    .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
-                    .flatten(),
-                color: use_color(args.color),
-            };
-            table::write(out, &summary(&filter, rows.len()), &rows, layout)?;
-        }
-        ListFormat::Md => {
-            let (entries, _) = reader.read(&heads);
-            list::markdown(out, text, &entries)?;
-        }
-        ListFormat::Json => {
-            out.write_all(schema::json_open(heads.len()))?;
-            reader.stream(&heads, schema::json_items, out)?;
-            out.write_all(schema::json_close(heads.len()))?;
-        }
-        ListFormat::Yaml if heads.is_empty() => out.write_all(b"[]\n")?,
-        ListFormat::Yaml => reader.stream(&heads, |_, entries| schema::yaml_items(entries), out)?,
-        ListFormat::Tsv => {
-            out.write_all(list::TSV_HEADER)?;
-            reader.stream(&heads, |_, entries| list::tsv_rows(entries), out)?;
-        }
-        ListFormat::Ids => {
-            for head in &heads {
-                writeln!(out, "{}", reader.id(head))?;
+    super::with_selection(context, &filter, &args.filters, |text, reader, heads| {
+        match args.format() {
+            ListFormat::Table => {
+                let rows = rows(reader, heads, args.ids);
+                let layout = table::Layout {
+                    width: std::io::stdout()
+                        .is_terminal()
+                        .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
+                        .flatten(),
+                    color: use_color(args.color),
+                };
+                table::write(out, &summary(&filter, rows.len()), &rows, layout)?;
+            }
+            ListFormat::Md => {
+                let (entries, _) = reader.read(heads);
+                list::markdown(out, text, &entries)?;
+            }
+            ListFormat::Json => {
+                out.write_all(schema::json_open(heads.len()))?;
+                reader.stream(heads, schema::json_items, out)?;
+                out.write_all(schema::json_close(heads.len()))?;
+            }
+            ListFormat::Yaml if heads.is_empty() => out.write_all(b"[]\n")?,
+            ListFormat::Yaml => {
+                reader.stream(heads, |_, entries| schema::yaml_items(entries), out)?
+            }
+            ListFormat::Tsv => {
+                out.write_all(list::TSV_HEADER)?;
+                reader.stream(heads, |_, entries| list::tsv_rows(entries), out)?;
+            }
+            ListFormat::Ids => {
+                for head in heads {
+                    writeln!(out, "{}", reader.id(head))?;
+                }
             }
         }
-    }
-    Ok(ExitCode::SUCCESS)
+        Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// For a filter that chose nothing, a hint on stderr for each asked-for tag that no

@@ -9,11 +9,9 @@ use chrono::{Datelike, Months};
 
 use crate::app::Context;
 use crate::cli::{StatsArgs, StatsFormat};
-use crate::cmd::list::{hint_when_none, use_color};
+use crate::cmd::list::use_color;
 use crate::query;
-use crate::read::Reader;
 use crate::render::stats::{self, Facts, Options, Style};
-use crate::store;
 
 pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let calendar = context.calendar();
@@ -28,40 +26,37 @@ pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<
         filters.until = Some(context.today.to_string());
     }
     let filter = query::filter(&filters, &calendar)?;
-    let bytes = store::read_log(&context.log_path)?;
-    let text = bytes.text()?;
-    let reader = Reader::for_filter(text, &filter);
-    let heads = reader.select(&filter);
-    hint_when_none(&reader, &heads, &args.filters);
-    let facts = reader.map(&heads, Facts::of);
-    let range = filter.range;
-    // `from 2025-12-01 to 2026-11-23, tag mentoring`
-    let mut selection = filter.describe_range();
-    for part in filter.describe() {
-        selection.push_str(", ");
-        selection.push_str(&part);
-    }
-    let figures = stats::build(
-        &facts,
-        selection,
-        Options {
-            today: context.today,
-            first_day: range.and_then(|r| r.first_day()),
-            last_day: range.and_then(|r| r.last_day()),
-            week_start: calendar.week_start,
-            year_start: calendar.year_start,
-        },
-    );
-    match args.format() {
-        StatsFormat::Table => {
-            let color = use_color(args.color);
-            let style = Style {
-                color,
-                unicode: color || std::io::stdout().is_terminal(),
-            };
-            stats::table(&figures, style, out)?;
+    super::with_selection(context, &filter, &args.filters, |_, reader, heads| {
+        let facts = reader.map(heads, Facts::of);
+        let range = filter.range;
+        // `from 2025-12-01 to 2026-11-23, tag mentoring`
+        let mut selection = filter.describe_range();
+        for part in filter.describe() {
+            selection.push_str(", ");
+            selection.push_str(&part);
         }
-        StatsFormat::Json => stats::json(&figures, out)?,
-    }
-    Ok(ExitCode::SUCCESS)
+        let figures = stats::build(
+            &facts,
+            selection,
+            Options {
+                today: context.today,
+                first_day: range.and_then(|r| r.first_day()),
+                last_day: range.and_then(|r| r.last_day()),
+                week_start: calendar.week_start,
+                year_start: calendar.year_start,
+            },
+        );
+        match args.format() {
+            StatsFormat::Table => {
+                let color = use_color(args.color);
+                let style = Style {
+                    color,
+                    unicode: color || std::io::stdout().is_terminal(),
+                };
+                stats::table(&figures, style, out)?;
+            }
+            StatsFormat::Json => stats::json(&figures, out)?,
+        }
+        Ok(ExitCode::SUCCESS)
+    })
 }
