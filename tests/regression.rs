@@ -16,12 +16,14 @@ fn ids(log: &str, args: &[&str]) -> String {
 /// Entries whose `When` or `Tag` line comes after a line of notes, where the cheap
 /// scan of an entry's first lines does not see it: that scan must not take the field
 /// for absent. The migration is dated only by its `When` line; the cache work has its
-/// date up front (so the scan decides the date) and its tag after the notes.
+/// date up front (so the scan decides the date) and its tag after the notes. The
+/// migration's label lines are two, so a scan that miscounts the run skips its notes.
 const LATE_LABELS: &str = "# Achievement log\n\n## November 2026\n\n\
     ### Fixed the flaky test\n- **Date**: 2026-11-02\n\n\
     ### Tuned the cache\n- **Date**: 2026-11-04\n- **Results**: hit rate 60% to 92%.\n\n\
     Notes from the retro.\n- **Tag**: perf\n\n\
-    ### Led the migration\n- **Results**: the last service moved off the old queue.\n\n\
+    ### Led the migration\n- **Situation**: the old queue dropped messages.\n\
+    - **Results**: the last service moved off the old queue.\n\n\
     Notes from the retro.\n- **When**: 2026-11-20\n";
 
 #[test]
