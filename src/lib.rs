@@ -53,6 +53,7 @@ pub mod store;
 pub mod suggest;
 pub mod threads;
 pub mod undo;
+pub mod words;
 
 use cli::{Cli, Command};
 

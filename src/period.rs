@@ -56,6 +56,8 @@ use std::fmt;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use crate::words;
+
 /// Everything an expression needs besides its text: today and the calendar settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Calendar {
@@ -204,7 +206,8 @@ pub fn span(expr: &str, cal: &Calendar) -> Result<DateRange, PeriodError> {
     })
 }
 
-/// The words of the phrases, for a did-you-mean.
+/// The words of the phrases, for a did-you-mean; month and weekday names come from
+/// [`words::english_names`].
 const WORDS: &[&str] = &[
     "today",
     "yesterday",
@@ -225,25 +228,6 @@ const WORDS: &[&str] = &[
     "days",
     "review",
     "cycle",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// `text` with each unknown word replaced by the closest known one, where that reads.
@@ -252,11 +236,14 @@ fn suggestion(text: &str, cal: &Calendar) -> Option<String> {
     let fixed: Vec<&str> = words
         .iter()
         .map(|&word| {
-            let known = WORDS.contains(&word) || word.bytes().all(|b| b.is_ascii_digit());
+            let known = WORDS.contains(&word)
+                || words::lookup(word).is_some()
+                || word.bytes().all(|b| b.is_ascii_digit());
             if known {
                 word
             } else {
-                crate::suggest::closest(word, WORDS.iter().copied()).unwrap_or(word)
+                let candidates = WORDS.iter().copied().chain(words::english_names());
+                crate::suggest::closest(word, candidates).unwrap_or(word)
             }
         })
         .collect();
@@ -463,7 +450,7 @@ fn resolve_single(text: &str, cal: &Calendar) -> Result<DateRange, Failure> {
         ["last" | "prev" | "previous", "review"] => last_review(cal),
         ["this", "cycle"] => this_cycle(cal),
         ["this", unit] => period_around_today(unit, Direction::This, cal),
-        ["last" | "prev" | "previous", unit] => match weekday_named(unit) {
+        ["last" | "prev" | "previous", unit] => match words::weekday(unit) {
             Some(weekday) => weekday_back(weekday, WeekdayRule::StrictlyBefore, cal),
             None => period_around_today(unit, Direction::Previous, cal),
         },
@@ -571,10 +558,10 @@ fn label(word: &str) -> Option<Label> {
     if let Some(year) = four_digit_year(word) {
         return Some(Label::Year(year));
     }
-    if let Some(month) = month_named(word) {
+    if let Some(month) = words::month(word) {
         return Some(Label::Month(month));
     }
-    if let Some(weekday) = weekday_named(word) {
+    if let Some(weekday) = words::weekday(word) {
         return Some(Label::Weekday(weekday));
     }
     if let Some(part) = fiscal_part(word) {
@@ -614,40 +601,6 @@ fn fiscal_part(word: &str) -> Option<FiscalPart> {
         "h2" => Some(FiscalPart::Half(2)),
         _ => None,
     }
-}
-
-/// A month's full English name or its abbreviation (`sep` and `sept` both work).
-fn month_named(word: &str) -> Option<u32> {
-    let month = match word {
-        "jan" | "january" => 1,
-        "feb" | "february" => 2,
-        "mar" | "march" => 3,
-        "apr" | "april" => 4,
-        "may" => 5,
-        "jun" | "june" => 6,
-        "jul" | "july" => 7,
-        "aug" | "august" => 8,
-        "sep" | "sept" | "september" => 9,
-        "oct" | "october" => 10,
-        "nov" | "november" => 11,
-        "dec" | "december" => 12,
-        _ => return None,
-    };
-    Some(month)
-}
-
-fn weekday_named(word: &str) -> Option<Weekday> {
-    let weekday = match word {
-        "mon" | "monday" => Weekday::Mon,
-        "tue" | "tues" | "tuesday" => Weekday::Tue,
-        "wed" | "wednesday" => Weekday::Wed,
-        "thu" | "thur" | "thurs" | "thursday" => Weekday::Thu,
-        "fri" | "friday" => Weekday::Fri,
-        "sat" | "saturday" => Weekday::Sat,
-        "sun" | "sunday" => Weekday::Sun,
-        _ => return None,
-    };
-    Some(weekday)
 }
 
 /// Whether a bare weekday may be today itself.

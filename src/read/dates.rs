@@ -5,7 +5,8 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{MONTH_NAMES, YearMonth};
+use crate::model::YearMonth;
+use crate::words;
 
 /// What a piece of text says as a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,40 +21,15 @@ pub enum ReadDate {
     NotADate,
 }
 
-/// Month number for an English month name or its three-letter (or `Sept`) abbreviation.
+/// Month number for a month name or abbreviation in any language of [`words`]
+/// (`November`, `Nov.`, `Sept`, `março`, `Mär`), whatever its case.
 pub fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
-    if word.len() < 3 {
-        return None;
-    }
-    MONTH_NAMES
-        .iter()
-        .position(|name| {
-            let prefix_ok =
-                name.len() >= word.len() && name[..word.len()].eq_ignore_ascii_case(word);
-            prefix_ok
-                && (word.len() == 3
-                    || word.len() == name.len()
-                    || word.eq_ignore_ascii_case("sept"))
-        })
-        .map(|index| index as u32 + 1)
+    words::month(word.trim_end_matches('.'))
 }
 
+/// Whether `word` (a trailing `.` or `,` ignored) names a weekday in any language of [`words`].
 pub fn is_weekday_name(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let word = word.trim_end_matches(['.', ',']);
-    word.len() >= 3
-        && DAYS
-            .iter()
-            .any(|day| day.len() >= word.len() && day[..word.len()].eq_ignore_ascii_case(word))
+    words::weekday(word.trim_end_matches(['.', ','])).is_some()
 }
 
 /// Reads one date from `text` (surrounding space and a leading weekday name ignored).
@@ -64,9 +40,10 @@ pub fn read(text: &str, year: Option<i32>, month: Option<YearMonth>) -> ReadDate
     if let Some((year, month, day)) = iso(text) {
         return ymd(year, month, day);
     }
+    // `5 de março de 2026`, `the 5th of March 2026`: the little words carry no date.
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|word| !word.is_empty())
+        .filter(|word| !word.is_empty() && !is_filler(word))
         .collect();
     let words = match words.split_first() {
         Some((first, rest)) if is_weekday_name(first) && !rest.is_empty() => rest,
@@ -78,6 +55,85 @@ pub fn read(text: &str, year: Option<i32>, month: Option<YearMonth>) -> ReadDate
         [a, b, c] => read_words(a, b, Some(c), year),
         _ => ReadDate::NotADate,
     }
+}
+
+/// A date written in a title or opening a bullet, and the title without it:
+/// `[Oct 21, 2025] Spoke at the meetup`, `2026-11-05 Shipped the importer`,
+/// `Fixed the loop (2026-11-09)`, `Shipped X - Nov 5`, `14 Abr 2026: Palestra`.
+///
+/// `year` and `month` are what enclosing headings give, as for [`read`]. A title that is
+/// only a date has no title left, and is `None`.
+pub fn title_date(
+    title: &str,
+    year: Option<i32>,
+    month: Option<YearMonth>,
+) -> Option<(NaiveDate, &str)> {
+    let read = |text: &str| match read(text, year, month) {
+        ReadDate::Date(date) => Some(date),
+        _ => None,
+    };
+    let title = title.trim();
+    // `[Oct 21, 2025] Spoke`, `(2026-11-05) Shipped`
+    for (open, close) in [('[', ']'), ('(', ')')] {
+        if let Some(inner) = title.strip_prefix(open) {
+            if let Some(end) = inner.find(close) {
+                if let (Some(date), Some(rest)) =
+                    (read(&inner[..end]), lead_rest(&inner[end + 1..]))
+                {
+                    return Some((date, rest));
+                }
+            }
+        }
+    }
+    // `2026-11-05 Shipped the importer`: an ISO date ends where it ends.
+    if let Some(iso_date) = title.get(..10) {
+        if let Some(date) = read(iso_date) {
+            if let Some(rest) = title
+                .get(10..)
+                .filter(|rest| rest.starts_with([' ', ':', '\t', '-', '|']))
+            {
+                return lead_rest(rest).map(|rest| (date, rest));
+            }
+            if title.len() == 10 {
+                return None;
+            }
+        }
+    }
+    // `Oct 21, 2025: Spoke`, `14 Abr 2026 - Palestra`: a written date needs a separator.
+    for separator in [": ", " - ", " – ", " — ", " | "] {
+        if let Some(at) = title.find(separator) {
+            if let (Some(date), Some(rest)) = (read(&title[..at]), lead_rest(&title[at..])) {
+                return Some((date, rest));
+            }
+        }
+    }
+    // `Fixed the loop (2026-11-09)`, `Fixed the loop [Nov 9]`
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let Some(inner) = title.strip_suffix(close) {
+            if let Some(at) = inner.rfind(open) {
+                let rest = inner[..at].trim_end();
+                if let Some(date) = read(&inner[at + 1..]).filter(|_| !rest.is_empty()) {
+                    return Some((date, rest));
+                }
+            }
+        }
+    }
+    // `Shipped X - Nov 5`, `Shipped X — 2026-11-05`
+    for dash in [" - ", " – ", " — "] {
+        if let Some(at) = title.rfind(dash) {
+            let rest = title[..at].trim_end();
+            if let Some(date) = read(&title[at + dash.len()..]).filter(|_| !rest.is_empty()) {
+                return Some((date, rest));
+            }
+        }
+    }
+    None
+}
+
+/// The title after a leading date, past its separator; `None` when nothing is left.
+fn lead_rest(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start_matches([':', '：', ' ', '\t', '-', '–', '—', '|']);
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// The canonical `2026-11-03` exactly, read without splitting it into words (as the
@@ -95,13 +151,19 @@ fn iso(text: &str) -> Option<(i32, u32, u32)> {
     Some((digits(0, 4)? as i32, digits(5, 7)?, digits(8, 10)?))
 }
 
+/// A word between the parts of a date that says nothing itself: `de`, `of`, `the`, `le`.
+fn is_filler(word: &str) -> bool {
+    ["de", "del", "of", "the", "le"]
+        .iter()
+        .any(|filler| filler.eq_ignore_ascii_case(word))
+}
+
+/// A day or year number, with an ordinal suffix or not: `3`, `3rd`, `3.`, `1er`, `1º`.
 fn number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches(['.', ',']);
-    let digits = word
-        .strip_suffix("st")
-        .or_else(|| word.strip_suffix("nd"))
-        .or_else(|| word.strip_suffix("rd"))
-        .or_else(|| word.strip_suffix("th"))
+    let digits = ["st", "nd", "rd", "th", "er", "º", "ª"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
         .unwrap_or(word);
     if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -233,9 +295,136 @@ mod tests {
             ("", None, None, ReadDate::NotADate),
             ("2026-1-1-1", None, None, ReadDate::NotADate),
             ("99999-01-01", None, None, ReadDate::NotADate),
+            // Other languages.
+            ("14 Abr 2026", None, None, d(2026, 4, 14)),
+            ("5 de março de 2026", None, None, d(2026, 3, 5)),
+            ("5 de marco de 2026", None, None, d(2026, 3, 5)),
+            ("3. März 2026", None, None, d(2026, 3, 3)),
+            ("1er août 2026", None, None, d(2026, 8, 1)),
+            ("1º de outubro de 2026", None, None, d(2026, 10, 1)),
+            ("12 de diciembre del 2026", None, None, d(2026, 12, 12)),
+            (
+                "sexta-feira, 6 de novembro de 2026",
+                None,
+                None,
+                d(2026, 11, 6),
+            ),
+            ("Mittwoch, 4. Nov. 2026", None, None, d(2026, 11, 4)),
+            ("le 3 déc. 2026", None, None, d(2026, 12, 3)),
+            ("the 5th of March 2026", None, None, d(2026, 3, 5)),
+            ("5 de março", Some(2026), None, d(2026, 3, 5)),
+            ("14 Abr", None, None, ReadDate::NoYear),
+            ("de de de", None, None, ReadDate::NotADate),
         ];
         for (text, year, month, expected) in cases {
             assert_eq!(read(text, *year, *month), *expected, "reading {text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_in_titles_and_bullets() {
+        let nov = YearMonth::new(2026, 11);
+        type Expected = Option<(ReadDate, &'static str)>;
+        let cases: &[(&str, Option<i32>, Option<YearMonth>, Expected)] = &[
+            (
+                "[Oct 21, 2025] Spoke at the meetup",
+                None,
+                None,
+                Some((d(2025, 10, 21), "Spoke at the meetup")),
+            ),
+            (
+                "[2026-11-05]: Shipped",
+                None,
+                None,
+                Some((d(2026, 11, 5), "Shipped")),
+            ),
+            (
+                "(2026-11-05) Shipped",
+                None,
+                None,
+                Some((d(2026, 11, 5), "Shipped")),
+            ),
+            (
+                "2026-11-05 Shipped the importer",
+                None,
+                None,
+                Some((d(2026, 11, 5), "Shipped the importer")),
+            ),
+            (
+                "2026-11-05: Shipped the importer",
+                None,
+                None,
+                Some((d(2026, 11, 5), "Shipped the importer")),
+            ),
+            (
+                "2026-11-05 — Shipped the importer",
+                None,
+                None,
+                Some((d(2026, 11, 5), "Shipped the importer")),
+            ),
+            (
+                "Fixed the loop (2026-11-09)",
+                None,
+                None,
+                Some((d(2026, 11, 9), "Fixed the loop")),
+            ),
+            (
+                "Fixed the loop [Nov 9]",
+                Some(2026),
+                None,
+                Some((d(2026, 11, 9), "Fixed the loop")),
+            ),
+            (
+                "Shipped X - Nov 5",
+                None,
+                nov,
+                Some((d(2026, 11, 5), "Shipped X")),
+            ),
+            (
+                "Shipped X — 2026-11-05",
+                None,
+                None,
+                Some((d(2026, 11, 5), "Shipped X")),
+            ),
+            (
+                "Oct 21, 2025: Spoke at the meetup",
+                None,
+                None,
+                Some((d(2025, 10, 21), "Spoke at the meetup")),
+            ),
+            (
+                "14 Abr 2026 - Palestra no meetup",
+                None,
+                None,
+                Some((d(2026, 4, 14), "Palestra no meetup")),
+            ),
+            (
+                "[5 de março de 2026] Apresentei o projeto",
+                None,
+                None,
+                Some((d(2026, 3, 5), "Apresentei o projeto")),
+            ),
+            (
+                "[3. März 2026] Vortrag gehalten",
+                None,
+                None,
+                Some((d(2026, 3, 3), "Vortrag gehalten")),
+            ),
+            ("Shipped X - Nov 5", None, None, None),
+            ("2026-11-05", None, None, None),
+            ("[2026-11-05]", None, None, None),
+            ("Cut p95 latency by 40%", None, None, None),
+            ("Shipped v2 (finally)", None, None, None),
+            ("2026-11-5x Shipped", None, None, None),
+            ("Fixed the loop ()", None, None, None),
+            ("[", None, None, None),
+            ("é2026-11-05 x", None, None, None),
+            ("", None, None, None),
+        ];
+        for (title, year, month, expected) in cases {
+            let found =
+                title_date(title, *year, *month).map(|(date, rest)| (ReadDate::Date(date), rest));
+            assert_eq!(found, *expected, "reading the date of {title:?}");
         }
     }
 
@@ -251,6 +440,11 @@ mod tests {
             ("No", None),
             ("May", Some(5)),
             ("Mayday", None),
+            ("Nov..", Some(11)),
+            ("março", Some(3)),
+            ("Mär.", Some(3)),
+            ("Okt", Some(10)),
+            ("déc.", Some(12)),
         ];
         for (word, expected) in cases {
             assert_eq!(month_number(word), expected, "{word}");

@@ -6,7 +6,9 @@
 //! stays prose. Single letters (`**S:**`, `R:`) are reported as such; the entry reader
 //! keeps them only when at least two different STAR letters appear in the same entry.
 
+use crate::read::dates::{self, ReadDate};
 use crate::model::FieldKey;
+use crate::words;
 
 /// A label found at the start of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,39 +22,41 @@ pub struct Label<'a> {
     pub body_offset: usize,
 }
 
-/// The field a label names, by its (case-insensitive) text.
+/// The field a label names, by its text: case, accents and `ß` ignored (`AÇÕES` =
+/// `Acoes`, `Maßnahmen` = `Massnahmen`). English words are the synonyms DESIGN.md names;
+/// the others are the STAR and date words of Portuguese, Spanish, French and German logs.
 pub fn key_of(text: &str) -> Option<FieldKey> {
-    const KEYS: &[(&str, FieldKey)] = &[
-        ("date", FieldKey::Date),
-        ("when", FieldKey::Date),
-        ("tags", FieldKey::Tags),
-        ("tag", FieldKey::Tags),
-        ("scope", FieldKey::Scope),
-        ("situation", FieldKey::Situation),
-        ("context", FieldKey::Situation),
-        ("background", FieldKey::Situation),
-        ("problem", FieldKey::Situation),
-        ("s", FieldKey::Situation),
-        ("task", FieldKey::Task),
-        ("objective", FieldKey::Task),
-        ("goal", FieldKey::Task),
-        ("goals", FieldKey::Task),
-        ("t", FieldKey::Task),
-        ("actions", FieldKey::Actions),
-        ("action", FieldKey::Actions),
-        ("what i did", FieldKey::Actions),
-        ("a", FieldKey::Actions),
-        ("results", FieldKey::Results),
-        ("result", FieldKey::Results),
-        ("impact", FieldKey::Results),
-        ("outcome", FieldKey::Results),
-        ("outcomes", FieldKey::Results),
-        ("r", FieldKey::Results),
-    ];
-    let text = text.trim();
-    KEYS.iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(text))
-        .map(|&(_, key)| key)
+    let mut buffer = [0u8; 48];
+    let folded = words::fold(text.trim(), &mut buffer)?;
+    let key = match folded {
+        b"date" | b"when" => FieldKey::Date,
+        // `Data` is Portuguese for date; see `detect` for an English `**Data:**`.
+        b"data" | b"fecha" | b"datum" => FieldKey::Date,
+        b"tags" | b"tag" => FieldKey::Tags,
+        b"scope" => FieldKey::Scope,
+        b"situation" | b"context" | b"background" | b"problem" | b"s" => FieldKey::Situation,
+        b"contexto" | b"situacao" | b"situacion" | b"contexte" | b"kontext" => FieldKey::Situation,
+        b"task" | b"objective" | b"goal" | b"goals" | b"t" => FieldKey::Task,
+        b"tarefa" | b"tarea" | b"tache" | b"aufgabe" => FieldKey::Task,
+        b"actions" | b"action" | b"what i did" | b"a" => FieldKey::Actions,
+        b"o que fiz" | b"o que eu fiz" | b"acoes" | b"acciones" | b"massnahmen" | b"aktionen" => {
+            FieldKey::Actions
+        }
+        b"results" | b"result" | b"impact" | b"outcome" | b"outcomes" | b"r" => FieldKey::Results,
+        b"resultado" | b"resultados" | b"impacto" | b"resultats" | b"ergebnis" | b"ergebnisse" => {
+            FieldKey::Results
+        }
+        _ => return None,
+    };
+    Some(key)
+}
+
+/// Whether a label that reads as a date field also has a date for a body: `Data` is
+/// Portuguese for date, but an English `**Data:** p95 fell` is about data.
+fn dated_or_not_data(text: &str, body: &str) -> bool {
+    let mut buffer = [0u8; 8];
+    words::fold(text, &mut buffer) != Some(b"data".as_slice())
+        || dates::read(body.trim(), None, None) != ReadDate::NotADate
 }
 
 fn is_label_text(text: &str) -> bool {
@@ -60,18 +64,21 @@ fn is_label_text(text: &str) -> bool {
     (1..=40).contains(&count)
         && text.starts_with(|c: char| c.is_alphabetic())
         && !text.ends_with(' ')
-        && text
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '&' | '-' | '\'' | '.'))
+        && text.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, ' ' | '/' | '&' | '-' | '\'' | '.' | '(' | ')')
+        })
 }
 
 /// The label `text`, if it can be one; an unknown word is [`FieldKey::Other`], which only
 /// a bold label may be (see [`detect`]).
-fn label<'a>(text: &'a str, body_offset: usize) -> Option<Label<'a>> {
+fn label<'a>(line: &str, text: &'a str, body_offset: usize) -> Option<Label<'a>> {
     if !is_label_text(text) {
         return None;
     }
-    let key = key_of(text).unwrap_or(FieldKey::Other);
+    let key = match key_of(text) {
+        Some(FieldKey::Date) if !dated_or_not_data(text, &line[body_offset..]) => FieldKey::Other,
+        key => key.unwrap_or(FieldKey::Other),
+    };
     Some(Label {
         text,
         key,
@@ -131,15 +138,15 @@ pub fn detect(line: &str) -> Option<Label<'_>> {
         let after = &line[after_start..];
         // `**Label:**` / `**Label：**`
         if let Some(text) = inner.strip_suffix(':').or_else(|| inner.strip_suffix('：')) {
-            return label(text, body_from(line, after_start));
+            return label(line, text, body_from(line, after_start));
         }
         // `**Label**:` / `**Label** — `
         if let Some(length) = separator(after) {
-            return label(inner, body_from(line, after_start + length));
+            return label(line, inner, body_from(line, after_start + length));
         }
         // `**Actions**` alone on its line, followed by a nested list.
         if after.trim().is_empty() && key_of(inner).is_some() {
-            return label(inner, line.len());
+            return label(line, inner, line.len());
         }
         return None;
     }
@@ -151,7 +158,7 @@ pub fn detect(line: &str) -> Option<Label<'_>> {
     })?;
     let text = &line[..end];
     let length = separator(&line[end..])?;
-    label(text, body_from(line, end + length)).filter(|l| l.key != FieldKey::Other)
+    label(line, text, body_from(line, end + length)).filter(|l| l.key != FieldKey::Other)
 }
 
 #[cfg(test)]
@@ -237,6 +244,101 @@ mod tests {
         ("Outcome", Results),
         ("Outcomes", Results),
     ];
+
+    /// The STAR and date words of Portuguese, Spanish, French and German logs.
+    const OTHER_LANGUAGES: &[(&str, FieldKey)] = &[
+        // Portuguese
+        ("Contexto", Situation),
+        ("Situação", Situation),
+        ("Situacao", Situation),
+        ("Tarefa", Task),
+        ("O que fiz", Actions),
+        ("Ações", Actions),
+        ("Acoes", Actions),
+        ("Resultado", Results),
+        ("Resultados", Results),
+        ("Impacto", Results),
+        ("Data", Date),
+        // Spanish
+        ("Situación", Situation),
+        ("Tarea", Task),
+        ("Acciones", Actions),
+        ("Fecha", Date),
+        // French
+        ("Contexte", Situation),
+        ("Tâche", Task),
+        ("Tache", Task),
+        ("Résultats", Results),
+        // German
+        ("Kontext", Situation),
+        ("Aufgabe", Task),
+        ("Maßnahmen", Actions),
+        ("Massnahmen", Actions),
+        ("Aktionen", Actions),
+        ("Ergebnis", Results),
+        ("Ergebnisse", Results),
+        ("Datum", Date),
+    ];
+
+    #[test]
+    fn other_languages_in_every_form() {
+        for &(word, key) in OTHER_LANGUAGES {
+            for form in FORMS {
+                for word in [word.to_string(), word.to_uppercase(), word.to_lowercase()] {
+                    // A date label keeps its date only with a date for a body.
+                    let body = if key == Date { "2026-02-06" } else { "body" };
+                    let line = form.replace("{}", &word).replace("body", body);
+                    let found = detect(&line).map(|l| (l.text, l.key, &line[l.body_offset..]));
+                    assert_eq!(
+                        found,
+                        Some((word.as_str(), key, body)),
+                        "detecting in {line:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn labels_with_parentheses_and_date_labels() {
+        type Expected = Option<(&'static str, FieldKey, &'static str)>;
+        let cases: &[(&str, Expected)] = &[
+            (
+                "**Skills shown (L5):** ownership",
+                Some(("Skills shown (L5)", Other, "ownership")),
+            ),
+            (
+                "**Skills shown (L5)**: ownership",
+                Some(("Skills shown (L5)", Other, "ownership")),
+            ),
+            ("Skills shown (L5): prose stays prose", None),
+            ("**Data:** 2026-02-06", Some(("Data", Date, "2026-02-06"))),
+            (
+                "**Data:** 6 de fevereiro de 2026",
+                Some(("Data", Date, "6 de fevereiro de 2026")),
+            ),
+            // English `Data` about data is no date.
+            (
+                "**Data:** p95 fell from 900 ms",
+                Some(("Data", Other, "p95 fell from 900 ms")),
+            ),
+            ("Data: p95 fell", None),
+            (
+                "**Fecha:** 14 Abr 2026",
+                Some(("Fecha", Date, "14 Abr 2026")),
+            ),
+            ("Datum: 3. März 2026", Some(("Datum", Date, "3. März 2026"))),
+            ("Date: Nov 3", Some(("Date", Date, "Nov 3"))),
+            ("**Situação：** x", Some(("Situação", Situation, "x"))),
+            ("**O que fiz**", Some(("O que fiz", Actions, ""))),
+            ("**S** - s", Some(("S", Situation, "s"))),
+            ("**R：** r", Some(("R", Results, "r"))),
+        ];
+        for (line, expected) in cases {
+            let found = detect(line).map(|l| (l.text, l.key, &line[l.body_offset..]));
+            assert_eq!(found, *expected, "detecting in {line:?}");
+        }
+    }
 
     /// Every way to write a label and its separator: `{}` is the label's word.
     const FORMS: &[&str] = &[
