@@ -6,8 +6,8 @@ use crate::support::Brag;
 /// `list --format json` and `check` over a document, as one reviewed snapshot (quality
 /// lints off, as in `reading.rs`: the snapshot holds what the reader reports).
 fn read_document(name: &str) -> String {
-    let text = std::fs::read_to_string(format!("tests/fixtures/documents/{name}.md"))
-        .expect("fixture");
+    let text =
+        std::fs::read_to_string(format!("tests/fixtures/documents/{name}.md")).expect("fixture");
     let listed = Brag::new()
         .log(&text)
         .args(&["list", "--format", "json"])
@@ -46,4 +46,98 @@ document_tests! {
     rules_templates_and_sub_headings_end_fields => "boundaries",
     a_table_of_achievements => "table",
     hand_edit_slips_are_reported => "slips",
+}
+
+/// How many entries each document holds, counted by hand (see each fixture), against
+/// how many `brag list` finds, with how many have the period they should.
+#[test]
+fn every_document_reads_the_entries_it_holds() {
+    let expected = [
+        ("story-bank", 3),
+        ("categories", 9),
+        ("one-project", 5),
+        ("bullets-by-day", 7),
+        ("year-quarter", 5),
+        ("year-only", 3),
+        ("dates-elsewhere", 6),
+        ("other-languages", 4),
+        ("period-headings", 5),
+        ("label-forms", 5),
+        ("boundaries", 3),
+        ("table", 3),
+        ("slips", 5),
+    ];
+    for (name, count) in expected {
+        let text = std::fs::read_to_string(format!("tests/fixtures/documents/{name}.md"))
+            .expect("fixture");
+        let listed = Brag::new()
+            .log(&text)
+            .args(&["list", "--format", "json"])
+            .run();
+        listed.success();
+        assert_eq!(
+            listed.json().as_array().map(Vec::len),
+            Some(count),
+            "{name}"
+        );
+    }
+}
+
+/// Entries under a year, a quarter or a month range are filtered by their whole period.
+#[test]
+fn a_period_is_a_date_range_for_the_filters() {
+    let ids = |file: &str, args: &[&str]| -> Vec<String> {
+        let text = std::fs::read_to_string(format!("tests/fixtures/documents/{file}.md"))
+            .expect("fixture");
+        let mut all = vec!["list", "--format", "ids"];
+        all.extend_from_slice(args);
+        let listed = Brag::new().log(&text).args(&all).run();
+        listed.success();
+        listed.stdout.lines().map(str::to_string).collect()
+    };
+    // `# 2025`: every entry, since 2025 or within it; none before.
+    assert_eq!(ids("year-only", &["--since", "2025"]).len(), 3);
+    assert_eq!(ids("year-only", &["--on", "2025"]).len(), 3);
+    assert_eq!(ids("year-only", &["--until", "2024"]).len(), 0);
+    // A quarter is inside the first half; a year only overlaps it.
+    assert_eq!(ids("year-quarter", &["--on", "2025H1"]).len(), 3);
+    assert_eq!(ids("year-only", &["--on", "2025H1"]).len(), 0);
+    assert_eq!(ids("year-only", &["--on", "2025H1", "--overlap"]).len(), 3);
+    // August to September 2024: inside Q3, only overlapping August.
+    assert_eq!(ids("period-headings", &["--on", "2024Q3"]).len(), 1);
+    assert_eq!(ids("period-headings", &["--on", "2024-08"]).len(), 0);
+    assert_eq!(
+        ids("period-headings", &["--on", "2024-08", "--overlap"]).len(),
+        1
+    );
+}
+
+/// A log with text and no entry says so where a person looks, and `check` says where.
+#[test]
+fn a_log_with_text_but_no_entries_says_so() {
+    let text = "# Notes\n\n## Rescued the report\n\nI made it fast.\nIt was slow.\n";
+    Brag::new()
+        .log(text)
+        .args(&["list"])
+        .run()
+        .success()
+        .stderr(
+            "brag: [DIR]/brag.md has 2 lines of text but no entry brag can read; `brag check` shows where\n",
+        );
+    let checked = Brag::new().log(text).args(&["check"]).run();
+    checked.success();
+    assert!(
+        checked
+            .stdout
+            .contains("brag.md:5:1: warning: 2 lines outside any entry"),
+        "{}",
+        checked.stdout
+    );
+    assert!(
+        checked
+            .stdout
+            .ends_with("brag.md: 0 entries, 0 errors, 1 warning; 2 lines not placed\n"),
+        "{}",
+        checked.stdout
+    );
 }

@@ -62,6 +62,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
     let reader = Reader::for_filter(text.as_str(), &filter);
     let (selected, private_left_out) = select(&reader, &filter, args, context);
     if selected.is_empty() {
+        crate::cmd::list::no_entries_read(context, &text, &reader);
         for hint in crate::cmd::list::tag_hints(&reader, &args.filters) {
             eprintln!("hint: {hint}");
         }

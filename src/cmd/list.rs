@@ -22,6 +22,7 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
     let reader = Reader::for_filter(text, &filter);
     let heads = reader.select(&filter);
     if heads.is_empty() {
+        no_entries_read(context, text, &reader);
         for hint in tag_hints(&reader, &args.filters) {
             eprintln!("hint: {hint}");
         }
@@ -60,6 +61,22 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// For a log with text but no entry brag can read, one line on stderr that says so and
+/// points at `brag check`, instead of leaving the person to think no entry matched.
+pub fn no_entries_read(context: &Context, text: &str, reader: &Reader<'_>) {
+    if !reader.all().is_empty() {
+        return;
+    }
+    let (_, unplaced) = crate::read::parse::unplaced(text);
+    if unplaced > 0 {
+        eprintln!(
+            "brag: {} has {unplaced} line{} of text but no entry brag can read; `brag check` shows where",
+            context.log_path.display(),
+            if unplaced == 1 { "" } else { "s" }
+        );
+    }
 }
 
 /// For a filter that matched nothing: each asked-for tag that no entry carries, with the

@@ -278,6 +278,14 @@ impl PeriodHeading {
         self.to_string()
     }
 
+    /// The one day `date`.
+    pub fn day(date: NaiveDate) -> Self {
+        PeriodHeading {
+            precision: Precision::Day,
+            range: DateRange::single_day(date),
+        }
+    }
+
     fn year(year: i32) -> Option<Self> {
         Self::months(Precision::Year, year, 1, 12)
     }

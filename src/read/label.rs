@@ -6,8 +6,8 @@
 //! stays prose. Single letters (`**S:**`, `R:`) are reported as such; the entry reader
 //! keeps them only when at least two different STAR letters appear in the same entry.
 
-use crate::read::dates::{self, ReadDate};
 use crate::model::FieldKey;
+use crate::read::dates::{self, ReadDate};
 use crate::words;
 
 /// A label found at the start of a line.

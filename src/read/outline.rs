@@ -4,7 +4,8 @@
 //!
 //! - an ATX heading (`## November 2026`) that starts in the first column and is not
 //!   inside front matter, a fenced code block or an HTML block;
-//! - a top-level bullet whose first words are bold (`- **Shipped X** ...`), same rules.
+//! - a top-level bullet (`- **Shipped X** ...`, `- Shipped X`), same rules: a bold-led
+//!   one can be an entry or a field label, a plain one an entry in a section.
 //!
 //! Underlined (setext) headings and indented headings are text to brag, not structure.
 //!
@@ -31,7 +32,8 @@ use crate::read::{entry, heading};
 pub enum MarkKind {
     /// An ATX heading of this level (1..=6).
     Heading(u8),
-    /// A top-level bullet that opens with bold text.
+    /// A top-level bullet (`-`, `*` or `+` and a space, then text): bold-led
+    /// (see [`is_bold_bullet`]) or plain.
     Bullet,
 }
 
@@ -158,6 +160,28 @@ pub fn is_bold_bullet(rest: &[u8]) -> bool {
     matches!(rest, [b'-' | b'*' | b'+', b' ', b'*', b'*', next, ..] if *next != b'*' && !next.is_ascii_whitespace())
 }
 
+/// Whether a line (without indentation) is a top-level bullet with text: a bold-led one,
+/// or a plain one (`- Shipped X`) that is not a thematic break (`- - -`, `* * *`).
+pub fn is_bullet(rest: &[u8]) -> bool {
+    let rest = &rest[..memchr(b'\n', rest).unwrap_or(rest.len())];
+    let text = match rest {
+        [b'-' | b'*' | b'+', b' ', text @ ..] => text,
+        _ => return false,
+    };
+    !is_blank(text) && !is_thematic_break(rest)
+}
+
+/// `---`, `***`, `- - -`: three or more of one of `-`, `*`, `_`, with only spaces or tabs.
+pub fn is_thematic_break(rest: &[u8]) -> bool {
+    let rest = trim_line(&rest[..memchr(b'\n', rest).unwrap_or(rest.len())]);
+    let Some(&first) = rest.first() else {
+        return false;
+    };
+    matches!(first, b'-' | b'*' | b'_')
+        && rest.iter().all(|&b| b == first || b == b' ' || b == b'\t')
+        && rest.iter().filter(|&&b| b == first).count() >= 3
+}
+
 /// `(fence byte, length)` when the line opens a fenced code block.
 fn fence_open(rest: &[u8]) -> Option<(u8, usize)> {
     let fence = *rest.first()?;
@@ -213,7 +237,7 @@ fn opens_other_html(rest: &[u8]) -> bool {
 }
 
 /// A GitHub table delimiter row (`| --- | :-: |`), which makes the lines before it a table.
-fn is_table_delimiter(rest: &[u8]) -> bool {
+pub(crate) fn is_table_delimiter(rest: &[u8]) -> bool {
     let rest = trim_line(rest);
     // The byte test first: it stops at the first letter of an ordinary line.
     rest.iter()
@@ -279,7 +303,7 @@ impl LineScanner {
         if indent == 0 {
             if let Some(level) = atx_level(rest) {
                 kind = LineKind::Mark(MarkKind::Heading(level));
-            } else if is_bold_bullet(rest) {
+            } else if is_bullet(rest) {
                 kind = LineKind::Mark(MarkKind::Bullet);
             }
         }
@@ -608,7 +632,7 @@ impl SparseScan {
 }
 
 /// The reference: one pulldown-cmark pass over the whole document, keeping the
-/// top-level ATX headings and top-level bold-led bullet items that start a line.
+/// top-level ATX headings and top-level bullet items (see [`is_bullet`]) that start a line.
 pub fn scan_reference(src: &str, body_start: usize) -> Vec<Mark> {
     let body = &src[body_start..];
     let bytes = src.as_bytes();
@@ -626,7 +650,7 @@ pub fn scan_reference(src: &str, body_start: usize) -> Vec<Mark> {
                     {
                         Some(MarkKind::Heading(*level as u8))
                     }
-                    Tag::Item if open.len() == 1 && open[0] && is_bold_bullet(&bytes[start..]) => {
+                    Tag::Item if open.len() == 1 && open[0] && is_bullet(&bytes[start..]) => {
                         Some(MarkKind::Bullet)
                     }
                     _ => None,
