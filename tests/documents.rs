@@ -141,3 +141,25 @@ fn a_log_with_text_but_no_entries_says_so() {
         checked.stdout
     );
 }
+
+/// The table shows an entry's period where it has no day, and groups such entries by it.
+#[test]
+fn the_table_shows_the_period_where_there_is_no_day() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/documents/year-quarter.md").expect("fixture");
+    Brag::new()
+        .log(&text)
+        .args(&["list", "--on", "2025"])
+        .run()
+        .success()
+        .stdout(
+            "3 entries, from 2025-01-01 to 2025-12-31\n\
+             \n\
+             2025-Q1\n\
+             \x20 2025-Q1     Shipped the new onboarding flow; activation up 12%.\n\
+             \x20 2025-Q1     Hired two engineers for the growth team.\n\
+             \n\
+             2025-Q2\n\
+             \x20 2025-Q2     Migrated the analytics pipeline to the new warehouse.\n",
+        );
+}

@@ -518,7 +518,7 @@ impl PeriodLines {
         let Ok(line) = std::str::from_utf8(line) else {
             return;
         };
-        let may_be_period = heading::may_be_period(entry::heading_text(line.trim_start()));
+        let may_be_period = heading::may_open_period(entry::heading_text(line.trim_start()));
         if may_be_period {
             self.depth = self.depth.max(level);
         }

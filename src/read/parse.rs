@@ -175,12 +175,10 @@ struct HeadingFacts<'a> {
     end: usize,
     /// Whether it holds a deeper heading that is not a field label.
     holds_other: bool,
-    /// Whether it holds a deeper heading that may name a period: then it is never an
-    /// entry, so that its periods are read from heading lines alone (as `brag add`'s
-    /// window reads them).
-    holds_period: bool,
     /// False when its text cannot name a period, whatever encloses it.
     may_be_period: bool,
+    /// False when [`heading::period`] cannot read a period in it either.
+    may_name_period: bool,
 }
 
 /// [`HeadingFacts`] of every heading mark, in order: one list per core's part, so that
@@ -199,15 +197,16 @@ fn heading_facts<'a>(src: &'a str, marks: &[Mark]) -> Vec<Vec<HeadingFacts<'a>>>
                     let index = first + offset;
                     let line = mark.line(src);
                     let text = entry::heading_text(&src[line.clone()]);
-                    let (end, holds_other, holds_period) = section(src, marks, index, level);
+                    let (end, holds_other) = section(src, marks, index, level);
+                    let (may_be_period, may_name_period) = heading::period_gates(text);
                     facts.push(HeadingFacts {
                         line,
                         text,
                         level,
                         end,
                         holds_other,
-                        holds_period,
-                        may_be_period: heading::may_be_period(text),
+                        may_be_period,
+                        may_name_period,
                     });
                 }
             }
@@ -400,7 +399,10 @@ pub fn skeleton(src: &str) -> Skeleton {
             // `## Weekend` beside `## Monday 2025-03-03`, holding plain bullets: a
             // section of the period above.
             None
-        } else if facts.holds_period {
+        } else if facts.holds_other && holds_period(src, &marks[index + 1..], end) {
+            // It holds a heading that may name a period: never an entry, so that its
+            // periods are read from heading lines alone (as `brag add`'s window reads
+            // them).
             None
         } else if in_period {
             (!facts.holds_other || own_text()).then_some(end)
@@ -520,7 +522,11 @@ fn period_heading(
             Some(context)
         }
         _ => {
-            if let Some(found) = heading::period(text, enclosing) {
+            let found = facts
+                .may_name_period
+                .then(|| heading::period(text, enclosing))
+                .flatten();
+            if let Some(found) = found {
                 return Some(context_of(found, context));
             }
             match kind {
@@ -556,7 +562,7 @@ fn misspelt(
     offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PeriodHeading> {
-    if text.split_whitespace().nth(3).is_some() || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !heading::may_be_misspelt(text) {
         return None;
     }
     let meant = suggest::period_heading(text)?;
@@ -859,25 +865,33 @@ impl LineCounter {
 }
 
 /// Where the heading at `index` ends (the next heading of its level or above, or the
-/// end of the file), whether it holds a deeper heading that is not a field label, and
-/// whether one of them may be a period.
-fn section(src: &str, marks: &[Mark], index: usize, level: u8) -> (usize, bool, bool) {
-    let (mut holds_other, mut holds_period) = (false, false);
+/// end of the file), and whether it holds a deeper heading that is not a field label.
+fn section(src: &str, marks: &[Mark], index: usize, level: u8) -> (usize, bool) {
+    let mut holds_other = false;
     for mark in &marks[index + 1..] {
         let MarkKind::Heading(deeper) = mark.kind else {
             continue;
         };
         if deeper <= level {
-            return (mark.start, holds_other, holds_period);
+            return (mark.start, holds_other);
         }
-        if !holds_period {
+        if !holds_other {
             let text = entry::heading_text(&src[mark.line(src)]);
-            holds_period = heading::may_be_period(text);
             let text = text.trim_matches(['*', '_']).trim_end_matches([':', '：']);
-            holds_other = holds_other || label::key_of(text).is_none();
+            holds_other = label::key_of(text).is_none();
         }
     }
-    (src.len(), holds_other, holds_period)
+    (src.len(), holds_other)
+}
+
+/// Whether a heading mark in `marks` (those after the heading, up to `end`) may name a
+/// period.
+fn holds_period(src: &str, marks: &[Mark], end: usize) -> bool {
+    marks
+        .iter()
+        .take_while(|mark| mark.start < end)
+        .filter(|mark| matches!(mark.kind, MarkKind::Heading(_)))
+        .any(|mark| heading::may_be_period(entry::heading_text(&src[mark.line(src)])))
 }
 
 fn has_title_date(text: &str, context: Context) -> bool {

@@ -95,6 +95,7 @@ impl Glance<'_> {
 pub struct Summary<'a> {
     pub date: Option<NaiveDate>,
     pub month: Option<YearMonth>,
+    pub period: Option<PeriodHeading>,
     pub title: &'a str,
     pub tags: Vec<&'a str>,
     pub scope: Option<Scope>,
@@ -105,6 +106,7 @@ impl<'a> From<&Entry<'a>> for Summary<'a> {
         Self {
             date: entry.date,
             month: entry.month,
+            period: entry.period,
             title: entry.title,
             tags: entry.tags.clone(),
             scope: entry.scope,
@@ -389,6 +391,7 @@ impl<'a> Reader<'a> {
                 (Some(tags), Some(scope)) => Some(Summary {
                     date: head.date,
                     month: self.month(head),
+                    period: head.period,
                     title: head.title,
                     tags,
                     scope,
