@@ -163,23 +163,33 @@ pub fn is_bold_bullet(rest: &[u8]) -> bool {
 /// Whether a line (without indentation) is a top-level bullet with text: a bold-led one,
 /// or a plain one (`- Shipped X`) that is not a thematic break (`- - -`, `* * *`).
 pub fn is_bullet(rest: &[u8]) -> bool {
-    let rest = &rest[..memchr(b'\n', rest).unwrap_or(rest.len())];
     let text = match rest {
         [b'-' | b'*' | b'+', b' ', text @ ..] => text,
         _ => return false,
     };
-    !is_blank(text) && !is_thematic_break(rest)
+    // The first byte past the spaces decides most lines at once (`- **Date**: ...`).
+    match text.iter().find(|&&b| !matches!(b, b' ' | b'\t' | b'\x0c')) {
+        None | Some(b'\n' | b'\r') => false,
+        Some(_) => !is_thematic_break(rest),
+    }
 }
 
-/// `---`, `***`, `- - -`: three or more of one of `-`, `*`, `_`, with only spaces or tabs.
+/// `---`, `***`, `- - -`: three or more of one of `-`, `*`, `_`, with only spaces or tabs,
+/// up to the end of the line.
 pub fn is_thematic_break(rest: &[u8]) -> bool {
-    let rest = trim_line(&rest[..memchr(b'\n', rest).unwrap_or(rest.len())]);
-    let Some(&first) = rest.first() else {
+    let Some(&first) = rest.first().filter(|b| matches!(b, b'-' | b'*' | b'_')) else {
         return false;
     };
-    matches!(first, b'-' | b'*' | b'_')
-        && rest.iter().all(|&b| b == first || b == b' ' || b == b'\t')
-        && rest.iter().filter(|&&b| b == first).count() >= 3
+    let mut count = 0;
+    for &byte in rest {
+        match byte {
+            b'\n' => break,
+            b' ' | b'\t' | b'\r' => {}
+            _ if byte == first => count += 1,
+            _ => return false,
+        }
+    }
+    count >= 3
 }
 
 /// `(fence byte, length)` when the line opens a fenced code block.
