@@ -163,3 +163,25 @@ fn the_table_shows_the_period_where_there_is_no_day() {
              \x20 2025-Q2     Migrated the analytics pipeline to the new warehouse.\n",
         );
 }
+
+/// A table's header and delimiter lines are its structure, not lines left out, wherever
+/// the table is.
+#[test]
+fn a_table_after_entries_is_placed() {
+    let text = "# Stories\n\n## Rescued the report\n\n**Situation:** It was slow.\n\
+                **Results:** 40 min to 90 s.\n\n## Wins table\n\n| Date | Achievement |\n\
+                | --- | --- |\n| 2026-01-15 | Mentored the interns |\n";
+    let checked = Brag::new()
+        .log(text)
+        .config(crate::reading::READER_ONLY)
+        .args(&["check"])
+        .run();
+    checked.success();
+    assert!(
+        checked
+            .stdout
+            .ends_with("brag.md: 2 entries, 0 errors, 1 warning\n"),
+        "{}",
+        checked.stdout
+    );
+}

@@ -822,6 +822,17 @@ mod tests {
             ),
             // A period deeper than the entries before it.
             ("## Log\n### Entry\n#### Apr\n", "#### Apr\n"),
+            // Regression: the second title closes `## 2023`, which the kept lines make
+            // look like its sibling; only a heading at a period's very level stays in it.
+            (
+                "# Log\n## 2024\n#### Feb\n### Led\n## 2023\n#### Oct\n# Log\n#### Jun\n",
+                "## 2024\n#### Feb\n### Led\n## 2023\n#### Oct\n# Log\n#### Jun\n",
+            ),
+            // A misspelt month is read as the one it meant, in both.
+            (
+                "# Log\n## Spetember 2026\n#### Apr\n",
+                "## Spetember 2026\n#### Apr\n",
+            ),
             (
                 "# 2026\r\n## Q3 (Jul-Sep)\r\n### Sep\r\n",
                 "# 2026\n## Q3 (Jul-Sep)\n### Sep\n",
