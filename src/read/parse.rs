@@ -179,6 +179,8 @@ struct HeadingFacts<'a> {
     may_be_period: bool,
     /// False when [`heading::period`] cannot read a period in it either.
     may_name_period: bool,
+    /// Whether it is short and holds a number, as a misspelt period heading does.
+    may_be_misspelt: bool,
 }
 
 /// [`HeadingFacts`] of every heading mark, in order: one list per core's part, so that
@@ -207,6 +209,7 @@ fn heading_facts<'a>(src: &'a str, marks: &[Mark]) -> Vec<Vec<HeadingFacts<'a>>>
                         holds_other,
                         may_be_period,
                         may_name_period,
+                        may_be_misspelt: heading::may_be_misspelt(text),
                     });
                 }
             }
@@ -547,24 +550,25 @@ fn period_heading(
                     });
                     Some(context)
                 }
-                _ => misspelt(text, enclosing, start, &mut out.diagnostics)
-                    .map(|found| context_of(found, context)),
+                _ if facts.may_be_misspelt => {
+                    misspelt(text, enclosing, start, &mut out.diagnostics)
+                        .map(|found| context_of(found, context))
+                }
+                _ => None,
             }
         }
     }
 }
 
 /// The period a misspelt period heading meant (`Spetember 2026`), reported with the
-/// heading it meant. Only short headings with a number are tried: entry titles are not.
+/// heading it meant. Only short headings with a number are tried (see
+/// [`heading::may_be_misspelt`]): entry titles are not.
 fn misspelt(
     text: &str,
     enclosing: Enclosing,
     offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PeriodHeading> {
-    if !heading::may_be_misspelt(text) {
-        return None;
-    }
     let meant = suggest::period_heading(text)?;
     let found = heading::period(&meant, enclosing)?;
     diagnostics.push(
