@@ -514,6 +514,11 @@ pub struct FilterArgs {
     )]
     pub on: Option<String>,
 
+    /// With --since, --until or --on: also keep entries whose period (a week, a
+    /// quarter, a year ...) only overlaps the range, not just those inside it
+    #[arg(long, help_heading = "Filters")]
+    pub overlap: bool,
+
     /// Entries carrying this tag; repeat (or separate with commas) to require all
     #[arg(
         long,

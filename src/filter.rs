@@ -1,5 +1,9 @@
 //! The filters `list`, `export` and `tags` share, and how they choose entries cheaply.
 //!
+//! Dates: an entry covers the days of its period (a day, a week, a month, a year ...);
+//! it passes `--since`/`--until`/`--on` when they lie inside the asked range, or with
+//! `--overlap` when they share a day with it.
+//!
 //! A filter first looks at what costs little: the head's date (exact, see
 //! `read::Reader`), the tags and scope that a line scan of the block can tell (looked
 //! for only when the filter asks about them), and the raw text of the entry's block,
@@ -21,6 +25,8 @@ use crate::read::Glance;
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub(crate) range: Option<DateRange>,
+    /// Keep an entry whose period only overlaps `range` (else it must lie inside).
+    pub(crate) overlap: bool,
     /// All of these tags (lowercase).
     pub(crate) tags: Vec<String>,
     /// At least one of these.
@@ -52,10 +58,8 @@ impl Filter {
     /// the tags and scope a line scan told, and its raw text, in which every tag, scope
     /// and `--grep` text the entry carries must occur. `None`: read the entry to know.
     pub fn decide(&self, glance: &Glance<'_>) -> Option<bool> {
-        if let Some(range) = self.range {
-            if !glance.date.is_some_and(|date| range.contains(date)) {
-                return Some(false);
-            }
+        if !self.in_range(glance.period) {
+            return Some(false);
         }
         let (by_tag, by_scope) = (self.looks_at_tags(), self.looks_at_scope());
         let (tags, scope) = (glance.tags, glance.scope);
@@ -110,8 +114,7 @@ impl Filter {
     /// The full test, on a read entry.
     pub fn matches(&self, entry: &Entry<'_>) -> bool {
         let has_tag = |tag: &String| entry.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
-        self.range
-            .is_none_or(|range| entry.date.is_some_and(|date| range.contains(date)))
+        self.in_range(entry.period.map(|period| period.range))
             && self.tags.iter().all(has_tag)
             && (self.any_tags.is_empty() || self.any_tags.iter().any(has_tag))
             && !self.not_tags.iter().any(has_tag)
@@ -124,6 +127,22 @@ impl Filter {
                 .grep
                 .as_deref()
                 .is_none_or(|grep| self.grep_matches(entry, grep))
+    }
+
+    /// Whether an entry's period (the days it covers) passes the date range: it lies
+    /// inside the range, or with `--overlap` shares a day with it. An entry without a
+    /// period passes only when there is no range.
+    fn in_range(&self, period: Option<DateRange>) -> bool {
+        let Some(range) = self.range else {
+            return true;
+        };
+        period.is_some_and(|days| {
+            if self.overlap {
+                range.start <= days.end && days.start <= range.end
+            } else {
+                range.start <= days.start && days.end <= range.end
+            }
+        })
     }
 
     fn grep_matches(&self, entry: &Entry<'_>, grep: &str) -> bool {

@@ -361,6 +361,11 @@ pub struct Entry<'a> {
     pub date: Option<NaiveDate>,
     /// The month heading the entry is filed under, else its date's month.
     pub month: Option<YearMonth>,
+    /// The most precise period the log gives the entry: the day of its own date, else
+    /// the period heading it is filed under (a year, a quarter, a week ...).
+    pub period: Option<crate::read::heading::PeriodHeading>,
+    /// The heading that is not a period it is filed under (`Projects`), if any.
+    pub section: Option<&'a str>,
     pub tags: Vec<&'a str>,
     pub scope: Option<Scope>,
     pub situation: Option<Text<'a>>,

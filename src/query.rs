@@ -30,6 +30,7 @@ pub fn filter(args: &FilterArgs, calendar: &Calendar) -> Result<Filter> {
     }
     Ok(Filter {
         range,
+        overlap: args.overlap,
         tags: lowercase(&args.tag),
         any_tags: lowercase(&args.any_tag),
         not_tags: lowercase(&args.not_tag),

@@ -318,11 +318,13 @@ fn json_takes_one_entry_in_the_list_schema() {
         );
 }
 
-/// What `brag list --format json` says of an entry, but where it is.
+/// What `brag list --format json` says of an entry, but where it is (its period too:
+/// an entry dated by its month heading is written back with its date, a day).
 fn without_place(mut entry: Value) -> Value {
     let object = entry.as_object_mut().expect("an object");
     object.remove("id");
     object.remove("line");
+    object.remove("period");
     entry
 }
 
@@ -489,7 +491,8 @@ fn bad_input_is_an_error_and_the_log_is_unchanged() {
             format!(
                 "brag: stdin is not a JSON entry: unknown field `colour`, expected one of \
                  `title`, `date`, `tags`, `scope`, `situation`, `task`, `actions`, `results`, \
-                 `fields`, `notes`, `id`, `month`, `line` at line 1 column 28\n{json_keys}"
+                 `fields`, `notes`, `id`, `month`, `period`, `section`, `line` at line 1 \
+                 column 28\n{json_keys}"
             ),
         ),
         (

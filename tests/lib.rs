@@ -5,6 +5,7 @@ mod support;
 mod add;
 mod check;
 mod cli;
+mod documents;
 mod everyday;
 mod export;
 mod filters;

@@ -90,6 +90,28 @@ const LINES: &[&str] = &[
     "...",
     "| a | b |",
     "| --- | --- |",
+    "| Date | Achievement | Impact |",
+    "| 2026-01-15 | Shipped the search | p99 down 80% |",
+    "- Shipped the export button",
+    "- [Oct 21, 2025] Spoke at the meetup",
+    "* Wrote the on-call guide",
+    "- - -",
+    "## Weekend",
+    "## Side projects",
+    "## Spetember 2026",
+    "# 2025",
+    "## Q2 (Apr-Jun)",
+    "### Q3 (Jul-Sep) - projected",
+    "##### W1 (Mar 31 to Apr 6)",
+    "## 2026-W20",
+    "# August to September 2024",
+    "## December 2025 - review",
+    "### Semana de 14 Abr 2026",
+    "**Datum:** 2026-11-20",
+    "**Data:** 2026-02-06",
+    "Fecha: 2026-05-12",
+    "**Situação:** contexto",
+    "#### Notes",
     "[ref]:",
     "[ref]: /url 'title",
     "> quoted",
@@ -132,6 +154,10 @@ const LABEL_WORDS: &[&str] = &[
     "Results",
     "Impact",
     "Outcome",
+    "Data",
+    "Datum",
+    "Fecha",
+    "Resultado",
     "S",
     "T",
     "A",
@@ -154,11 +180,11 @@ const LABEL_FORMS: &[&str] = &[
 /// that fits another.
 fn label_value(word: &str, fitting: bool) -> &'static str {
     match (word, fitting) {
-        ("Date" | "When", true) => "2026-11-17",
+        ("Date" | "When" | "Data" | "Datum" | "Fecha", true) => "2026-11-17",
         ("Tags" | "Tag", true) => "perf, search",
         ("Scope", true) => "project",
         (_, true) => "p95 fell 40%",
-        ("Date" | "When", false) => "someday",
+        ("Date" | "When" | "Data" | "Datum" | "Fecha", false) => "someday",
         (_, false) => "2026-11-05",
     }
 }
@@ -174,7 +200,15 @@ fn entry_lines() -> impl Strategy<Value = Vec<String>> {
     (
         prop::option::weighted(
             0.8,
-            prop::sample::select(vec!["## November 2026", "## 2026-11"]),
+            prop::sample::select(vec![
+                "## November 2026",
+                "## 2026-11",
+                "# 2025",
+                "## Q1",
+                "## Monday 2025-03-03",
+                "##### W1 (Mar 31 to Apr 6)",
+                "## Projects",
+            ]),
         ),
         prop::sample::select(vec![
             "### Cut p95 latency by 40%",
@@ -182,6 +216,9 @@ fn entry_lines() -> impl Strategy<Value = Vec<String>> {
             "### 2026-11-05 Shipped the importer",
             "- **Shipped dark mode** (2026-11-03)",
             "* **Led the migration**",
+            "- Shipped the export button",
+            "- [Oct 21, 2025] Spoke at the meetup",
+            "## Rescued the slow report",
         ]),
         prop::collection::vec(label.clone(), 0..6),
         any::<bool>(),
@@ -251,7 +288,9 @@ fn check_log(src: &str) {
         let block = &src[entry.span.clone()];
         let first_line = block.lines().next().unwrap_or("");
         assert!(
-            first_line.starts_with('#') || outline::is_bold_bullet(first_line.as_bytes()),
+            first_line.starts_with('#')
+                || outline::is_bullet(first_line.as_bytes())
+                || first_line.contains('|'),
             "entry span starts with {first_line:?}"
         );
         assert!(
@@ -263,6 +302,26 @@ fn check_log(src: &str) {
             entry.line >= 1 && entry.line <= log.src.lines().count().max(1),
             "line {} out of range",
             entry.line
+        );
+    }
+    // Every non-blank line is in one entry at most, and a line `check` reports as
+    // outside any entry is in none, and is no heading.
+    let mut spans: Vec<std::ops::Range<usize>> =
+        log.entries.iter().map(|entry| entry.span.clone()).collect();
+    spans.sort_by_key(|span| span.start);
+    for pair in spans.windows(2) {
+        assert!(pair[0].end <= pair[1].start, "entries overlap: {pair:?}");
+    }
+    let (unplaced, lines) = parse::unplaced(src);
+    assert!(lines >= unplaced.len(), "a run holds at least one line");
+    for run in &unplaced {
+        let at = run.offset;
+        let line = &src[at..src[at..].find('\n').map_or(src.len(), |nl| at + nl)];
+        let heading = outline::atx_level(line.as_bytes()).is_some();
+        assert!(!line.trim().is_empty() && !heading, "run at {line:?}");
+        assert!(
+            !spans.iter().any(|span| span.contains(&at)),
+            "{line:?} is reported outside any entry, but is in one"
         );
     }
     let reader = Reader::new(src);

@@ -4,7 +4,7 @@ use crate::support::Brag;
 
 /// The quality lints that judge entries rather than place them: off here, so these
 /// snapshots hold what the reader reports (the lints have their own tests in `check`).
-const READER_ONLY: &str =
+pub const READER_ONLY: &str =
     "lints: {B101: off, B102: off, B103: off, B104: off, B105: off, B107: off}\n";
 
 /// `list --format json` and `check` over a fixture, as one reviewed snapshot.

@@ -26,6 +26,8 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
     let log = parse::parse(text);
     let settings = Settings::new(&context.config.lints, context.config.require_scope);
     let mut diagnostics = log.diagnostics;
+    let (unplaced, lines_unplaced) = parse::unplaced(text);
+    diagnostics.extend(unplaced);
     diagnostics.extend(lint::check(text, &log.entries, context.today, &settings));
     diagnostics.extend(unclosed(text));
     settings.apply(&mut diagnostics);
@@ -37,6 +39,7 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
         path: &path,
         src: text,
         entries: log.entries.len(),
+        unplaced: lines_unplaced,
         diagnostics: &diagnostics,
         files: &files,
     };

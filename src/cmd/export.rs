@@ -67,7 +67,7 @@ pub fn run(context: &Context, args: &ExportArgs, out: &mut impl Write) -> Result
     let text = Arc::new(store::read_log(&context.log_path)?.text()?.to_owned());
     let reader = Reader::for_filter(text.as_str(), &filter);
     let (selected, private_left_out) = select(&reader, &filter, args, context);
-    crate::cmd::list::hint_when_none(&reader, &selected, &args.filters);
+    crate::cmd::list::hint_when_none(context, &text, &reader, &selected, &args.filters);
     let facts = reader.map(&selected, Facts::of);
     let rubric = rubric(args, context, by);
     let mut aliases: BTreeMap<String, String> = BTreeMap::new();

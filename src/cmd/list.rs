@@ -56,16 +56,41 @@ pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<E
     })
 }
 
-/// For a filter that chose nothing, a hint on stderr for each asked-for tag that no
-/// entry carries, with the log's tag closest to it (`on-call` for `oncall`).
-pub fn hint_when_none(reader: &Reader<'_>, chosen: &[&Head<'_>], filters: &FilterArgs) {
+/// For a filter that chose nothing: a line on stderr when the log has text but no entry
+/// ([`no_entries_read`]), and a hint for each asked-for tag that no entry carries, with
+/// the log's tag closest to it (`on-call` for `oncall`).
+pub fn hint_when_none(
+    context: &Context,
+    text: &str,
+    reader: &Reader<'_>,
+    chosen: &[&Head<'_>],
+    filters: &FilterArgs,
+) {
     if chosen.is_empty() {
+        no_entries_read(context, text, reader);
         for hint in tag_hints(reader, filters) {
             eprintln!("hint: {hint}");
         }
     }
 }
 
+/// For a log with text but no entry brag can read, one line on stderr that says so and
+/// points at `brag check`, instead of leaving the person to think no entry matched.
+fn no_entries_read(context: &Context, text: &str, reader: &Reader<'_>) {
+    if !reader.all().is_empty() {
+        return;
+    }
+    let (_, unplaced) = crate::read::parse::unplaced(text);
+    if unplaced > 0 {
+        eprintln!(
+            "brag: {} has {} of text but no entry brag can read; `brag check` shows where",
+            context.log_path.display(),
+            crate::render::plural(unplaced, "line", "lines")
+        );
+    }
+}
+
+/// Each asked-for tag that no entry carries, with the log's tag closest to it.
 fn tag_hints(reader: &Reader<'_>, filters: &FilterArgs) -> Vec<String> {
     let asked: Vec<&String> = filters.tag.iter().chain(&filters.any_tag).collect();
     if asked.is_empty() {
@@ -105,6 +130,7 @@ fn rows<'a>(reader: &Reader<'a>, heads: &[&Head<'a>], ids: bool) -> Vec<Row<'a>>
             id: ids.then(|| reader.id(head)),
             date: summary.date,
             month: summary.month,
+            period: summary.period,
             title: summary.title,
             tags: summary.tags,
             scope: summary.scope,

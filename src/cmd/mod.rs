@@ -38,6 +38,6 @@ pub fn with_selection<T>(
     let text = bytes.text()?;
     let reader = Reader::for_filter(text, filter);
     let heads = reader.select(filter);
-    list::hint_when_none(&reader, &heads, filters);
+    list::hint_when_none(context, text, &reader, &heads, filters);
     then(text, &reader, &heads)
 }

@@ -285,6 +285,8 @@ pub fn from_markdown(
         title_line,
         line_no: lines.line(first.start),
         context: Enclosing::default(),
+        section: None,
+        table: None,
     };
     let mut diagnostics = Vec::new();
     let read = entry::read(&text, &block, &mut diagnostics);
@@ -361,8 +363,9 @@ enum OneOrMany {
     Many(Vec<String>),
 }
 
-/// One entry in the public schema; `id`, `month` and `line` are accepted and ignored, so
-/// that an entry from `brag list --format json` can be added again.
+/// One entry in the public schema; `id`, `month`, `period`, `section` and `line` are
+/// accepted and ignored, so that an entry from `brag list --format json` can be added
+/// again.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JsonEntry {
@@ -389,6 +392,10 @@ struct JsonEntry {
     _id: serde::de::IgnoredAny,
     #[serde(default, rename = "month")]
     _month: serde::de::IgnoredAny,
+    #[serde(default, rename = "period")]
+    _period: serde::de::IgnoredAny,
+    #[serde(default, rename = "section")]
+    _section: serde::de::IgnoredAny,
     #[serde(default, rename = "line")]
     _line: serde::de::IgnoredAny,
 }

@@ -28,8 +28,9 @@ use crate::model::{
     find_ignore_ascii_case,
 };
 use crate::read::dates::{self, ReadDate};
+use crate::read::heading::PeriodHeading;
 use crate::read::label::{self, Label};
-use crate::read::outline;
+use crate::read::{outline, table};
 use crate::text;
 
 /// How an entry opens.
@@ -37,7 +38,7 @@ use crate::text;
 pub enum Style {
     /// `### Title`
     Heading,
-    /// `- **Title** ...`
+    /// `- **Title** ...`, `- Title`, or a table row (see [`Block::table`]).
     Bullet,
 }
 
@@ -48,6 +49,8 @@ pub struct Enclosing {
     pub month: Option<YearMonth>,
     /// From a week or day heading.
     pub day: Option<NaiveDate>,
+    /// The innermost period heading, at its own precision.
+    pub period: Option<PeriodHeading>,
 }
 
 /// An entry's place in the log, as the outline found it.
@@ -60,25 +63,23 @@ pub struct Block {
     pub title_line: Range<usize>,
     pub line_no: usize,
     pub context: Enclosing,
+    /// The bytes of the text of the heading that is not a period (a category such as
+    /// `Projects`) it is filed under, below its period.
+    pub section: Option<(usize, usize)>,
+    /// For an entry that is a table row: where its table's header line starts.
+    pub table: Option<usize>,
 }
 
 /// Reads one entry. Never fails: what cannot be read is reported in `diagnostics`.
 pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) -> Entry<'a> {
     let (title, title_date) = title(src, block);
-    let mut reader = Reader {
-        src,
-        block,
-        pieces: Vec::new(),
-    };
-    if let Some(lead) = bullet_lead(src, block) {
-        reader.content(lead);
-    }
-    reader.walk_block();
     let mut entry = Entry {
         id: String::new(),
         title,
         date: None,
         month: block.context.month,
+        period: None,
+        section: block.section.and_then(|(start, end)| src.get(start..end)),
         tags: Vec::new(),
         scope: None,
         situation: None,
@@ -90,12 +91,27 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
         span: block.span.clone(),
         line: block.line_no,
     };
-    reader.finish(&mut entry);
+    match block.table {
+        Some(header) => table::read_row(src, header, block, &mut entry),
+        None => {
+            let mut reader = Reader {
+                src,
+                block,
+                pieces: Vec::new(),
+            };
+            if let Some(lead) = bullet_lead(src, block) {
+                reader.content(lead);
+            }
+            reader.walk_block();
+            reader.finish(&mut entry);
+        }
+    }
     interpret_fields(&mut entry, block, diagnostics);
+    entry.period = period(entry.date.or(title_date), block.context);
     if entry.date.is_none() {
         entry.date = fallback_date(title_date, block.context);
     }
-    if entry.date.is_none() {
+    if entry.date.is_none() && entry.period.is_none() {
         diagnostics.push(
             Diagnostic::warning(block.span.start, format!("entry {title:?} has no date"))
                 .with_hint("add `- **Date**: YYYY-MM-DD` or file it under a month; date filters leave it out"),
@@ -110,13 +126,30 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
 /// The entry's title, and a date written in it.
 pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
     let line = &src[block.title_line.clone()];
+    let context = block.context;
     match block.style {
-        Style::Heading => split_title_date(heading_text(line), block.context),
-        Style::Bullet => {
-            let (title, date, _) = bullet_parts(line, block.context);
-            (title, date)
-        }
+        Style::Heading => split_title_date(heading_text(line), context),
+        Style::Bullet => match block.table {
+            Some(header) => table::row_title(src, header, line, context),
+            None if outline::is_bold_bullet(line.as_bytes()) => {
+                let (title, date, _) = bullet_parts(line, context);
+                (title, date)
+            }
+            None => {
+                let text = line.get(2..).unwrap_or("").trim();
+                match dates::title_date(text, context.year, context.month) {
+                    Some((date, rest)) => (rest, Some(date)),
+                    None => (text, None),
+                }
+            }
+        },
     }
+}
+
+/// An entry's period: the day of a date it gives itself (a `Date` field or a date in
+/// its title), else the innermost period heading above it.
+pub fn period(own_date: Option<NaiveDate>, context: Enclosing) -> Option<PeriodHeading> {
+    own_date.map(PeriodHeading::day).or(context.period)
 }
 
 /// The date of an entry without a usable `Date` field.
@@ -131,6 +164,8 @@ fn fallback_date(title_date: Option<NaiveDate>, context: Enclosing) -> Option<Na
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(super) struct ScannedFacts<'a> {
     pub(super) date: Option<Option<NaiveDate>>,
+    /// Decided with `date`: the entry's [`period`].
+    pub(super) period: Option<Option<PeriodHeading>>,
     pub(super) tags: Option<Vec<&'a str>>,
     pub(super) scope: Option<Option<Scope>>,
 }
@@ -189,12 +224,13 @@ pub(super) fn quick<'a>(
         run_bytes += line.len() + 1;
         let one_line = lines.peek().is_none_or(|next| next.starts_with("- "));
         // A label's text starts right after `- **`: three letters that begin no wanted
-        // label (`date`/`when`, `tags`/`tag`, `scope`) spare the label reader, which
+        // label (dates, `tags`/`tag`, `scope`) spare the label reader, which
         // `Situation` and `Task` lines would otherwise go through.
         let first_three = (line.as_bytes().get(4..7))
             .map(|word| [word[0], word[1], word[2]].map(|b| b.to_ascii_lowercase()));
         let may_be_wanted = match first_three {
-            Some([b'd', b'a', b't'] | [b'w', b'h', b'e']) => wanted.date,
+            // `Date`, `When`, `Data`, `Datum`, `Fecha`.
+            Some([b'd', b'a', b't'] | [b'w', b'h', b'e'] | [b'f', b'e', b'c']) => wanted.date,
             Some([b't', b'a', b'g']) => wanted.tags,
             Some([b's', b'c', b'o']) => wanted.scope,
             _ => false,
@@ -229,16 +265,22 @@ pub(super) fn quick<'a>(
     };
     let fallback = fallback_date(title_date, block.context);
     let context = block.context;
+    // The date the entry gives itself, when the scan can tell it.
+    let own_date = match date {
+        _ if !wanted.date => None,
+        Some((value, true)) => Some(match dates::read(value, context.year, context.month) {
+            ReadDate::Date(date) => Some(date),
+            _ => title_date,
+        }),
+        Some((_, false)) => None,
+        // `Datum`, `Fecha` and a Portuguese `Data` label are date labels too; the
+        // English word `data` counts only where a label's colon or dash may follow it.
+        None => (absent(&["date", "when", "datum", "fecha"]) && !data_label_may_follow(rest))
+            .then_some(title_date),
+    };
     ScannedFacts {
-        date: match date {
-            _ if !wanted.date => None,
-            Some((value, true)) => Some(match dates::read(value, context.year, context.month) {
-                ReadDate::Date(date) => Some(date),
-                _ => fallback,
-            }),
-            Some((_, false)) => None,
-            None => absent(&["date", "when"]).then_some(fallback),
-        },
+        date: own_date.map(|own| own.or(fallback)),
+        period: own_date.map(|own| period(own, context)),
         tags: match tags {
             _ if !wanted.tags => None,
             Some((value, true)) => Some(split_tags(value)),
@@ -252,6 +294,16 @@ pub(super) fn quick<'a>(
             None => absent(&["scope"]).then_some(None),
         },
     }
+}
+
+/// Whether `text` holds the word `data` (at the start of a word) followed by what a
+/// label's end can be: emphasis, then a colon or a dash.
+fn data_label_may_follow(text: &str) -> bool {
+    find_ignore_ascii_case(text, "data").any(|at| {
+        let starts_word = !text[..at].ends_with(|c: char| c.is_alphanumeric());
+        let after = text[at + 4..].trim_start_matches(['*', '_', ' ']);
+        starts_word && after.starts_with([':', '：', '—', '–', '-'])
+    })
 }
 
 /// Whether `needle` (lowercase, no line breaks, no surrounding space) occurs in a part
@@ -413,6 +465,8 @@ struct Piece<'a> {
     closed: bool,
     /// Spaces of nesting to strip from the body's continuation lines.
     dedent: usize,
+    /// A thematic break: it closes the open field, and is neither field nor notes.
+    rule: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -421,6 +475,8 @@ enum NodeKind {
     Heading,
     List,
     Item,
+    /// A thematic break (`---`): it ends the field before it and belongs to none.
+    Rule,
     Other,
 }
 
@@ -477,7 +533,7 @@ fn block_tree(src: &str, range: Range<usize>) -> Vec<Node> {
                 open.pop();
             }
             Event::Rule => nodes.push(Node {
-                kind: NodeKind::Other,
+                kind: NodeKind::Rule,
                 range: at,
                 parent: parent(&open),
             }),
@@ -575,10 +631,20 @@ impl<'s> Reader<'s, '_> {
                         body_start: node.range.end,
                         closed: false,
                         dedent,
+                        rule: false,
                     }),
                     None => self.content(node.range.clone()),
                 }
             }
+            NodeKind::Rule => self.pieces.push(Piece {
+                start: node.range.start,
+                end: node.range.end,
+                label: None,
+                body_start: node.range.start,
+                closed: false,
+                dedent,
+                rule: true,
+            }),
             NodeKind::Item | NodeKind::Other => self.content(node.range.clone()),
         }
     }
@@ -622,6 +688,7 @@ impl<'s> Reader<'s, '_> {
                 body_start: first_start + label.body_offset,
                 closed: true,
                 dedent: content_column,
+                rule: false,
             }),
             _ => self.content(node.range.clone()),
         }
@@ -643,8 +710,10 @@ impl<'s> Reader<'s, '_> {
                     end: (end + 1).min(range.end),
                     label: Some(label),
                     body_start: text_start + label.body_offset,
-                    closed: false,
+                    // A date, the tags or the scope is one line, not a run of paragraphs.
+                    closed: matches!(label.key, FieldKey::Date | FieldKey::Tags | FieldKey::Scope),
                     dedent,
+                    rule: false,
                 }),
                 None if !trimmed.trim().is_empty() => self.content(pos..(end + 1).min(range.end)),
                 None => {}
@@ -664,6 +733,7 @@ impl<'s> Reader<'s, '_> {
             body_start: range.start,
             closed: false,
             dedent: 0,
+            rule: false,
         });
     }
 
@@ -702,6 +772,10 @@ impl<'s> Reader<'s, '_> {
             }
         };
         for (index, piece) in self.pieces.iter().enumerate() {
+            if piece.rule {
+                close(entry, &mut open, piece.start);
+                continue;
+            }
             match piece.label {
                 Some(label) => {
                     close(entry, &mut open, piece.start);

@@ -40,7 +40,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use crate::model::YearMonth;
 use crate::period::DateRange;
 use crate::read::dates::{self, ReadDate};
-use crate::words::{self, Unit};
+use crate::words::{self, Unit, Word};
 
 /// A period a heading names. A `None` year is to be taken from an enclosing heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,34 +102,77 @@ pub fn classify(text: &str, year: Option<i32>, month: Option<YearMonth>) -> Head
 /// Whether `text` can be anything but [`HeadingKind::Other`], whatever encloses it: a
 /// cheap test, without allocating, that most entry titles fail.
 pub fn may_be_period(text: &str) -> bool {
-    // The longest period form, `Friday, November 6th, 2026 (notes)`, has five words
-    // before its notes; most entry titles have more.
+    starts_like_a_period(text) && short_enough(text)
+}
+
+/// The longest period form, `Friday, November 6th, 2026 (notes)`, has five words
+/// before its notes; most entry titles have more.
+fn short_enough(text: &str) -> bool {
     let before_notes = text.split('(').next().unwrap_or(text);
-    starts_like_a_period(text) && before_notes.split_whitespace().nth(6).is_none()
+    before_notes.split_whitespace().nth(6).is_none()
+}
+
+/// Whether the reader may take `text` for a period heading in any way: read by
+/// [`classify`] or [`period`], or a short heading with a number that a misspelt word
+/// keeps from reading (`Spetember 2026`, see [`may_be_misspelt`]).
+pub fn may_open_period(text: &str) -> bool {
+    let (may_be, may_name) = period_gates(text);
+    may_be || may_name || may_be_misspelt(text)
+}
+
+/// Whether `text` is short and holds a number, as a period heading does: only such
+/// headings are tried for a misspelt calendar word; entry titles are not.
+pub fn may_be_misspelt(text: &str) -> bool {
+    text.split_whitespace().nth(3).is_none() && text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// [`may_be_period`] and [`may_name_period`] together, with one look at the calendar
+/// words: what the reader asks of every heading.
+pub fn period_gates(text: &str) -> (bool, bool) {
+    let (like_period, like_unit) = opening(text);
+    (like_period && short_enough(text), like_period || like_unit)
 }
 
 /// Whether the first word (past symbols and emphasis) can begin a period or a date:
 /// a number, a month or weekday name, `week`, or a `Q3`/`H1`/`FY` label. Most entry
 /// titles fail this at once, without allocating.
 fn starts_like_a_period(text: &str) -> bool {
+    opening(text).0
+}
+
+/// Whether `text` can name a period for [`period`]: it starts like a period, a week or
+/// a unit (see [`opening`]).
+pub fn may_name_period(text: &str) -> bool {
+    let (like_period, like_unit) = opening(text);
+    like_period || like_unit
+}
+
+/// What the first word of `text` (past symbols and emphasis) can begin, with one look
+/// at the calendar words: a period or a date (see [`starts_like_a_period`]), and a week
+/// or unit that only [`period`] reads (`semana`, `trimestre`, `W14`).
+fn opening(text: &str) -> (bool, bool) {
     let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let word_end = start
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(start.len());
     let word = &start[..word_end];
     let bytes = word.as_bytes();
-    word.is_empty()
+    let marked = word.is_empty()
         || word.starts_with(|c: char| c.is_ascii_digit())
-        // One look-up for both: this runs for every heading of the log.
-        || matches!(
-            words::lookup(word),
-            Some(words::Word::Month(_) | words::Word::Weekday(_))
-        )
         || word.eq_ignore_ascii_case("week")
         || bytes
             .get(..2)
             .is_some_and(|two| two.eq_ignore_ascii_case(b"fy"))
-        || (bytes.len() == 2 && matches!(bytes[0].to_ascii_lowercase(), b'q' | b'h'))
+        || (bytes.len() == 2 && matches!(bytes[0].to_ascii_lowercase(), b'q' | b'h'));
+    let numbered_week = week_number(word).is_some();
+    // One lookup for month, weekday and unit names; none where the word decided.
+    let found = (!marked && !numbered_week)
+        .then(|| words::lookup(word))
+        .flatten();
+    (
+        marked || matches!(found, Some(Word::Month(_) | Word::Weekday(_))),
+        numbered_week || matches!(found, Some(Word::Unit(_))),
+    )
 }
 
 /// Lowercase, without symbols, emphasis, brackets or a trailing `(note)`.
@@ -281,6 +324,14 @@ impl PeriodHeading {
         self.to_string()
     }
 
+    /// The one day `date`.
+    pub fn day(date: NaiveDate) -> Self {
+        PeriodHeading {
+            precision: Precision::Day,
+            range: DateRange::single_day(date),
+        }
+    }
+
     fn year(year: i32) -> Option<Self> {
         Self::months(Precision::Year, year, 1, 12)
     }
@@ -381,7 +432,7 @@ impl Period {
 /// (see the module doc for the forms). `None` when the text names no period, or names one
 /// without a year that nothing encloses.
 pub fn period(text: &str, enclosing: Enclosing) -> Option<PeriodHeading> {
-    if !starts_like_a_period(text) && !starts_like_a_week_or_unit(text) {
+    if !may_name_period(text) {
         return None;
     }
     // A note in parentheses: ignored, except that it gives a numbered week its days.
@@ -414,16 +465,6 @@ fn last_spaced_dash(text: &str) -> Option<(usize, usize)> {
         .iter()
         .filter_map(|dash| text.rfind(dash).map(|at| (at, dash.len())))
         .max()
-}
-
-/// `week`, `semana`, `trimestre`, `W14`, `KW 14`: forms [`starts_like_a_period`] leaves out.
-fn starts_like_a_week_or_unit(text: &str) -> bool {
-    let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let word_end = start
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(start.len());
-    let word = &start[..word_end];
-    words::unit(word).is_some() || week_number(word).is_some()
 }
 
 /// `w14` or `W14` -> 14: an ISO week number, 1..=53.

@@ -4,7 +4,8 @@
 //!
 //! - an ATX heading (`## November 2026`) that starts in the first column and is not
 //!   inside front matter, a fenced code block or an HTML block;
-//! - a top-level bullet whose first words are bold (`- **Shipped X** ...`), same rules.
+//! - a top-level bullet (`- **Shipped X** ...`, `- Shipped X`), same rules: a bold-led
+//!   one can be an entry or a field label, a plain one an entry in a section.
 //!
 //! Underlined (setext) headings and indented headings are text to brag, not structure.
 //!
@@ -32,7 +33,8 @@ use crate::text;
 pub enum MarkKind {
     /// An ATX heading of this level (1..=6).
     Heading(u8),
-    /// A top-level bullet that opens with bold text.
+    /// A top-level bullet (`-`, `*` or `+` and a space, then text): bold-led
+    /// (see [`is_bold_bullet`]) or plain.
     Bullet,
 }
 
@@ -159,6 +161,38 @@ pub fn is_bold_bullet(rest: &[u8]) -> bool {
     matches!(rest, [b'-' | b'*' | b'+', b' ', b'*', b'*', next, ..] if *next != b'*' && !next.is_ascii_whitespace())
 }
 
+/// Whether a line (without indentation) is a top-level bullet with text: a bold-led one,
+/// or a plain one (`- Shipped X`) that is not a thematic break (`- - -`, `* * *`).
+pub fn is_bullet(rest: &[u8]) -> bool {
+    let text = match rest {
+        [b'-' | b'*' | b'+', b' ', text @ ..] => text,
+        _ => return false,
+    };
+    // The first byte past the spaces decides most lines at once (`- **Date**: ...`).
+    match text.iter().find(|&&b| !matches!(b, b' ' | b'\t' | b'\x0c')) {
+        None | Some(b'\n' | b'\r') => false,
+        Some(_) => !is_thematic_break(rest),
+    }
+}
+
+/// `---`, `***`, `- - -`: three or more of one of `-`, `*`, `_`, with only spaces or tabs,
+/// up to the end of the line.
+pub fn is_thematic_break(rest: &[u8]) -> bool {
+    let Some(&first) = rest.first().filter(|b| matches!(b, b'-' | b'*' | b'_')) else {
+        return false;
+    };
+    let mut count = 0;
+    for &byte in rest {
+        match byte {
+            b'\n' => break,
+            b' ' | b'\t' | b'\r' => {}
+            _ if byte == first => count += 1,
+            _ => return false,
+        }
+    }
+    count >= 3
+}
+
 /// `(fence byte, length)` when the line opens a fenced code block.
 fn fence_open(rest: &[u8]) -> Option<(u8, usize)> {
     let fence = *rest.first()?;
@@ -214,7 +248,7 @@ fn opens_other_html(rest: &[u8]) -> bool {
 }
 
 /// A GitHub table delimiter row (`| --- | :-: |`), which makes the lines before it a table.
-fn is_table_delimiter(rest: &[u8]) -> bool {
+pub(crate) fn is_table_delimiter(rest: &[u8]) -> bool {
     let rest = trim_line(rest);
     // The byte test first: it stops at the first letter of an ordinary line.
     rest.iter()
@@ -280,7 +314,7 @@ impl LineScanner {
         if indent == 0 {
             if let Some(level) = atx_level(rest) {
                 kind = LineKind::Mark(MarkKind::Heading(level));
-            } else if is_bold_bullet(rest) {
+            } else if is_bullet(rest) {
                 kind = LineKind::Mark(MarkKind::Bullet);
             }
         }
@@ -495,7 +529,7 @@ impl PeriodLines {
         let Ok(line) = std::str::from_utf8(line) else {
             return;
         };
-        let may_be_period = heading::may_be_period(entry::heading_text(line.trim_start()));
+        let may_be_period = heading::may_open_period(entry::heading_text(line.trim_start()));
         if may_be_period {
             self.depth = self.depth.max(level);
         }
@@ -608,7 +642,7 @@ impl SparseScan {
 }
 
 /// The reference: one pulldown-cmark pass over the whole document, keeping the
-/// top-level ATX headings and top-level bold-led bullet items that start a line.
+/// top-level ATX headings and top-level bullet items (see [`is_bullet`]) that start a line.
 pub fn scan_reference(src: &str, body_start: usize) -> Vec<Mark> {
     let body = &src[body_start..];
     let bytes = src.as_bytes();
@@ -626,7 +660,7 @@ pub fn scan_reference(src: &str, body_start: usize) -> Vec<Mark> {
                     {
                         Some(MarkKind::Heading(*level as u8))
                     }
-                    Tag::Item if open.len() == 1 && open[0] && is_bold_bullet(&bytes[start..]) => {
+                    Tag::Item if open.len() == 1 && open[0] && is_bullet(&bytes[start..]) => {
                         Some(MarkKind::Bullet)
                     }
                     _ => None,
@@ -788,6 +822,17 @@ mod tests {
             ),
             // A period deeper than the entries before it.
             ("## Log\n### Entry\n#### Apr\n", "#### Apr\n"),
+            // Regression: the second title closes `## 2023`, which the kept lines make
+            // look like its sibling; only a heading at a period's very level stays in it.
+            (
+                "# Log\n## 2024\n#### Feb\n### Led\n## 2023\n#### Oct\n# Log\n#### Jun\n",
+                "## 2024\n#### Feb\n### Led\n## 2023\n#### Oct\n# Log\n#### Jun\n",
+            ),
+            // A misspelt month is read as the one it meant, in both.
+            (
+                "# Log\n## Spetember 2026\n#### Apr\n",
+                "## Spetember 2026\n#### Apr\n",
+            ),
             (
                 "# 2026\r\n## Q3 (Jul-Sep)\r\n### Sep\r\n",
                 "# 2026\n## Q3 (Jul-Sep)\n### Sep\n",

@@ -10,35 +10,49 @@
 //!   year to what they hold; months group entries; week and day headings belong to the
 //!   month that holds them and give their entries a date.
 //! - **Entries.** Inside a period, a heading that is not a period is an entry, unless it
-//!   holds headings of its own that are not field labels: then it is a *section* (a
-//!   category such as `### Projects`) and those headings are the entries. A heading
-//!   outside any period is an entry only when its title carries a date
-//!   (`### 2026-11-03 Cut latency`). Under a period heading that holds no entry
-//!   headings, a top-level bullet that opens with bold text is an entry
-//!   (`- **Shipped X** (2026-11-03): ...`).
+//!   holds headings of its own that are not field labels and has no text of its own (or
+//!   holds a heading that may be a period): then it is a *section* (a category such as
+//!   `### Projects`) and those headings are the entries. A heading beside period headings
+//!   of its level that holds plain bullets (`## Weekend` beside the days) is a section of
+//!   the period above. Outside any period, a heading is an entry when its title carries a
+//!   date (`### 2026-11-03 Cut latency`) or its own text holds a STAR label (a story
+//!   bank); other headings are sections. Where no entry heading holds it, a top-level
+//!   bullet is an entry (`- **Shipped X** (2026-11-03): ...`, `- Shipped X`), unless it is
+//!   a field label, or (outside a period) written as one, or a plain bullet right after
+//!   a bold-led entry; so is each row of a table of achievements (see `table`) right
+//!   under a period or section heading.
+//! - **Slips.** A heading at the level of the period heading before it, with no period
+//!   above it, would end that period: it stays in it, is reported, and is an entry (its
+//!   own text) or a section. A misspelt period heading is read as the one it meant
+//!   (`suggest::period_heading`), and reported.
 //! - **Blocks.** A heading entry runs to the next heading of its level or above; a bullet
-//!   entry to the next mark. Fields and notes inside are read by `entry`.
+//!   entry to the next heading or entry; a table row is its line. Fields and notes
+//!   inside are read by `entry`.
 //! - **Dates.** An entry's date is its `Date` field, else a date in its title, else its
 //!   week or day heading, else the first day of its month; an entry with none of these
-//!   has no date (`null`) and date filters leave it out.
+//!   has no date (`null`). Its period is the day of a date of its own, else its innermost
+//!   period heading; date filters use the period's days.
 //!
 //! What cannot be placed with confidence is a diagnostic with the byte it concerns:
 //! a date-like heading that is not a period, a month with no recoverable year, an
-//! ambiguous or unreadable date, a duplicate month heading, months out of order.
+//! ambiguous or unreadable date, a duplicate month heading, months out of order, a level
+//! slip, a misspelt period heading; and [`unplaced`] reports the lines in no entry.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Lint;
+use crate::model::FieldKey;
 use crate::model::{Entry, YearMonth};
 use crate::read::Reader;
 use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
-use crate::read::heading::{self, HeadingKind, Period};
-use crate::read::label;
+use crate::read::heading::{self, HeadingKind, Period, PeriodHeading, Precision};
 use crate::read::outline::{self, Mark, MarkKind};
+use crate::read::{label, table};
+use crate::suggest;
 use crate::text;
 use crate::threads::parallel;
 
@@ -94,6 +108,8 @@ pub struct Skeleton {
     pub periods: Vec<PeriodSection>,
     /// The outline's marks, in file order.
     pub marks: Vec<Mark>,
+    /// The header and delimiter lines of each table of achievements.
+    pub tables: Vec<Range<usize>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -131,6 +147,13 @@ struct Frame {
     /// Inside a period (so its non-period headings are entries).
     in_period: bool,
     role: Role,
+    /// The first byte of the heading line.
+    start: usize,
+    /// For a heading that slipped to the level of the period heading before it (see
+    /// [`skeleton`]): where that period heading starts.
+    slip_of: Option<usize>,
+    /// The section its entries are filed under (see [`Block::section`]).
+    section: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,12 +171,17 @@ struct HeadingFacts<'a> {
     line: Range<usize>,
     /// Its text (see [`entry::heading_text`]).
     text: &'a str,
+    level: u8,
     /// The next heading of its level or above (or the end of the file).
     end: usize,
     /// Whether it holds a deeper heading that is not a field label.
     holds_other: bool,
     /// False when its text cannot name a period, whatever encloses it.
     may_be_period: bool,
+    /// False when [`heading::period`] cannot read a period in it either.
+    may_name_period: bool,
+    /// Whether it is short and holds a number, as a misspelt period heading does.
+    may_be_misspelt: bool,
 }
 
 /// [`HeadingFacts`] of every heading mark, in order: one list per core's part, so that
@@ -173,12 +201,16 @@ fn heading_facts<'a>(src: &'a str, marks: &[Mark]) -> Vec<Vec<HeadingFacts<'a>>>
                     let line = mark.line(src);
                     let text = entry::heading_text(&src[line.clone()]);
                     let (end, holds_other) = section(src, marks, index, level);
+                    let (may_be_period, may_name_period) = heading::period_gates(text);
                     facts.push(HeadingFacts {
                         line,
                         text,
+                        level,
                         end,
                         holds_other,
-                        may_be_period: heading::may_be_period(text),
+                        may_be_period,
+                        may_name_period,
+                        may_be_misspelt: heading::may_be_misspelt(text),
                     });
                 }
             }
@@ -205,40 +237,70 @@ pub fn skeleton(src: &str) -> Skeleton {
     let mut lines = text::LineCounter::default();
     let mut stack: Vec<Frame> = Vec::new();
     let mut seen_months: HashMap<YearMonth, usize> = HashMap::new();
+    let mut first_heading = true;
+    // The bullet entry (or slipped heading entry) still open: it runs to the next
+    // heading or entry.
+    let mut open_block: Option<usize> = None;
+    let body_start = outline.body_start.min(src.len());
+    tables(
+        src,
+        body_start..next_start(src, marks, 0),
+        Enclosing::default(),
+        None,
+        &mut out,
+        &mut lines,
+    );
     for (index, mark) in marks.iter().enumerate() {
         let level = match mark.kind {
             MarkKind::Heading(level) => level,
             MarkKind::Bullet => {
                 // Most bullets are fields of a heading entry: skip them before any work.
-                let Some(frame) = stack
-                    .last()
-                    .filter(|f| f.role != Role::Entry && f.in_period)
-                else {
+                let frame = stack.last();
+                if frame.is_some_and(|f| f.role == Role::Entry) {
                     continue;
-                };
+                }
                 let line_range = mark.line(src);
                 let line = &src[line_range.clone()];
-                let title = line[4..].split("**").next().unwrap_or("");
-                if label::key_of(title.trim_end_matches(':')).is_none() {
-                    out.blocks.push(Block {
-                        style: Style::Bullet,
-                        span: mark.start..next_start(src, marks, index + 1),
-                        title_line: line_range,
-                        line_no: lines.line_of(src, mark.start),
-                        context: frame.context,
+                // A plain bullet after a bold-led entry is part of it, as its notes.
+                let after_bold = open_block
+                    .and_then(|index| out.blocks.get(index))
+                    .is_some_and(|open| {
+                        outline::is_bold_bullet(src[open.title_line.clone()].as_bytes())
                     });
+                if (after_bold && !outline::is_bold_bullet(line.as_bytes()))
+                    || !bullet_is_entry(line, frame.is_some_and(|f| f.in_period))
+                {
+                    continue;
                 }
+                close_open(&mut out, &mut open_block, mark.start);
+                out.blocks.push(Block {
+                    style: Style::Bullet,
+                    section: frame.and_then(|f| f.section),
+                    table: None,
+                    span: mark.start..src.len(),
+                    title_line: line_range,
+                    line_no: lines.line_of(src, mark.start),
+                    context: frame.map(|f| f.context).unwrap_or_default(),
+                });
+                open_block = Some(out.blocks.len() - 1);
                 continue;
             }
         };
+        close_open(&mut out, &mut open_block, mark.start);
         // One for every heading mark, in the same order: never short.
         let Some(facts) = headings.next() else {
             break;
         };
-        let line_range = facts.line;
-        while stack.last().is_some_and(|frame| frame.level >= level) {
+        let line_range = facts.line.clone();
+        // The shallowest heading this one closes: a sibling, when at its level. (Only
+        // one at its very level counts below: then both are among the heading lines
+        // `brag add`'s window keeps, and it reads the same periods.)
+        let mut closed = None;
+        while let Some(frame) = stack.last().copied().filter(|frame| frame.level >= level) {
+            closed = Some(frame);
             stack.pop();
         }
+        let is_title = std::mem::take(&mut first_heading) && level == 1;
         let parent = stack.last().copied();
         let context = parent.map(|f| f.context).unwrap_or_default();
         let in_period = parent.is_some_and(|f| f.in_period);
@@ -249,102 +311,480 @@ pub fn skeleton(src: &str) -> Skeleton {
                 context,
                 in_period,
                 role: Role::Entry,
+                start: mark.start,
+                slip_of: None,
+                section: None,
             });
             continue;
         }
         let text = facts.text;
         let end = facts.end;
-        let kind = if facts.may_be_period {
-            heading::classify(text, context.year, context.month)
-        } else {
-            HeadingKind::Other
-        };
-        let opens = match kind {
-            HeadingKind::Period(period) => {
-                let context = period_context(period, context, mark.start, &mut out.diagnostics);
-                out.periods.push(PeriodSection {
-                    period,
-                    context,
-                    level,
-                    heading: line_range.clone(),
-                    span: mark.start..end,
-                });
-                if let (Period::Month { .. }, Some(month)) = (period, context.month) {
-                    if let Some(&first_line) = seen_months.get(&month) {
-                        out.diagnostics.push(
-                            Diagnostic::warning(
-                                mark.start,
-                                format!(
-                                    "{} {} already has a heading on line {first_line}",
-                                    month.month_name(),
-                                    month.year
-                                ),
-                            )
-                            .with_hint("merge the two sections; brag add writes to the last one"),
-                        );
-                    } else {
-                        seen_months.insert(month, lines.line_of(src, mark.start));
-                    }
-                    out.months.push(MonthSection {
-                        month,
-                        level,
-                        heading: line_range.clone(),
-                        span: mark.start..end,
-                    });
-                }
-                Some(context)
-            }
-            HeadingKind::DateLike | HeadingKind::NoYear => {
-                // Reported, and still a period: its entries are listed, dated by what
-                // encloses it (or not at all).
-                out.diagnostics.push(if kind == HeadingKind::DateLike {
-                    Diagnostic::warning(
-                        mark.start,
-                        format!(
-                            "heading {text:?} looks like a date but is not a period brag knows"
-                        ),
-                    )
-                    .with_hint("write months as \"November 2026\" and days as \"2026-11-06\"")
-                } else {
-                    Diagnostic::warning(mark.start, format!("heading {text:?} has no year"))
-                        .with_hint("put it under a year or month heading, or write the year")
-                });
-                Some(context)
-            }
-            HeadingKind::Other => None,
-        };
-        if let Some(context) = opens {
+        let gap = line_range.end..next_start(src, marks, index + 1);
+        if let Some(context) = period_heading(
+            src,
+            mark.start,
+            &facts,
+            context,
+            &mut out,
+            &mut lines,
+            &mut seen_months,
+        ) {
             stack.push(Frame {
                 level,
                 context,
                 in_period: true,
                 role: Role::Period,
+                start: mark.start,
+                slip_of: None,
+                section: None,
             });
+            tables(src, gap, context, None, &mut out, &mut lines);
             continue;
         }
-        let is_section = facts.holds_other;
-        let dated_title = !in_period && has_title_date(text, context);
-        let role = if (in_period || dated_title) && !is_section {
-            out.blocks.push(Block {
-                style: Style::Heading,
-                span: mark.start..end,
-                title_line: line_range.clone(),
-                line_no: lines.line_of(src, mark.start),
-                context,
-            });
-            Role::Entry
-        } else {
-            Role::Section
+        let own_text = || !src[gap.clone()].trim().is_empty();
+        // Whether the heading's first mark is a bullet that would be an entry, not a
+        // field label.
+        let holds_bullet_entries = || {
+            marks.get(index + 1).is_some_and(|next| {
+                next.kind == MarkKind::Bullet && bullet_is_entry(&src[next.line(src)], true)
+            })
         };
+        // The period heading at this heading's level just before it (or the one an
+        // earlier slip stayed in), and its context.
+        let beside_period = closed.filter(|frame| frame.level == level);
+        let beside_period = beside_period.and_then(|frame| match (frame.role, frame.slip_of) {
+            (Role::Period, _) => Some((frame.start, frame.context)),
+            (_, Some(start)) => Some((start, frame.context)),
+            _ => None,
+        });
+        // A heading at the level of the period heading before it, and under no period:
+        // a level slip (`## Fixed X` after `## September 2026`, whose entries are `###`).
+        // It stays in that period, and is reported.
+        let slip = beside_period.filter(|_| !in_period);
+        let (context, in_period) = match slip {
+            Some((_, period)) => (period, true),
+            None => (context, in_period),
+        };
+        // A section's entries carry its name; the document's title names none.
+        let parent_section = parent.and_then(|f| f.section).filter(|_| slip.is_none());
+        let as_section = (!is_title)
+            .then(|| text_bytes(src, text))
+            .or(parent_section);
+        let entry_end = if let Some((period_start, _)) = slip {
+            let period_text =
+                entry::heading_text(&src[outline::line_at(src.as_bytes(), period_start)]);
+            // An entry (its own text, or fields); the headings under it stay entries of
+            // the period. Without either, a section of the period.
+            let is_entry = own_text() || !(facts.holds_other || holds_bullet_entries());
+            let (message, hint) = if is_entry {
+                (
+                    format!(
+                        "heading {text:?} is at the level of the period heading {period_text:?} above it, which it would end"
+                    ),
+                    "brag reads it as an entry of that period; give it one more `#`",
+                )
+            } else {
+                (
+                    format!(
+                        "section {text:?} is at the level of the period heading {period_text:?} above it, which it would end"
+                    ),
+                    "brag files its entries under that period; give it one more `#`, or a period heading of its own",
+                )
+            };
+            out.diagnostics
+                .push(Diagnostic::warning(mark.start, message).with_hint(hint));
+            is_entry.then(|| {
+                marks[index + 1..]
+                    .iter()
+                    .find(|mark| matches!(mark.kind, MarkKind::Heading(_)))
+                    .map_or(end, |mark| mark.start)
+            })
+        } else if beside_period.is_some() && !own_text() && holds_bullet_entries() {
+            // `## Weekend` beside `## Monday 2025-03-03`, holding plain bullets: a
+            // section of the period above.
+            None
+        } else if facts.holds_other && holds_period(src, &marks[index + 1..], end) {
+            // It holds a heading that may name a period: never an entry, so that its
+            // periods are read from heading lines alone (as `brag add`'s window reads
+            // them).
+            None
+        } else if in_period {
+            (!facts.holds_other || own_text()).then_some(end)
+        } else {
+            let dated_title = has_title_date(text, context);
+            let own_end = marks[index + 1..]
+                .iter()
+                .find(|mark| matches!(mark.kind, MarkKind::Heading(_)))
+                .map_or(end, |mark| mark.start);
+            ((dated_title || has_star_labels(src, line_range.end..own_end))
+                && (!facts.holds_other || own_text()))
+            .then_some(end)
+        };
+        let role = match entry_end {
+            Some(entry_end) => {
+                out.blocks.push(Block {
+                    style: Style::Heading,
+                    span: mark.start..entry_end,
+                    title_line: line_range.clone(),
+                    line_no: lines.line_of(src, mark.start),
+                    context,
+                    section: parent_section,
+                    table: None,
+                });
+                if entry_end == end {
+                    Role::Entry
+                } else {
+                    // A slipped entry: the headings and bullet entries under it are
+                    // the period's, and end it.
+                    open_block = Some(out.blocks.len() - 1);
+                    Role::Section
+                }
+            }
+            None => Role::Section,
+        };
+        // A section names what it holds; a slipped entry's headings are its period's.
+        let section = if entry_end.is_none() {
+            as_section
+        } else {
+            parent_section
+        };
+        if entry_end.is_none() {
+            tables(src, gap, context, section, &mut out, &mut lines);
+        }
         stack.push(Frame {
             level,
             context,
             in_period,
             role,
+            start: mark.start,
+            slip_of: slip.map(|(start, _)| start),
+            section,
         });
     }
+    close_open(&mut out, &mut open_block, src.len());
     out.marks = outline.marks;
     out
+}
+
+/// The context a heading opens when it names a period (by [`heading::classify`], else
+/// by [`heading::period`], else by the heading a misspelt one meant), recording month
+/// sections and reporting what is doubtful; `None` for any other heading.
+#[allow(clippy::too_many_arguments)]
+fn period_heading(
+    src: &str,
+    start: usize,
+    facts: &HeadingFacts<'_>,
+    context: Enclosing,
+    out: &mut Skeleton,
+    lines: &mut text::LineCounter,
+    seen_months: &mut HashMap<YearMonth, usize>,
+) -> Option<Enclosing> {
+    let text = facts.text;
+    let line_range = facts.line.clone();
+    let kind = if facts.may_be_period {
+        heading::classify(text, context.year, context.month)
+    } else {
+        HeadingKind::Other
+    };
+    let enclosing = heading::Enclosing {
+        year: context.year,
+        month: context.month,
+    };
+    match kind {
+        HeadingKind::Period(period) => {
+            let context = period_context(period, context, start, &mut out.diagnostics);
+            out.periods.push(PeriodSection {
+                period,
+                context,
+                level: facts.level,
+                heading: line_range.clone(),
+                span: start..facts.end,
+            });
+            if let (Period::Month { .. }, Some(month)) = (period, context.month) {
+                if let Some(&first_line) = seen_months.get(&month) {
+                    out.diagnostics.push(
+                        Diagnostic::warning(
+                            start,
+                            format!(
+                                "{} {} already has a heading on line {first_line}",
+                                month.month_name(),
+                                month.year
+                            ),
+                        )
+                        .with_hint("merge the two sections; brag add writes to the last one"),
+                    );
+                } else {
+                    seen_months.insert(month, lines.line_of(src, start));
+                }
+                out.months.push(MonthSection {
+                    month,
+                    level: facts.level,
+                    heading: line_range,
+                    span: start..facts.end,
+                });
+            }
+            Some(context)
+        }
+        _ => {
+            let found = facts
+                .may_name_period
+                .then(|| heading::period(text, enclosing))
+                .flatten();
+            if let Some(found) = found {
+                return Some(context_of(found, context));
+            }
+            match kind {
+                HeadingKind::DateLike | HeadingKind::NoYear => {
+                    // Reported, and still a period: its entries are listed, dated by what
+                    // encloses it (or not at all).
+                    out.diagnostics.push(if kind == HeadingKind::DateLike {
+                        Diagnostic::warning(
+                            start,
+                            format!(
+                                "heading {text:?} looks like a date but is not a period brag knows"
+                            ),
+                        )
+                        .with_hint("write months as \"November 2026\" and days as \"2026-11-06\"")
+                    } else {
+                        Diagnostic::warning(start, format!("heading {text:?} has no year"))
+                            .with_hint("put it under a year or month heading, or write the year")
+                    });
+                    Some(context)
+                }
+                _ if facts.may_be_misspelt => {
+                    misspelt(text, enclosing, start, &mut out.diagnostics)
+                        .map(|found| context_of(found, context))
+                }
+                _ => None,
+            }
+        }
+    }
+}
+
+/// The period a misspelt period heading meant (`Spetember 2026`), reported with the
+/// heading it meant. Only short headings with a number are tried (see
+/// [`heading::may_be_misspelt`]): entry titles are not.
+fn misspelt(
+    text: &str,
+    enclosing: heading::Enclosing,
+    offset: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PeriodHeading> {
+    let meant = suggest::period_heading(text)?;
+    let found = heading::period(&meant, enclosing)?;
+    diagnostics.push(
+        Diagnostic::warning(
+            offset,
+            format!("heading {text:?} looks like a period heading, but brag cannot read it"),
+        )
+        .with_hint(format!(
+            "did you mean {meant:?}? brag files its entries under {found} until it is fixed"
+        )),
+    );
+    Some(found)
+}
+
+/// The context of a period [`heading::period`] read: its year, its month when it is
+/// one (or lies in one), and its first day for a week or a day.
+fn context_of(found: PeriodHeading, outer: Enclosing) -> Enclosing {
+    let start = found.range.start;
+    let (month, day) = match found.precision {
+        Precision::Year | Precision::Half | Precision::Quarter | Precision::Months => (None, None),
+        Precision::Month => (Some(YearMonth::of(start)), None),
+        Precision::Week | Precision::Days | Precision::Day => {
+            (outer.month.or(Some(YearMonth::of(start))), Some(start))
+        }
+    };
+    Enclosing {
+        year: Some(start.year()),
+        month,
+        day,
+        period: Some(found),
+    }
+}
+
+/// Whether a top-level bullet is an entry where no entry heading holds it: not a field
+/// label (`- **Date**: ...`, `- Situation: ...`), and outside a period, not written
+/// as one either (`- **Purpose**: ...`, as the log template's preamble has).
+fn bullet_is_entry(line: &str, in_period: bool) -> bool {
+    if outline::is_bold_bullet(line.as_bytes()) {
+        let inner = line.get(4..).unwrap_or("");
+        let bold = inner.split("**").next().unwrap_or("");
+        let name = bold.trim_end_matches([':', '：']);
+        if label::key_of(name).is_some() {
+            return false;
+        }
+        let after = inner.get(bold.len() + 2..).unwrap_or("");
+        in_period || !(name.len() < bold.len() || after.starts_with([':', '：']))
+    } else {
+        label::detect(line.get(2..).unwrap_or("").trim_start()).is_none()
+    }
+}
+
+/// Ends the open entry's block at `at`.
+fn close_open(out: &mut Skeleton, open: &mut Option<usize>, at: usize) {
+    if let Some(block) = open.take().and_then(|index| out.blocks.get_mut(index)) {
+        block.span.end = at.max(block.title_line.end);
+    }
+}
+
+/// The rows of a table of achievements at the start of `gap` (see [`table`]), as
+/// entries filed with `context`.
+fn tables(
+    src: &str,
+    gap: Range<usize>,
+    context: Enclosing,
+    section: Option<(usize, usize)>,
+    out: &mut Skeleton,
+    lines: &mut text::LineCounter,
+) {
+    if gap.is_empty() || memchr::memchr(b'|', &src.as_bytes()[gap.clone()]).is_none() {
+        return;
+    }
+    let Some((header, header_end, rows)) = table::find(src, gap) else {
+        return;
+    };
+    out.tables.push(header..header_end);
+    for row in rows {
+        out.blocks.push(Block {
+            style: Style::Bullet,
+            span: row.start..(row.end + 1).min(src.len()),
+            title_line: row.clone(),
+            line_no: lines.line_of(src, row.start),
+            context,
+            section,
+            table: Some(header),
+        });
+    }
+}
+
+/// The bytes of `text`, a part of `src`.
+fn text_bytes(src: &str, text: &str) -> (usize, usize) {
+    let start = (text.as_ptr() as usize).saturating_sub(src.as_ptr() as usize);
+    (start, start + text.len())
+}
+
+/// Whether the lines of `range` (the first 40) hold a STAR label: a heading whose own
+/// text (before any sub-heading) holds one is an entry, even with no period above it.
+fn has_star_labels(src: &str, range: Range<usize>) -> bool {
+    let text = src.get(range).unwrap_or("");
+    // Fenced code and HTML comments are never structure.
+    let mut verbatim = outline::LineScanner::default();
+    outline::lines(text).take(40).any(|line| {
+        let was_open = verbatim.is_open();
+        verbatim.line(line.as_bytes());
+        if was_open || verbatim.is_open() {
+            return false;
+        }
+        let line = line.trim();
+        let key = if line.starts_with('#') {
+            let text = entry::heading_text(line);
+            label::key_of(text.trim_matches(['*', '_']).trim_end_matches([':', '：']))
+        } else {
+            let item = line
+                .strip_prefix(['-', '*', '+'])
+                .filter(|rest| rest.starts_with(' '))
+                .map_or(line, str::trim_start);
+            label::detect(item).map(|label| label.key)
+        };
+        matches!(
+            key,
+            Some(FieldKey::Situation | FieldKey::Task | FieldKey::Actions | FieldKey::Results)
+        )
+    })
+}
+
+/// The runs of lines brag cannot place, each reported (`4 lines outside any entry`),
+/// and how many lines they hold. A line is placed when it is blank, in an entry, a
+/// heading, a table's header, an HTML comment or the front matter, or in the preamble:
+/// the document's own introduction, before its first entry or period heading.
+pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
+    let skeleton = skeleton(src);
+    let bytes = src.as_bytes();
+    let mut covered: Vec<Range<usize>> = skeleton
+        .blocks
+        .iter()
+        .map(|block| block.span.clone())
+        .chain(skeleton.tables.iter().cloned())
+        .chain(skeleton.marks.iter().filter_map(|mark| match mark.kind {
+            MarkKind::Heading(_) => Some(mark.line(src)),
+            MarkKind::Bullet => None,
+        }))
+        .collect();
+    covered.sort_by_key(|range| range.start);
+    let first_block = skeleton.blocks.first().map(|block| block.span.start);
+    let first_period = skeleton.periods.first().map(|period| period.heading.start);
+    // With neither, the first heading past the title with text of its own ends the
+    // preamble: its text is what brag could not read (a fresh log's template is not).
+    let first_text = || {
+        let headings: Vec<&Mark> = (skeleton.marks.iter())
+            .filter(|mark| matches!(mark.kind, MarkKind::Heading(_)))
+            .collect();
+        let title = headings
+            .first()
+            .is_some_and(|mark| mark.kind == MarkKind::Heading(1));
+        headings.iter().skip(usize::from(title)).find_map(|mark| {
+            let after = skeleton
+                .marks
+                .partition_point(|other| other.start <= mark.start);
+            let end = next_start(src, &skeleton.marks, after);
+            let own = src.get(mark.line(src).end..end).unwrap_or("");
+            (!own.trim().is_empty()).then_some(mark.start)
+        })
+    };
+    let Some(start) = first_block
+        .into_iter()
+        .chain(first_period)
+        .min()
+        .or_else(first_text)
+    else {
+        return (Vec::new(), 0);
+    };
+    let mut diagnostics = Vec::new();
+    let mut total = 0;
+    // The run being counted: where it starts, and its lines.
+    let mut run: Option<(usize, usize)> = None;
+    let mut finish = |run: &mut Option<(usize, usize)>, diagnostics: &mut Vec<Diagnostic>| {
+        if let Some((at, count)) = run.take() {
+            total += count;
+            let lines = if count == 1 { "line" } else { "lines" };
+            diagnostics.push(
+                Diagnostic::warning(at, format!("{count} {lines} outside any entry")).with_hint(
+                    "brag reads entries from headings, list items and table rows under a period \
+                     or a section; make these part of one, or see `brag help format`",
+                ),
+            );
+        }
+    };
+    let mut next_covered = 0;
+    let mut in_comment = false;
+    let mut pos = start;
+    while pos < src.len() {
+        let line = outline::line_at(bytes, pos);
+        while covered
+            .get(next_covered)
+            .is_some_and(|range| range.end <= pos)
+        {
+            next_covered += 1;
+        }
+        let text = src[line.clone()].trim();
+        let inside = covered
+            .get(next_covered)
+            .is_some_and(|range| range.start <= pos && pos < range.end.max(range.start + 1));
+        if inside {
+            finish(&mut run, &mut diagnostics);
+        } else if in_comment || text.starts_with("<!--") {
+            in_comment = !text.contains("-->");
+        } else if !text.is_empty() {
+            match &mut run {
+                Some((_, count)) => *count += 1,
+                None => run = Some((pos, 1)),
+            }
+        }
+        pos = line.end + 1;
+    }
+    finish(&mut run, &mut diagnostics);
+    (diagnostics, total)
 }
 
 /// The date context a period heading opens, given what encloses it.
@@ -360,11 +800,13 @@ fn period_context(
                 .with_hint("put it under a year heading, or write the year (\"April 2026\")"),
         );
     };
-    match period {
+    let resolved = period.resolve(outer.year);
+    let context = match period {
         Period::Year(year) => Enclosing {
             year: Some(year),
             month: None,
             day: None,
+            period: None,
         },
         Period::Half { year, .. } | Period::Quarter { year, .. } => {
             let year = year.or(outer.year);
@@ -375,6 +817,7 @@ fn period_context(
                 year,
                 month: None,
                 day: None,
+                period: None,
             }
         }
         Period::Month { year, month } => {
@@ -386,13 +829,19 @@ fn period_context(
                 year,
                 month: year.and_then(|year| YearMonth::new(year, month)),
                 day: None,
+                period: None,
             }
         }
         Period::Week(date) | Period::Day(date) => Enclosing {
-            year: Some(chrono::Datelike::year(&date)),
+            year: Some(date.year()),
             month: outer.month.or(Some(YearMonth::of(date))),
             day: Some(date),
+            period: None,
         },
+    };
+    Enclosing {
+        period: resolved,
+        ..context
     }
 }
 
@@ -419,6 +868,16 @@ fn section(src: &str, marks: &[Mark], index: usize, level: u8) -> (usize, bool) 
         }
     }
     (src.len(), holds_other)
+}
+
+/// Whether a heading mark in `marks` (those after the heading, up to `end`) may name a
+/// period.
+fn holds_period(src: &str, marks: &[Mark], end: usize) -> bool {
+    marks
+        .iter()
+        .take_while(|mark| mark.start < end)
+        .filter(|mark| matches!(mark.kind, MarkKind::Heading(_)))
+        .any(|mark| heading::may_be_period(entry::heading_text(&src[mark.line(src)])))
 }
 
 fn has_title_date(text: &str, context: Enclosing) -> bool {

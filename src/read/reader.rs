@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use crate::diagnostic::Diagnostic;
 use crate::filter::Filter;
 use crate::model::{Entry, Scope, YearMonth, contains_ignore_ascii_case};
+use crate::period::DateRange;
 use crate::read::entry::{self, Block, FactsToScan, ScannedFacts};
+use crate::read::heading::PeriodHeading;
 use crate::read::lookup;
 use crate::read::parse::{
     MonthSection, Order, Skeleton, detect_order, same_slug_start, skeleton, slug,
@@ -29,6 +31,8 @@ pub struct Head<'a> {
     pub title: &'a str,
     /// Exact: from a line scan where that decides it, else from reading the entry.
     pub date: Option<NaiveDate>,
+    /// The entry's period, known with its date.
+    pub period: Option<PeriodHeading>,
     /// Known without reading the entry where the reader was asked for them (see
     /// [`Reader::for_filter`]); `None`: not looked for, or left undecided by the scan.
     pub(super) tags: Option<Vec<&'a str>>,
@@ -65,6 +69,8 @@ pub struct Glance<'g> {
     src: &'g str,
     block: &'g Block,
     pub date: Option<NaiveDate>,
+    /// The days the entry's period covers (see [`Head::period`]).
+    pub period: Option<DateRange>,
     /// `None`: not told by the scan (read the entry to know).
     pub tags: Option<&'g [&'g str]>,
     pub scope: Option<Option<Scope>>,
@@ -89,6 +95,7 @@ impl Glance<'_> {
 pub struct Summary<'a> {
     pub date: Option<NaiveDate>,
     pub month: Option<YearMonth>,
+    pub period: Option<PeriodHeading>,
     pub title: &'a str,
     pub tags: Vec<&'a str>,
     pub scope: Option<Scope>,
@@ -99,6 +106,7 @@ impl<'a> From<&Entry<'a>> for Summary<'a> {
         Self {
             date: entry.date,
             month: entry.month,
+            period: entry.period,
             title: entry.title,
             tags: entry.tags.clone(),
             scope: entry.scope,
@@ -326,6 +334,7 @@ impl<'a> Reader<'a> {
                 src: self.src,
                 block: &self.blocks[head.block],
                 date: head.date,
+                period: head.period.map(|period| period.range),
                 tags: head.tags.as_deref().or(scanned.tags.as_deref()),
                 scope: head.scope.or(scanned.scope),
             })
@@ -379,6 +388,7 @@ impl<'a> Reader<'a> {
                 (Some(tags), Some(scope)) => Some(Summary {
                     date: head.date,
                     month: self.month(head),
+                    period: head.period,
                     title: head.title,
                     tags,
                     scope,
@@ -648,12 +658,17 @@ fn heads<'a>(src: &'a str, blocks: &[Block], wanted: FactsToScan) -> Vec<Head<'a
     let mut heads = parallel_map(blocks, |index, block| {
         let (title, title_date) = entry::title(src, block);
         let quick = entry::quick(src, block, title_date, wanted);
-        let (date, tags, scope) = match quick.date {
-            Some(date) => (date, quick.tags, quick.scope),
-            None => {
+        let (date, period, tags, scope) = match (quick.date, quick.period) {
+            (Some(date), Some(period)) => (date, period, quick.tags, quick.scope),
+            _ => {
                 // Undecided: read it, and keep what the read tells.
                 let entry = entry::read(src, block, &mut Vec::new());
-                (entry.date, Some(entry.tags), Some(entry.scope))
+                (
+                    entry.date,
+                    entry.period,
+                    Some(entry.tags),
+                    Some(entry.scope),
+                )
             }
         };
         Head {
@@ -661,6 +676,7 @@ fn heads<'a>(src: &'a str, blocks: &[Block], wanted: FactsToScan) -> Vec<Head<'a
             position: 0,
             title,
             date,
+            period,
             tags,
             scope,
         }

@@ -18,6 +18,8 @@ pub struct Report<'a> {
     pub path: &'a str,
     pub src: &'a str,
     pub entries: usize,
+    /// Non-blank lines that are in no entry, heading, table header or comment.
+    pub unplaced: usize,
     pub diagnostics: &'a [Diagnostic],
     /// Warnings about files beside the log, not about its lines.
     pub files: &'a [FileWarning],
@@ -48,7 +50,8 @@ impl Report<'_> {
 }
 
 /// Each diagnostic with its line and hint, then
-/// `PATH: 3 entries, 0 errors, 2 warnings (B101: 1, B103: 1)`.
+/// `PATH: 3 entries, 0 errors, 2 warnings (B101: 1, B103: 1)`, and `; 4 lines not
+/// placed` when some are not.
 pub fn text(report: &Report<'_>, out: &mut impl Write) -> Result<()> {
     let lines = LineIndex::new(report.src);
     for diagnostic in report.diagnostics {
@@ -74,9 +77,14 @@ pub fn text(report: &Report<'_>, out: &mut impl Write) -> Result<()> {
             .collect();
         format!(" ({})", counts.join(", "))
     };
+    let unplaced = if report.unplaced == 0 {
+        String::new()
+    } else {
+        format!("; {} not placed", plural(report.unplaced, "line", "lines"))
+    };
     writeln!(
         out,
-        "{}: {}, {}, {}{codes}",
+        "{}: {}, {}, {}{codes}{unplaced}",
         report.path,
         plural(report.entries, "entry", "entries"),
         plural(report.count(Severity::Error), "error", "errors"),

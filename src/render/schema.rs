@@ -1,7 +1,9 @@
 //! The public JSON/YAML entry schema, as a serde view over the internal model.
 //!
 //! Keys, in order: `id`, `date` (`YYYY-MM-DD` or null), `month` (`YYYY-MM` or null),
-//! `title`, `tags`, `scope` (or null), `situation`, `task`, `actions`, `results` (each
+//! `period` (the most precise period the log gives: `2025`, `2025-H1`, `2025-Q3`,
+//! `2025-11`, `2025-W14`, `2025-11-03`, `2024-08..2024-09`, or null), `section` (the
+//! heading that is not a period the entry is filed under, or null), `title`, `tags`, `scope` (or null), `situation`, `task`, `actions`, `results` (each
 //! the field's Markdown, trimmed, or null), `fields` (other label -> Markdown), `notes`
 //! (free text in the entry, or null), `line` (1-based line of the entry's heading).
 
@@ -70,10 +72,12 @@ pub fn notes(entry: &Entry<'_>) -> Option<String> {
 impl<'a, E: Borrow<Entry<'a>>> Serialize for EntryView<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let entry = self.0.borrow();
-        let mut out = serializer.serialize_struct("Entry", 13)?;
+        let mut out = serializer.serialize_struct("Entry", 15)?;
         out.serialize_field("id", &entry.id)?;
         out.serialize_field("date", &entry.date.map(Iso))?;
         out.serialize_field("month", &entry.month.map(Iso))?;
+        out.serialize_field("period", &entry.period.map(Iso))?;
+        out.serialize_field("section", &entry.section)?;
         out.serialize_field("title", entry.title)?;
         out.serialize_field("tags", &entry.tags)?;
         out.serialize_field("scope", &entry.scope.map(|s| s.as_str()))?;

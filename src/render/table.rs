@@ -10,6 +10,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Scope, YearMonth};
+use crate::read::heading::PeriodHeading;
 
 /// What one line of the table shows.
 #[derive(Debug, Clone)]
@@ -18,6 +19,8 @@ pub struct Row<'a> {
     pub id: Option<String>,
     pub date: Option<NaiveDate>,
     pub month: Option<YearMonth>,
+    /// Shown where there is no date, and as the group of rows without a month.
+    pub period: Option<PeriodHeading>,
     pub title: &'a str,
     pub tags: Vec<&'a str>,
     pub scope: Option<Scope>,
@@ -148,7 +151,13 @@ pub fn write(
     let longest = |f: &dyn Fn(&Row<'_>) -> usize| entries.iter().map(f).max().unwrap_or(0);
     let tags_width = longest(&tags_width);
     let scope_width = longest(&|e| e.scope.map_or(0, |s| s.as_str().len()));
-    let date_width = longest(&|e| e.id.as_ref().map_or(10, String::len));
+    let date_width = longest(&|e| match (&e.id, e.date, e.period) {
+        (Some(id), _, _) => id.len(),
+        (None, None, Some(period)) => period.label().len().max(10),
+        _ => 10,
+    });
+    // Rows without a month are grouped by their period (`2025-Q1`), else as undated.
+    let group = |row: &Row<'_>| (row.month, row.period.filter(|_| row.month.is_none()));
     let mut title_width = longest(&|e| e.title.chars().count());
     if let Some(width) = layout.width {
         // "  date  title  tags  scope"
@@ -158,10 +167,12 @@ pub fn write(
     let mut tags = String::new();
     let mut date = String::with_capacity(10);
     for (position, entry) in entries.iter().enumerate() {
-        if position == 0 || entry.month != entries[position - 1].month {
-            let month = entry
-                .month
-                .map_or_else(|| "Undated".to_string(), YearMonth::in_words);
+        if position == 0 || group(entry) != group(&entries[position - 1]) {
+            let month = match group(entry) {
+                (Some(month), _) => month.in_words(),
+                (None, Some(period)) => period.label(),
+                (None, None) => "Undated".to_string(),
+            };
             writeln!(out)?;
             paint(out, color, BOLD, &month, 0)?;
             writeln!(out)?;
@@ -170,7 +181,10 @@ pub fn write(
         match (&entry.id, entry.date) {
             (Some(id), _) => date.push_str(id),
             (None, Some(day)) => write_date(&mut date, day)?,
-            (None, None) => date.push_str("undated"),
+            (None, None) => match entry.period {
+                Some(period) => write!(date, "{period}")?,
+                None => date.push_str("undated"),
+            },
         }
         out.write_all(b"  ")?;
         paint(out, color, DIM, &date, date_width)?;
@@ -205,6 +219,7 @@ mod tests {
             id: None,
             date,
             month: date.map(YearMonth::of),
+            period: None,
             title,
             tags,
             scope,

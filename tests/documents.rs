@@ -1,0 +1,187 @@
+//! Brag documents as people keep them (issue 13): one fixture per shape, each with a
+//! reviewed snapshot of `list --format json` and `check`, and the entries each holds.
+
+use crate::support::Brag;
+
+/// `list --format json` and `check` over a document, as one reviewed snapshot (quality
+/// lints off, as in `reading.rs`: the snapshot holds what the reader reports).
+fn read_document(name: &str) -> String {
+    let text =
+        std::fs::read_to_string(format!("tests/fixtures/documents/{name}.md")).expect("fixture");
+    let listed = Brag::new()
+        .log(&text)
+        .args(&["list", "--format", "json"])
+        .run();
+    let checked = Brag::new()
+        .log(&text)
+        .config(crate::reading::READER_ONLY)
+        .args(&["check"])
+        .run();
+    format!(
+        "$ brag list --format json  (exit {})\n{}{}\n$ brag check  (exit {})\n{}{}",
+        listed.code, listed.stdout, listed.stderr, checked.code, checked.stdout, checked.stderr
+    )
+}
+
+macro_rules! document_tests {
+    ($($name:ident => $file:literal,)*) => {$(
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!($file, read_document($file));
+        }
+    )*};
+}
+
+document_tests! {
+    a_story_bank_without_periods => "story-bank",
+    a_category_document => "categories",
+    a_one_project_file => "one-project",
+    plain_bullets_under_day_headings => "bullets-by-day",
+    years_and_quarters_holding_bullets => "year-quarter",
+    a_year_holding_heading_entries => "year-only",
+    dates_written_in_bullets_titles_and_labels => "dates-elsewhere",
+    labels_and_months_in_other_languages => "other-languages",
+    weeks_month_ranges_and_suffixed_months => "period-headings",
+    labels_in_every_form => "label-forms",
+    rules_templates_and_sub_headings_end_fields => "boundaries",
+    a_table_of_achievements => "table",
+    hand_edit_slips_are_reported => "slips",
+}
+
+/// How many entries each document holds, counted by hand (see each fixture), against
+/// how many `brag list` finds, with how many have the period they should.
+#[test]
+fn every_document_reads_the_entries_it_holds() {
+    let expected = [
+        ("story-bank", 3),
+        ("categories", 9),
+        ("one-project", 5),
+        ("bullets-by-day", 7),
+        ("year-quarter", 5),
+        ("year-only", 3),
+        ("dates-elsewhere", 6),
+        ("other-languages", 4),
+        ("period-headings", 5),
+        ("label-forms", 5),
+        ("boundaries", 3),
+        ("table", 3),
+        ("slips", 5),
+    ];
+    for (name, count) in expected {
+        let text = std::fs::read_to_string(format!("tests/fixtures/documents/{name}.md"))
+            .expect("fixture");
+        let listed = Brag::new()
+            .log(&text)
+            .args(&["list", "--format", "json"])
+            .run();
+        listed.success();
+        assert_eq!(
+            listed.json().as_array().map(Vec::len),
+            Some(count),
+            "{name}"
+        );
+    }
+}
+
+/// Entries under a year, a quarter or a month range are filtered by their whole period.
+#[test]
+fn a_period_is_a_date_range_for_the_filters() {
+    let ids = |file: &str, args: &[&str]| -> Vec<String> {
+        let text = std::fs::read_to_string(format!("tests/fixtures/documents/{file}.md"))
+            .expect("fixture");
+        let mut all = vec!["list", "--format", "ids"];
+        all.extend_from_slice(args);
+        let listed = Brag::new().log(&text).args(&all).run();
+        listed.success();
+        listed.stdout.lines().map(str::to_string).collect()
+    };
+    // `# 2025`: every entry, since 2025 or within it; none before.
+    assert_eq!(ids("year-only", &["--since", "2025"]).len(), 3);
+    assert_eq!(ids("year-only", &["--on", "2025"]).len(), 3);
+    assert_eq!(ids("year-only", &["--until", "2024"]).len(), 0);
+    // A quarter is inside the first half; a year only overlaps it.
+    assert_eq!(ids("year-quarter", &["--on", "2025H1"]).len(), 3);
+    assert_eq!(ids("year-only", &["--on", "2025H1"]).len(), 0);
+    assert_eq!(ids("year-only", &["--on", "2025H1", "--overlap"]).len(), 3);
+    // August to September 2024: inside Q3, only overlapping August.
+    assert_eq!(ids("period-headings", &["--on", "2024Q3"]).len(), 1);
+    assert_eq!(ids("period-headings", &["--on", "2024-08"]).len(), 0);
+    assert_eq!(
+        ids("period-headings", &["--on", "2024-08", "--overlap"]).len(),
+        1
+    );
+}
+
+/// A log with text and no entry says so where a person looks, and `check` says where.
+#[test]
+fn a_log_with_text_but_no_entries_says_so() {
+    let text = "# Notes\n\n## Rescued the report\n\nI made it fast.\nIt was slow.\n";
+    Brag::new()
+        .log(text)
+        .args(&["list"])
+        .run()
+        .success()
+        .stderr(
+            "brag: [DIR]/brag.md has 2 lines of text but no entry brag can read; `brag check` shows where\n",
+        );
+    let checked = Brag::new().log(text).args(&["check"]).run();
+    checked.success();
+    assert!(
+        checked
+            .stdout
+            .contains("brag.md:5:1: warning: 2 lines outside any entry"),
+        "{}",
+        checked.stdout
+    );
+    assert!(
+        checked
+            .stdout
+            .ends_with("brag.md: 0 entries, 0 errors, 1 warning; 2 lines not placed\n"),
+        "{}",
+        checked.stdout
+    );
+}
+
+/// The table shows an entry's period where it has no day, and groups such entries by it.
+#[test]
+fn the_table_shows_the_period_where_there_is_no_day() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/documents/year-quarter.md").expect("fixture");
+    Brag::new()
+        .log(&text)
+        .args(&["list", "--on", "2025"])
+        .run()
+        .success()
+        .stdout(
+            "3 entries, from 2025-01-01 to 2025-12-31\n\
+             \n\
+             2025-Q1\n\
+             \x20 2025-Q1     Shipped the new onboarding flow; activation up 12%.\n\
+             \x20 2025-Q1     Hired two engineers for the growth team.\n\
+             \n\
+             2025-Q2\n\
+             \x20 2025-Q2     Migrated the analytics pipeline to the new warehouse.\n",
+        );
+}
+
+/// A table's header and delimiter lines are its structure, not lines left out, wherever
+/// the table is.
+#[test]
+fn a_table_after_entries_is_placed() {
+    let text = "# Stories\n\n## Rescued the report\n\n**Situation:** It was slow.\n\
+                **Results:** 40 min to 90 s.\n\n## Wins table\n\n| Date | Achievement |\n\
+                | --- | --- |\n| 2026-01-15 | Mentored the interns |\n";
+    let checked = Brag::new()
+        .log(text)
+        .config(crate::reading::READER_ONLY)
+        .args(&["check"])
+        .run();
+    checked.success();
+    assert!(
+        checked
+            .stdout
+            .ends_with("brag.md: 2 entries, 0 errors, 1 warning\n"),
+        "{}",
+        checked.stdout
+    );
+}
