@@ -122,7 +122,7 @@ impl Filter {
             && self
                 .missing
                 .iter()
-                .all(|key| entry.star().get(*key).is_none_or(Option::is_none))
+                .all(|key| entry.star.get(*key).is_none_or(Option::is_none))
             && self
                 .grep
                 .as_deref()

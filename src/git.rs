@@ -182,7 +182,7 @@ pub fn drafts(repo: &str, since: NaiveDate, author: Option<&str>) -> Result<Vec<
             } else {
                 work
             };
-            draft.actions = Some(Body::Items(actions));
+            draft.star.actions = Some(Body::Items(actions));
             draft.tags = vec![DRAFT_TAG.to_string()];
             Ok(draft)
         })

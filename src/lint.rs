@@ -161,19 +161,13 @@ fn entry_lints(
     found: &mut Vec<Diagnostic>,
 ) {
     let title = entry.title.trim();
-    let stars = [
-        (FieldKey::Situation, "Situation", entry.situation),
-        (FieldKey::Task, "Task", entry.task),
-        (FieldKey::Actions, "Actions", entry.actions),
-        (FieldKey::Results, "Results", entry.results),
-    ];
     let field = |key: FieldKey| entry.fields.iter().find(|field| field.key == key);
 
     if settings.on(Lint::MissingStar) {
-        let missing: Vec<&str> = stars
-            .iter()
-            .filter(|(key, _, _)| field(*key).is_none())
-            .map(|(_, name, _)| *name)
+        let missing: Vec<&str> = FieldKey::STAR
+            .into_iter()
+            .filter(|key| field(*key).is_none())
+            .map(FieldKey::label)
             .collect();
         if !missing.is_empty() {
             found.push(
@@ -192,8 +186,9 @@ fn entry_lints(
 
     let mut results_placeholder = false;
     if settings.on(Lint::EmptyField) {
-        for (key, name, body) in &stars {
-            let Some(field) = field(*key) else { continue };
+        for (key, body) in entry.star.iter() {
+            let name = key.label();
+            let Some(field) = field(key) else { continue };
             let problem = match body {
                 None => format!("{name} is empty"),
                 Some(text) if is_placeholder(text) => {
@@ -201,7 +196,7 @@ fn entry_lints(
                 }
                 Some(_) => continue,
             };
-            results_placeholder |= *key == FieldKey::Results;
+            results_placeholder |= key == FieldKey::Results;
             found.push(
                 Diagnostic::warning(field.span.start, problem)
                     .with_hint(format!("write the {name}, or remove the line"))
@@ -211,7 +206,7 @@ fn entry_lints(
     }
 
     if settings.on(Lint::UnmeasuredResults) && !results_placeholder {
-        if let (Some(results), Some(field)) = (entry.results, field(FieldKey::Results)) {
+        if let (Some(results), Some(field)) = (entry.star.results, field(FieldKey::Results)) {
             if !is_measurable(results.raw) {
                 found.push(
                     Diagnostic::warning(field.span.start, "Results state no measurable change")

@@ -316,6 +316,17 @@ impl<T> Star<T> {
         }
     }
 
+    /// The value for a STAR key, to change; `None` for the other keys.
+    pub fn get_mut(&mut self, key: FieldKey) -> Option<&mut T> {
+        match key {
+            FieldKey::Situation => Some(&mut self.situation),
+            FieldKey::Task => Some(&mut self.task),
+            FieldKey::Actions => Some(&mut self.actions),
+            FieldKey::Results => Some(&mut self.results),
+            FieldKey::Date | FieldKey::Tags | FieldKey::Scope | FieldKey::Other => None,
+        }
+    }
+
     /// Each value with its key, in STAR order.
     pub fn iter(&self) -> impl Iterator<Item = (FieldKey, &T)> {
         FieldKey::STAR
@@ -328,7 +339,7 @@ impl<T> Star<T> {
         self.map_keyed(|_, value| f(value))
     }
 
-    /// The same four fields, each through `f` with its key.
+    /// The same four fields, each through `f` with its key, in STAR order.
     pub fn map_keyed<U>(&self, mut f: impl FnMut(FieldKey, &T) -> U) -> Star<U> {
         Star {
             situation: f(FieldKey::Situation, &self.situation),
@@ -368,10 +379,8 @@ pub struct Entry<'a> {
     pub section: Option<&'a str>,
     pub tags: Vec<&'a str>,
     pub scope: Option<Scope>,
-    pub situation: Option<Text<'a>>,
-    pub task: Option<Text<'a>>,
-    pub actions: Option<Text<'a>>,
-    pub results: Option<Text<'a>>,
+    /// The four STAR fields, each the entry's first usable one.
+    pub star: Star<Option<Text<'a>>>,
     /// Every labelled field in source order, STAR ones included.
     pub fields: Vec<Field<'a>>,
     /// Free text inside the entry that belongs to no field, in source order.
@@ -383,16 +392,6 @@ pub struct Entry<'a> {
 }
 
 impl<'a> Entry<'a> {
-    /// The entry's STAR fields as one value.
-    pub fn star(&self) -> Star<Option<Text<'a>>> {
-        Star {
-            situation: self.situation,
-            task: self.task,
-            actions: self.actions,
-            results: self.results,
-        }
-    }
-
     /// The labelled fields the schema lists under `fields`: every label that is not a
     /// known one, plus a known one brag could not use (a second `Results`, a `Date` it
     /// cannot read), so that nothing the person wrote is dropped.

@@ -477,7 +477,7 @@ proptest! {
 /// same place. True when a window decided, so the two were compared.
 fn check_add(src: &str, date: NaiveDate) -> Result<bool, TestCaseError> {
     let mut draft = Draft::new("Shipped the property test", date).expect("a title");
-    draft.results = draft::text("3 bugs found");
+    draft.star.results = draft::text("3 bugs found");
     check_add_draft(src, &draft, &Settings::default())
 }
 
@@ -931,7 +931,7 @@ fn check_rewrite(src: &str, pick: usize) -> Result<[bool; 3], TestCaseError> {
     let Ok(mut draft) = rewrite::draft_of(&entry) else {
         return Ok([removed.is_ok(), false, false]);
     };
-    draft.results = rewrite::append(draft.results.take(), &["3 bugs found".to_string()]);
+    draft.star.results = rewrite::append(draft.star.results.take(), &["3 bugs found".to_string()]);
     let in_place = rewrite::rewrite(src, block.span.start, &draft);
     if let Ok(change) = &in_place {
         prop_assert!(confined(change), "{change:?} outside {lower}..{upper}");
@@ -940,6 +940,7 @@ fn check_rewrite(src: &str, pick: usize) -> Result<[bool; 3], TestCaseError> {
         let new_blocks = parse::skeleton(&new).blocks;
         let amended = entry::read(&new, &new_blocks[number], &mut Vec::new());
         let results = amended
+            .star
             .results
             .map(|text| text.to_string())
             .unwrap_or_default();

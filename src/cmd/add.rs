@@ -138,10 +138,10 @@ fn from_flags(title: &str, date: NaiveDate, args: &AddArgs) -> Result<Draft> {
     let mut draft = Draft::new(title, date)?;
     draft.tags = draft::tags(args.fields.tags.iter().map(String::as_str))?;
     draft.scope = args.fields.scope.as_deref().map(draft::scope).transpose()?;
-    draft.situation = args.fields.situation.as_deref().and_then(draft::text);
-    draft.task = args.fields.task.as_deref().and_then(draft::text);
-    draft.actions = draft::items(&args.fields.actions);
-    draft.results = draft::items(&args.fields.results);
+    draft.star.situation = args.fields.situation.as_deref().and_then(draft::text);
+    draft.star.task = args.fields.task.as_deref().and_then(draft::text);
+    draft.star.actions = draft::items(&args.fields.actions);
+    draft.star.results = draft::items(&args.fields.results);
     Ok(draft)
 }
 
@@ -490,11 +490,11 @@ mod tests {
         let date = NaiveDate::from_ymd_opt(2026, 11, 3).expect("date");
         let mut draft = Draft::new("Did it", date).expect("draft");
         assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.starts_with("no Results")));
-        draft.results = draft::text("much faster");
+        draft.star.results = draft::text("much faster");
         assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.contains("no measurable")));
-        draft.results = draft::text("p95 is better.");
+        draft.star.results = draft::text("p95 is better.");
         assert!(coaching(&draft, "brag edit x").is_some_and(|hint| hint.contains("no measurable")));
-        draft.results = draft::text("p95 900 to 540 ms");
+        draft.star.results = draft::text("p95 900 to 540 ms");
         assert_eq!(coaching(&draft, "brag edit x"), None);
     }
 }

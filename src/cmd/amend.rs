@@ -79,16 +79,16 @@ fn apply(draft: &mut Draft, args: &AmendArgs, new_date: Option<chrono::NaiveDate
         draft.date = date;
     }
     if let Some(situation) = &args.fields.situation {
-        draft.situation = draft::text(situation);
+        draft.star.situation = draft::text(situation);
     }
     if let Some(task) = &args.fields.task {
-        draft.task = draft::text(task);
+        draft.star.task = draft::text(task);
     }
     if !args.fields.actions.is_empty() {
-        draft.actions = rewrite::append(draft.actions.take(), &args.fields.actions);
+        draft.star.actions = rewrite::append(draft.star.actions.take(), &args.fields.actions);
     }
     if !args.fields.results.is_empty() {
-        draft.results = rewrite::append(draft.results.take(), &args.fields.results);
+        draft.star.results = rewrite::append(draft.star.results.take(), &args.fields.results);
     }
     if !args.fields.tags.is_empty() {
         let added = draft::tags(args.fields.tags.iter().map(String::as_str))?;

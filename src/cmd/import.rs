@@ -248,12 +248,12 @@ fn jrnl_entry(entry: &Value) -> Result<Draft> {
         target.push('\n');
     }
     let [situation, task, actions, results] = star.map(|(_, text)| draft::text(&text));
-    draft.set_star(Star {
+    draft.star = Star {
         situation,
         task,
         actions,
         results,
-    });
+    };
     draft.notes = notes
         .split("\n\n")
         .filter_map(|note| match draft::text(note) {
@@ -555,7 +555,7 @@ mod tests {
     fn draft(number: usize, date: &str) -> Draft {
         let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("a test date");
         let mut draft = Draft::new(&format!("Imported {number}"), date).expect("draft");
-        draft.results = Some(Body::Text(format!("{number} things")));
+        draft.star.results = Some(Body::Text(format!("{number} things")));
         draft
     }
 

@@ -32,10 +32,7 @@ pub struct Draft {
     pub date: NaiveDate,
     pub tags: Vec<String>,
     pub scope: Option<Scope>,
-    pub situation: Option<Body>,
-    pub task: Option<Body>,
-    pub actions: Option<Body>,
-    pub results: Option<Body>,
+    pub star: Star<Option<Body>>,
     /// Other labelled fields, in order.
     pub fields: Vec<(String, Body)>,
     /// Free text, one piece per paragraph group.
@@ -59,41 +56,15 @@ impl Draft {
             date,
             tags: Vec::new(),
             scope: None,
-            situation: None,
-            task: None,
-            actions: None,
-            results: None,
+            star: Star::default(),
             fields: Vec::new(),
             notes: Vec::new(),
         })
     }
 
-    /// The four STAR fields as one value.
-    pub fn star(&self) -> Star<Option<&Body>> {
-        Star {
-            situation: self.situation.as_ref(),
-            task: self.task.as_ref(),
-            actions: self.actions.as_ref(),
-            results: self.results.as_ref(),
-        }
-    }
-
-    /// Sets the four STAR fields at once. (The fields stay apart in `Draft` for now:
-    /// `tests/properties.rs` sets them by name.)
-    pub fn set_star(&mut self, star: Star<Option<Body>>) {
-        let Star {
-            situation,
-            task,
-            actions,
-            results,
-        } = star;
-        (self.situation, self.task, self.actions, self.results) =
-            (situation, task, actions, results);
-    }
-
     /// The Results text, for the coaching hint.
     pub fn results_text(&self) -> Option<String> {
-        self.results.as_ref().map(|body| match body {
+        self.star.results.as_ref().map(|body| match body {
             Body::Text(text) => text.clone(),
             Body::Items(items) => items.join("\n"),
         })
@@ -332,10 +303,9 @@ pub fn from_markdown(
     draft.tags = tags(read.tags.iter().copied())
         .map_err(|error| anyhow!("{origin}:{}: {error}", block.line_no))?;
     draft.scope = read.scope;
-    draft.set_star(
-        read.star()
-            .map(|body| body.and_then(|body| self::text(&body.to_string()))),
-    );
+    draft.star = read
+        .star
+        .map(|body| body.and_then(|body| self::text(&body.to_string())));
     draft.fields = read
         .other_fields()
         .filter(|field| !used.contains(&field.span.start))
@@ -439,12 +409,12 @@ pub fn from_json(
         Some(OneOrMany::Many(list)) => items(&list),
         None => None,
     };
-    draft.set_star(Star {
+    draft.star = Star {
         situation: json.situation.as_deref().and_then(text),
         task: json.task.as_deref().and_then(text),
         actions: many(json.actions),
         results: many(json.results),
-    });
+    };
     for (name, body) in json.fields {
         if label::key_of(&name).is_some() {
             bail!("fields.{name}: {name:?} is a known field; give it under its own key");
@@ -502,7 +472,7 @@ mod tests {
         assert_eq!(draft.tags, ["performance", "search"]);
         assert_eq!(draft.scope, Some(Scope::Project));
         assert_eq!(
-            draft.actions,
+            draft.star.actions,
             Some(Body::Text("- Profiled.\n- Cached.".into()))
         );
         assert_eq!(
@@ -521,10 +491,10 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 22).expect("date")
         );
         assert_eq!(
-            (draft.tags.len(), draft.scope, &draft.situation),
+            (draft.tags.len(), draft.scope, &draft.star.situation),
             (0, None, &None)
         );
-        assert_eq!(draft.results, Some(Body::Text("3 teams".into())));
+        assert_eq!(draft.star.results, Some(Body::Text("3 teams".into())));
         assert!(
             draft.fields.is_empty() && draft.notes.is_empty(),
             "{draft:?}"
@@ -572,7 +542,7 @@ mod tests {
             "notes": null, "line": 4}"#;
         let draft = from_json("stdin", text, today(), &calendar()).expect("reads");
         assert_eq!(
-            draft.actions,
+            draft.star.actions,
             Some(Body::Items(vec!["One".into(), "Two".into()]))
         );
         assert_eq!(draft.scope, Some(Scope::Project));

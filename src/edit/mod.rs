@@ -728,8 +728,8 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
         );
     }
     let star_fields = draft
-        .star()
-        .map_keyed(|key, body| body.map(|body| field(key, style.word(key), body)));
+        .star
+        .map_keyed(|key, body| body.as_ref().map(|body| field(key, style.word(key), body)));
     let other: Vec<(String, String)> = draft
         .fields
         .iter()

@@ -263,11 +263,9 @@ pub fn draft_of(entry: &Entry<'_>) -> Result<Draft> {
     let mut draft = Draft::new(entry.title, date)?;
     draft.tags = entry.tags.iter().map(ToString::to_string).collect();
     draft.scope = entry.scope;
-    draft.set_star(
-        entry
-            .star()
-            .map(|body| body.map(|text| Body::Text(text.to_string()))),
-    );
+    draft.star = entry
+        .star
+        .map(|body| body.map(|text| Body::Text(text.to_string())));
     draft.fields = entry
         .other_fields()
         .map(|field| (field.label.to_string(), Body::Text(field.body.to_string())))

@@ -17,7 +17,7 @@ fn day(text: &str) -> NaiveDate {
 /// `Shipped it` on `date`, with one result.
 fn shipped(date: &str) -> Draft {
     let mut draft = Draft::new("Shipped it", day(date)).expect("draft");
-    draft.results = Some(Body::Text("2 teams".into()));
+    draft.star.results = Some(Body::Text("2 teams".into()));
     draft
 }
 
@@ -222,7 +222,7 @@ fn year_and_quarter_containers() {
         "a month inside its year"
     );
     let mut next_year = shipped("2027-01-04");
-    next_year.results = None;
+    next_year.star.results = None;
     assert_eq!(
         added(years, &next_year),
         format!("{years}\n## 2027\n\n### January\n\n#### Shipped it\n- **Date**: 2027-01-04\n"),
@@ -300,7 +300,7 @@ fn label_style_and_words_follow_the_file() {
     let mut draft = shipped("2026-11-03");
     draft.tags = vec!["search".into(), "perf".into()];
     draft.scope = Some(Scope::Project);
-    draft.actions = Some(Body::Items(vec![
+    draft.star.actions = Some(Body::Items(vec![
         "Profiled".into(),
         "Cached\nthe hot path".into(),
     ]));
@@ -315,8 +315,8 @@ fn label_style_and_words_follow_the_file() {
 #[test]
 fn markdown_bodies_and_notes_are_kept() {
     let mut draft = shipped("2026-11-03");
-    draft.situation = Some(Body::Text("Slow.\n\n```sql\nselect 1;\n```".into()));
-    draft.actions = Some(Body::Text("- one\n  - nested".into()));
+    draft.star.situation = Some(Body::Text("Slow.\n\n```sql\nselect 1;\n```".into()));
+    draft.star.actions = Some(Body::Text("- one\n  - nested".into()));
     draft.fields = vec![("Links".into(), Body::Text("[pr](https://x)".into()))];
     draft.notes = vec!["A note.\n\nTwo paragraphs.".into()];
     let out = added("## November 2026\n", &draft);
@@ -401,7 +401,7 @@ fn month_of_drafts(dates: &[&str]) -> Vec<Draft> {
         .enumerate()
         .map(|(number, date)| {
             let mut draft = Draft::new(&format!("Imported {number}"), day(date)).expect("draft");
-            draft.results = Some(Body::Text(format!("{number} things")));
+            draft.star.results = Some(Body::Text(format!("{number} things")));
             draft
         })
         .collect()
@@ -801,8 +801,8 @@ fn new_draft() -> impl Strategy<Value = Draft> {
             let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
             let mut draft = Draft::new("Zebra unique win", date).expect("draft");
             draft.tags = draft::tags(tags.iter().map(String::as_str)).expect("tags");
-            draft.situation = situation.as_deref().and_then(draft::text);
-            draft.actions = draft::items(&actions);
+            draft.star.situation = situation.as_deref().and_then(draft::text);
+            draft.star.actions = draft::items(&actions);
             draft.scope = scope;
             draft
         })
@@ -857,10 +857,13 @@ fn check_add(old: &str, new: &str, inserted: &str, draft: &Draft) -> Result<(), 
         None => None,
     };
     prop_assert_eq!(
-        entry.situation.map(|t| t.to_string()),
-        text(&draft.situation)
+        entry.star.situation.map(|t| t.to_string()),
+        text(&draft.star.situation)
     );
-    prop_assert_eq!(entry.actions.map(|t| t.to_string()), text(&draft.actions));
+    prop_assert_eq!(
+        entry.star.actions.map(|t| t.to_string()),
+        text(&draft.star.actions)
+    );
     // Every old entry is still there, with the same id.
     let ids = |reader: &Reader<'_>| {
         reader

@@ -187,7 +187,7 @@ impl<'e> Reading<'e> {
             month: entry.month,
             tags: &entry.tags,
             scope: entry.scope,
-            star: entry.star().map(|text| text.map(|text| text.to_string())),
+            star: entry.star.map(|text| text.map(|text| text.to_string())),
             other: entry
                 .other_fields()
                 .map(|field| (field.label, field.body.to_string()))
@@ -218,7 +218,7 @@ pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()>
         ),
         ("scope", shown(entry.scope), shown(expected.scope)),
     ];
-    let star = entry.star();
+    let star = &entry.star;
     checks.extend(expected.star.iter().map(|(key, wanted)| {
         let got = star
             .get(key)

@@ -24,7 +24,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::Lint;
 use crate::markdown;
 use crate::model::{
-    Entry, Field, FieldKey, Scope, Text, YearMonth, clean_tag, contains_ignore_ascii_case,
+    Entry, Field, FieldKey, Scope, Star, Text, YearMonth, clean_tag, contains_ignore_ascii_case,
     find_ignore_ascii_case,
 };
 use crate::read::dates::{self, ReadDate};
@@ -82,10 +82,7 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
         section: block.section.and_then(|(start, end)| src.get(start..end)),
         tags: Vec::new(),
         scope: None,
-        situation: None,
-        task: None,
-        actions: None,
-        results: None,
+        star: Star::default(),
         fields: Vec::new(),
         notes: Vec::new(),
         span: block.span.clone(),
@@ -901,13 +898,9 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
                 ),
             },
             FieldKey::Situation | FieldKey::Task | FieldKey::Actions | FieldKey::Results => {
-                let slot = match key {
-                    FieldKey::Situation => &mut entry.situation,
-                    FieldKey::Task => &mut entry.task,
-                    FieldKey::Actions => &mut entry.actions,
-                    _ => &mut entry.results,
-                };
-                *slot = (!body.is_empty()).then_some(body);
+                if let Some(slot) = entry.star.get_mut(key) {
+                    *slot = (!body.is_empty()).then_some(body);
+                }
                 None
             }
             FieldKey::Other => None,
@@ -958,7 +951,7 @@ mod tests {
         let src = "## January 2024\n- **Zebra** (2024-01-03)\n  - **Actions**:\n    - a\n    - b\n";
         let reader = Reader::new(src);
         let (entries, _) = reader.read(&reader.all());
-        let actions = entries[0].actions.map(|text| text.to_string());
+        let actions = entries[0].star.actions.map(|text| text.to_string());
         assert_eq!(actions.as_deref(), Some("- a\n- b"));
     }
 }

@@ -104,7 +104,7 @@ fn strip_list_marker(line: &str) -> &str {
 /// The line an impact list shows for an entry: its Results on one line, or, for an entry
 /// without Results (a bold-led bullet such as `- **Shipped X**: 40% adoption`), its notes.
 pub fn headline(entry: &Entry<'_>) -> Option<String> {
-    let text = match (&entry.results, entry.notes.first()) {
+    let text = match (&entry.star.results, entry.notes.first()) {
         (Some(results), _) => results.to_string(),
         (None, Some(_)) => crate::render::schema::notes(entry).unwrap_or_default(),
         (None, None) => return None,

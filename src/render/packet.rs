@@ -122,8 +122,9 @@ impl<'a> Facts<'a> {
             month: entry.month,
             tags: entry.tags.clone(),
             scope: entry.scope,
-            results: entry.results.is_some(),
+            results: entry.star.results.is_some(),
             measurable: entry
+                .star
                 .results
                 .is_some_and(|results| is_measurable(results.raw)),
             project: entry

@@ -81,10 +81,9 @@ impl<'a, E: Borrow<Entry<'a>>> Serialize for EntryView<E> {
         out.serialize_field("title", entry.title)?;
         out.serialize_field("tags", &entry.tags)?;
         out.serialize_field("scope", &entry.scope.map(|s| s.as_str()))?;
-        out.serialize_field("situation", &entry.situation)?;
-        out.serialize_field("task", &entry.task)?;
-        out.serialize_field("actions", &entry.actions)?;
-        out.serialize_field("results", &entry.results)?;
+        for (key, text) in entry.star.iter() {
+            out.serialize_field(key.name(), text)?;
+        }
         out.serialize_field("fields", &OtherFields(entry))?;
         out.serialize_field("notes", &notes(entry))?;
         out.serialize_field("line", &entry.line)?;

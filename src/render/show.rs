@@ -38,7 +38,7 @@ pub fn text(out: &mut impl Write, entry: &Entry<'_>, log_path: &Path) -> Result<
         }
         Ok(())
     };
-    for (key, text) in entry.star().iter() {
+    for (key, text) in entry.star.iter() {
         if let Some(text) = text {
             section(key.label(), text.to_string())?;
         }

@@ -32,11 +32,9 @@ impl Facts {
             month: entry.month,
             tags: entry.tags.iter().map(|tag| tag.to_string()).collect(),
             scope: entry.scope,
-            complete: entry.situation.is_some()
-                && entry.task.is_some()
-                && entry.actions.is_some()
-                && entry.results.is_some(),
+            complete: entry.star.iter().all(|(_, text)| text.is_some()),
             measured: entry
+                .star
                 .results
                 .is_some_and(|results| is_measurable(results.raw)),
         }

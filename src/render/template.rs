@@ -291,6 +291,7 @@ pub fn entry_value(entry: &Entry<'_>, format: ExportFormat) -> Value {
     let schema = Value::from(Serde(EntryView(entry)));
     let headline = markdown::headline(entry);
     let measurable = entry
+        .star
         .results
         .is_some_and(|results| is_measurable(results.raw));
     let mut extra = vec![
@@ -416,27 +417,22 @@ fn rendered(
             fields.push((label, block(&joined.join("\n\n"))));
         }
     }
-    Value::from_object(Map(vec![
-        (
-            Value::from("situation"),
-            body(entry.situation.map(|t| t.to_string())),
-        ),
-        (Value::from("task"), body(entry.task.map(|t| t.to_string()))),
-        (
-            Value::from("actions"),
-            body(entry.actions.map(|t| t.to_string())),
-        ),
-        (
-            Value::from("results"),
-            body(entry.results.map(|t| t.to_string())),
-        ),
+    let mut bodies: Vec<(Value, Value)> = Vec::with_capacity(7);
+    bodies.extend(
+        entry
+            .star
+            .iter()
+            .map(|(key, text)| (Value::from(key.name()), body(text.map(|t| t.to_string())))),
+    );
+    bodies.extend([
         (Value::from("notes"), body(notes(entry))),
         (Value::from("fields"), Value::from_object(Map(fields))),
         (
             Value::from("headline"),
             headline.map_or(Value::from(()), inline),
         ),
-    ]))
+    ]);
+    Value::from_object(Map(bodies))
 }
 
 /// A map that keeps its keys in order (the schema's order) and its values as given
