@@ -634,3 +634,26 @@ fn git_import_needs_a_period_and_a_repository() {
         ran.stderr
     );
 }
+
+/// A Markdown document's lines outside any entry are one refusal, counted as `brag check`
+/// counts them (the introduction before the first entry is the document's own, not lost),
+/// while its entries are imported.
+#[test]
+fn lines_a_markdown_import_cannot_place_are_counted_as_check_counts_them() {
+    let doc = "# Wins\n\nMy notes for the review.\n\n## November 2026\n\n\
+               ### Shipped the importer\n- **Results**: 40 teams moved\n\n\
+               # Ideas\n\n## Rescued the report\n\nI made it fast.\nIt was slow.\n";
+    let ran = Brag::new()
+        .args(&["import", "--from", "markdown", "doc.md"])
+        .file("doc.md", doc)
+        .run();
+    ran.success()
+        .stdout(
+            "added 2026-11-01-shipped-the-importer under November 2026\n\
+             imported: 1 added, 0 skipped as already present, 1 refused\n",
+        )
+        .stderr(
+            "brag: refused doc.md: 2 lines outside any entry were not imported \
+             (`brag check --file doc.md` shows them)\n",
+        );
+}

@@ -276,36 +276,17 @@ fn from_markdown(origin: &str, input: &str) -> Read {
             Err(error) => refused.push(format!("{origin}:{}: {error:#}", entry.line)),
         }
     }
-    let unplaced = unplaced_lines(input, &log.entries);
+    // The lines `brag check` reports as outside any entry, so the hint below holds.
+    let (_, unplaced) = parse::unplaced(input);
     if unplaced > 0 {
         refused.push(format!(
-            "{origin}: {unplaced} lines outside any entry were not imported \
-             (`brag check --file {origin}` shows them)"
+            "{origin}: {} outside any entry {} not imported \
+             (`brag check --file {origin}` shows them)",
+            crate::render::plural(unplaced, "line", "lines"),
+            if unplaced == 1 { "was" } else { "were" }
         ));
     }
     (drafts, refused)
-}
-
-/// The non-blank lines of `src` that are neither in an entry nor a heading.
-fn unplaced_lines(src: &str, entries: &[crate::model::Entry<'_>]) -> usize {
-    let mut spans: Vec<_> = entries.iter().map(|entry| entry.span.clone()).collect();
-    spans.sort_by_key(|span| span.start);
-    let mut offset = 0;
-    let mut count = 0;
-    for line in src.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let text = line.trim();
-        if text.is_empty() || text.starts_with('#') {
-            continue;
-        }
-        let at = spans.partition_point(|span| span.start <= start);
-        let inside = at > 0 && spans[at - 1].contains(&start);
-        if !inside {
-            count += 1;
-        }
-    }
-    count
 }
 
 /// One entry the import adds.
