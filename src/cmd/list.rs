@@ -128,12 +128,7 @@ fn rows<'a>(reader: &Reader<'a>, heads: &[&Head<'a>], ids: bool) -> Vec<Row<'a>>
         .zip(reader.summaries(heads))
         .map(|(head, summary)| Row {
             id: ids.then(|| reader.id(head)),
-            date: summary.date,
-            month: summary.month,
-            period: summary.period,
-            title: summary.title,
-            tags: summary.tags,
-            scope: summary.scope,
+            summary,
         })
         .collect()
 }

@@ -9,21 +9,15 @@ use anyhow::Result;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::{Scope, YearMonth};
-use crate::read::heading::PeriodHeading;
+use crate::read::Summary;
 
-/// What one line of the table shows.
+/// What one line of the table shows: the entry's [`Summary`] (its period is shown where
+/// there is no date, and groups the rows without a month), and its id, shown instead of
+/// the date (which it starts with) when set.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
-    /// Shown instead of the date (which it starts with) when set.
     pub id: Option<String>,
-    pub date: Option<NaiveDate>,
-    pub month: Option<YearMonth>,
-    /// Shown where there is no date, and as the group of rows without a month.
-    pub period: Option<PeriodHeading>,
-    pub title: &'a str,
-    pub tags: Vec<&'a str>,
-    pub scope: Option<Scope>,
+    pub summary: Summary<'a>,
 }
 
 /// How to lay the table out.
@@ -84,7 +78,7 @@ fn pad(out: &mut impl Write, spaces: usize) -> std::io::Result<()> {
 /// `#tag #other`, written into `text`.
 fn tags_text(entry: &Row<'_>, text: &mut String) {
     text.clear();
-    for (index, tag) in entry.tags.iter().enumerate() {
+    for (index, tag) in entry.summary.tags.iter().enumerate() {
         if index > 0 {
             text.push(' ');
         }
@@ -95,8 +89,13 @@ fn tags_text(entry: &Row<'_>, text: &mut String) {
 
 /// The width of [`tags_text`] in characters.
 fn tags_width(entry: &Row<'_>) -> usize {
-    let names: usize = entry.tags.iter().map(|tag| tag.chars().count()).sum();
-    names + 2 * entry.tags.len() - usize::from(!entry.tags.is_empty())
+    let names: usize = entry
+        .summary
+        .tags
+        .iter()
+        .map(|tag| tag.chars().count())
+        .sum();
+    names + 2 * entry.summary.tags.len() - usize::from(!entry.summary.tags.is_empty())
 }
 
 /// Cuts `text` to `width` characters, ending with `…` when it was longer.
@@ -150,15 +149,20 @@ pub fn write(
     let color = layout.color;
     let longest = |f: &dyn Fn(&Row<'_>) -> usize| entries.iter().map(f).max().unwrap_or(0);
     let tags_width = longest(&tags_width);
-    let scope_width = longest(&|e| e.scope.map_or(0, |s| s.as_str().len()));
-    let date_width = longest(&|e| match (&e.id, e.date, e.period) {
+    let scope_width = longest(&|e| e.summary.scope.map_or(0, |s| s.as_str().len()));
+    let date_width = longest(&|e| match (&e.id, e.summary.date, e.summary.period) {
         (Some(id), _, _) => id.len(),
         (None, None, Some(period)) => period.label().len().max(10),
         _ => 10,
     });
     // Rows without a month are grouped by their period (`2025-Q1`), else as undated.
-    let group = |row: &Row<'_>| (row.month, row.period.filter(|_| row.month.is_none()));
-    let mut title_width = longest(&|e| e.title.chars().count());
+    let group = |row: &Row<'_>| {
+        (
+            row.summary.month,
+            row.summary.period.filter(|_| row.summary.month.is_none()),
+        )
+    };
+    let mut title_width = longest(&|e| e.summary.title.chars().count());
     if let Some(width) = layout.width {
         // "  date  title  tags  scope"
         let fixed = 2 + date_width + 2 + 2 + tags_width.min(30) + 2 + scope_width;
@@ -178,10 +182,10 @@ pub fn write(
             writeln!(out)?;
         }
         date.clear();
-        match (&entry.id, entry.date) {
+        match (&entry.id, entry.summary.date) {
             (Some(id), _) => date.push_str(id),
             (None, Some(day)) => write_date(&mut date, day)?,
-            (None, None) => match entry.period {
+            (None, None) => match entry.summary.period {
                 Some(period) => write!(date, "{period}")?,
                 None => date.push_str("undated"),
             },
@@ -189,9 +193,9 @@ pub fn write(
         out.write_all(b"  ")?;
         paint(out, color, DIM, &date, date_width)?;
         out.write_all(b"  ")?;
-        let title = fit(entry.title, title_width);
+        let title = fit(entry.summary.title, title_width);
         tags_text(entry, &mut tags);
-        let scope = entry.scope.map_or("", |s| s.as_str());
+        let scope = entry.summary.scope.map_or("", |s| s.as_str());
         if tags.is_empty() && scope.is_empty() {
             out.write_all(title.as_bytes())?;
         } else {
@@ -212,17 +216,20 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Scope, YearMonth};
 
     fn row<'a>(date: &str, title: &'a str, tags: Vec<&'a str>, scope: Option<Scope>) -> Row<'a> {
         let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
         Row {
             id: None,
-            date,
-            month: date.map(YearMonth::of),
-            period: None,
-            title,
-            tags,
-            scope,
+            summary: Summary {
+                date,
+                month: date.map(YearMonth::of),
+                period: None,
+                title,
+                tags,
+                scope,
+            },
         }
     }
 
