@@ -1,27 +1,7 @@
 //! The log kept in git: `git: {commit: true}` commits every write, a failed commit keeps
 //! the entry and says so (exit 3), and `brag git ARGS` runs git in the log's folder.
 
-use std::path::Path;
-
-use crate::support::Brag;
-
-/// `git ARGS` in `dir`, away from the machine's git config; its stdout.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        // A global config of its own, inside the test's folder (it need not exist).
-        .env("GIT_CONFIG_GLOBAL", dir.join(".test-gitconfig"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use crate::support::{Brag, git};
 
 /// A builder whose folder (where the log is) is a git repository with a local identity.
 fn in_repo() -> Brag {

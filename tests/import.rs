@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Brag, Ran};
+use crate::support::{Brag, Ran, git_at};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("tests/fixtures/{name}")).expect("fixture")
@@ -458,48 +458,28 @@ fn a_markdown_document_with_year_headings_imported_twice_adds_nothing_the_second
     assert_eq!(again.log.as_deref(), Some(&after_first[..]));
 }
 
-/// Runs `git ARGS` in `dir` at `date`, away from the machine's git config.
-fn git(dir: &std::path::Path, args: &[&str], date: &str) -> String {
-    let out = std::process::Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        // A global config of its own, inside the test's folder (it need not exist).
-        .env("GIT_CONFIG_GLOBAL", dir.join(".test-gitconfig"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// A repository in `dir` with commits by Ana over three days, one merge, and one
 /// commit by someone else.
 fn history(dir: &std::path::Path) {
     std::fs::create_dir_all(dir).expect("repo folder");
     let at = |day: &str| format!("{day} +0000");
-    git(
+    git_at(
         dir,
         &["init", "--quiet", "-b", "main"],
         &at("2026-10-01T09:00:00"),
     );
-    git(
+    git_at(
         dir,
         &["config", "user.name", "Ana"],
         &at("2026-10-01T09:00:00"),
     );
-    git(
+    git_at(
         dir,
         &["config", "user.email", "ana@example.com"],
         &at("2026-10-01T09:00:00"),
     );
     let commit = |subject: &str, day: &str| {
-        git(
+        git_at(
             dir,
             &["commit", "--quiet", "--allow-empty", "-m", subject],
             &at(day),
@@ -508,18 +488,18 @@ fn history(dir: &std::path::Path) {
     commit("Set up the search service", "2026-10-01T09:00:00");
     commit("Batch the planner's lookups", "2026-11-02T10:00:00");
     commit("Cache planner results", "2026-11-02T15:00:00");
-    git(
+    git_at(
         dir,
         &["checkout", "--quiet", "-b", "search-cache"],
         &at("2026-11-03T09:00:00"),
     );
     commit("Evict cold entries", "2026-11-03T09:30:00");
-    git(
+    git_at(
         dir,
         &["checkout", "--quiet", "main"],
         &at("2026-11-03T10:00:00"),
     );
-    git(
+    git_at(
         dir,
         &[
             "merge",
@@ -531,7 +511,7 @@ fn history(dir: &std::path::Path) {
         ],
         &at("2026-11-03T10:00:00"),
     );
-    git(
+    git_at(
         dir,
         &[
             "-c",

@@ -302,3 +302,39 @@ pub fn mode(path: &Path) -> u32 {
         .mode()
         & 0o777
 }
+
+/// `git ARGS` in `dir`, away from the machine's git config; its stdout. Fails the test
+/// when git fails.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    run_git(git_command(dir, args))
+}
+
+/// [`git`] with the author and committer dates set to `date`.
+pub fn git_at(dir: &Path, args: &[&str], date: &str) -> String {
+    let mut command = git_command(dir, args);
+    command
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date);
+    run_git(command)
+}
+
+fn git_command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new("git");
+    command
+        .current_dir(dir)
+        .args(args)
+        // A global config of its own, inside the test's folder (it need not exist).
+        .env("GIT_CONFIG_GLOBAL", dir.join(".test-gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    command
+}
+
+fn run_git(mut command: Command) -> String {
+    let out = command.output().expect("run git");
+    assert!(
+        out.status.success(),
+        "{command:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
