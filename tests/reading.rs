@@ -109,3 +109,73 @@ fn empty_log_lists_nothing() {
         .success()
         .stdout("0 entries, all dates\n");
 }
+
+/// The ids `brag list --format ids` prints for `text`, with `args` after it.
+fn ids(text: &str, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["list", "--format", "ids"];
+    all.extend_from_slice(args);
+    let ran = Brag::new().log(text).args(&all).run();
+    ran.success();
+    ran.stdout.lines().map(String::from).collect()
+}
+
+/// A fence opens as CommonMark says: three or more backticks or tildes, and a backtick
+/// fence's info string holds no backtick. A heading inside a fence is code, not an entry;
+/// after a line that only looks like a fence, it is an entry.
+#[test]
+fn fences_open_as_commonmark_says() {
+    let log = "# Brag log\n\n## November 2026\n\n### First\n\n\
+               ~~\n### After two tildes\n\n\
+               ``\n### After two backticks\n\n\
+               ```js`\n### After a backtick in the info string\n\n\
+               ~~~ `code`\n### Inside a tilde fence\n~~~\n\n\
+               ### Last\n";
+    assert_eq!(
+        ids(log, &[]),
+        [
+            "2026-11-01-first",
+            "2026-11-01-after-two-tildes",
+            "2026-11-01-after-two-backticks",
+            "2026-11-01-after-a-backtick-in-the-info-string",
+            "2026-11-01-last",
+        ]
+    );
+}
+
+/// `--grep` looks at what an entry shows: a field's text and the notes, not the list
+/// marker, label or emphasis that make a line a field, nor the `**` of a bullet's title.
+/// Every case here is one the quick text test must leave to the full reader.
+#[test]
+fn grep_matches_shown_text_not_the_markup_of_labels() {
+    let numbered = "# Brag log\n\n## November 2026\n\n### Shipped the widget\n\n\
+                    1. **Situation**: alpha\n2) **Result**: beta\n10. **Task**: gamma\n";
+    let setext = "# Brag log\n\n## November 2026\n\n### Shipped the widget\n\n\
+                  Situation\n=========\ncalm\n\nResults\n-------\nfast\n";
+    let bullet = "# Brag log\n\n## November 2026\n\n\
+                  - **Shipped the widget**: on time\n  - **Result**: fast\n";
+    let notes = "# Brag log\n\n## November 2026\n\n### Shipped the widget\n\n\
+                 1. Launched on time\n2) Cut cost\n";
+    let widget = ["2026-11-01-shipped-the-widget"];
+    for (log, grep, found) in [
+        (numbered, "situation", false),
+        (numbered, "result", false),
+        (numbered, "task", false),
+        (numbered, "beta", true),
+        (numbered, "gamma", true),
+        (setext, "situation", false),
+        (setext, "results", false),
+        (setext, "calm", true),
+        (setext, "fast", true),
+        (bullet, "**shipped", false),
+        (bullet, "shipped the", true),
+        (notes, "1. launched", true),
+        (notes, "2) cut", true),
+    ] {
+        let expected: &[&str] = if found { &widget } else { &[] };
+        assert_eq!(
+            ids(log, &["--grep", grep]),
+            expected,
+            "--grep {grep:?} in\n{log}"
+        );
+    }
+}

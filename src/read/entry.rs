@@ -348,12 +348,7 @@ fn line_shows(line: &str, needle: &str) -> bool {
     if text.starts_with('#') {
         return false;
     }
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = match text.as_bytes().get(digits) {
-        Some(b'.' | b')') if digits > 0 => digits + 1,
-        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-        _ => 0,
-    };
+    let marker = list_marker(text);
     let after_marker = match text[marker..].strip_prefix([' ', '\t']) {
         Some(rest) if marker > 0 => rest.trim_start_matches([' ', '\t']),
         _ => text,
@@ -363,6 +358,17 @@ fn line_shows(line: &str, needle: &str) -> bool {
         None => after_marker,
     };
     contains_ignore_ascii_case(shown, needle)
+}
+
+/// The length of the list item marker that `text` starts with (`-`, `*`, `+`, `1.`,
+/// `12)`), or 0. Whether a space follows it is the caller's question.
+fn list_marker(text: &str) -> usize {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    match text.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 => digits + 1,
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        _ => 0,
+    }
 }
 
 /// The text of an ATX heading line: without the opening and closing `#` runs.
@@ -663,15 +669,7 @@ impl<'s> Reader<'s, '_> {
         let own = text.len() - text.trim_start_matches([' ', '\t']).len();
         let after_indent = &text[own..];
         let indent = outer + own;
-        let digits = after_indent
-            .bytes()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let marker = match after_indent.as_bytes().get(digits) {
-            Some(b'.' | b')') if digits > 0 => digits + 1,
-            Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-            _ => 0,
-        };
+        let marker = list_marker(after_indent);
         let spaces = after_indent[marker..].len()
             - after_indent[marker..].trim_start_matches([' ', '\t']).len();
         let content_column = indent + marker + spaces.clamp(1, 4);
