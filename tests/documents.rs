@@ -46,6 +46,7 @@ document_tests! {
     rules_templates_and_sub_headings_end_fields => "boundaries",
     a_table_of_achievements => "table",
     hand_edit_slips_are_reported => "slips",
+    a_hype_doc_with_task_lists_long_bold_leads_and_joined_labels => "hype-doc",
 }
 
 /// How many entries each document holds, counted by hand (see each fixture), against
@@ -66,6 +67,7 @@ fn every_document_reads_the_entries_it_holds() {
         ("boundaries", 3),
         ("table", 3),
         ("slips", 5),
+        ("hype-doc", 7),
     ];
     for (name, count) in expected {
         let text = std::fs::read_to_string(format!("tests/fixtures/documents/{name}.md"))

@@ -285,7 +285,7 @@ fn a_markdown_document_of_each_shape_the_reader_knows_imports_entry_for_entry() 
         (
             "bold-bullet title entries",
             fixture("bullet-entries.md"),
-            4,
+            5,
             (
                 "2026-11",
                 "2026-11-01",

@@ -133,13 +133,37 @@ pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
                 (title, date)
             }
             None => {
-                let text = line.get(2..).unwrap_or("").trim();
+                let text = task_text(line.get(2..).unwrap_or("").trim());
                 match dates::title_date(text, context.year, context.month) {
                     Some((date, rest)) => (rest, Some(date)),
                     None => (text, None),
                 }
             }
         },
+    }
+}
+
+/// A heading's text without emphasis around all of it (`**Projects**` -> `Projects`).
+pub fn without_emphasis(text: &str) -> &str {
+    for mark in ["**", "__", "*", "_"] {
+        let inner = text.strip_prefix(mark).and_then(|t| t.strip_suffix(mark));
+        if let Some(inner) = inner.filter(|inner| !inner.trim().is_empty() && !inner.contains(mark))
+        {
+            return inner.trim();
+        }
+    }
+    text
+}
+
+/// A list item's text without a task list's checkbox (`[ ] Ship it`, `[x] Shipped it`).
+pub fn task_text(item: &str) -> &str {
+    match item.get(..3) {
+        Some("[ ]" | "[x]" | "[X]")
+            if item[3..].is_empty() || item[3..].starts_with([' ', '\t']) =>
+        {
+            item[3..].trim_start()
+        }
+        _ => item,
     }
 }
 
@@ -925,7 +949,7 @@ pub fn split_tags(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{FactsToScan, quick, shows_text, title};
+    use super::{FactsToScan, quick, shows_text, task_text, title, without_emphasis};
     use crate::read::{Reader, outline, parse};
 
     /// The fast path must be taken on the shape the property tests' generator writes
@@ -951,5 +975,29 @@ mod tests {
         let (entries, _) = reader.read(&reader.all());
         let actions = entries[0].star.actions.map(|text| text.to_string());
         assert_eq!(actions.as_deref(), Some("- a\n- b"));
+    }
+
+    #[test]
+    fn a_task_box_and_wrapping_emphasis_are_not_part_of_the_text() {
+        for (item, text) in [
+            ("[x] Shipped it", "Shipped it"),
+            ("[X]\tShipped it", "Shipped it"),
+            ("[ ]", ""),
+            ("[x]Shipped", "[x]Shipped"),
+            ("[link] text", "[link] text"),
+            ("[Oct 21, 2025] Shipped", "[Oct 21, 2025] Shipped"),
+        ] {
+            assert_eq!(task_text(item), text, "{item:?}");
+        }
+        for (heading, text) in [
+            ("**Projects**", "Projects"),
+            ("__Projects__", "Projects"),
+            ("*Projects*", "Projects"),
+            ("**Big** and **small**", "**Big** and **small**"),
+            ("****", "****"),
+            ("Projects", "Projects"),
+        ] {
+            assert_eq!(without_emphasis(heading), text, "{heading:?}");
+        }
     }
 }

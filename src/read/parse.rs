@@ -18,8 +18,8 @@
 //!   date (`### 2026-11-03 Cut latency`) or its own text holds a STAR label (a story
 //!   bank); other headings are sections. Where no entry heading holds it, a top-level
 //!   bullet is an entry (`- **Shipped X** (2026-11-03): ...`, `- Shipped X`), unless it is
-//!   a field label, or (outside a period) written as one, or a plain bullet right after
-//!   a bold-led entry; so is each row of a table of achievements (see `table`) right
+//!   a field label, or (outside a period) written as one with a label's short text, or
+//!   an empty task (`- [ ]`); so is each row of a table of achievements (see `table`) right
 //!   under a period or section heading.
 //! - **Slips.** A heading at the level of the period heading before it, with no period
 //!   above it, would end that period: it stays in it, is reported, and is an entry (its
@@ -261,15 +261,7 @@ pub fn skeleton(src: &str) -> Skeleton {
                 }
                 let line_range = mark.line(src);
                 let line = &src[line_range.clone()];
-                // A plain bullet after a bold-led entry is part of it, as its notes.
-                let after_bold = open_block
-                    .and_then(|index| out.blocks.get(index))
-                    .is_some_and(|open| {
-                        outline::is_bold_bullet(src[open.title_line.clone()].as_bytes())
-                    });
-                if (after_bold && !outline::is_bold_bullet(line.as_bytes()))
-                    || !bullet_is_entry(line, frame.is_some_and(|f| f.in_period))
-                {
+                if !bullet_is_entry(line, frame.is_some_and(|f| f.in_period)) {
                     continue;
                 }
                 close_open(&mut out, &mut open_block, mark.start);
@@ -368,7 +360,7 @@ pub fn skeleton(src: &str) -> Skeleton {
         // A section's entries carry its name; the document's title names none.
         let parent_section = parent.and_then(|f| f.section).filter(|_| slip.is_none());
         let as_section = (!is_title)
-            .then(|| text_bytes(src, text))
+            .then(|| text_bytes(src, entry::without_emphasis(text)))
             .or(parent_section);
         let entry_end = if let Some((period_start, _)) = slip {
             let period_text =
@@ -604,8 +596,10 @@ fn context_of(found: PeriodHeading, outer: Enclosing) -> Enclosing {
 }
 
 /// Whether a top-level bullet is an entry where no entry heading holds it: not a field
-/// label (`- **Date**: ...`, `- Situation: ...`), and outside a period, not written
-/// as one either (`- **Purpose**: ...`, as the log template's preamble has).
+/// label (`- **Date**: ...`, `- Situation: ...`), not an empty task (`- [ ]`), and
+/// outside a period, not written as one either (`- **Purpose**: ...`, as the log
+/// template's preamble has), unless its bold text is too long to be a label (`- **Led
+/// two training workshops on AI-assisted coding**: ...`).
 fn bullet_is_entry(line: &str, in_period: bool) -> bool {
     if outline::is_bold_bullet(line.as_bytes()) {
         let inner = line.get(4..).unwrap_or("");
@@ -615,9 +609,11 @@ fn bullet_is_entry(line: &str, in_period: bool) -> bool {
             return false;
         }
         let after = inner.get(bold.len() + 2..).unwrap_or("");
-        in_period || !(name.len() < bold.len() || after.starts_with([':', '：']))
+        let written_as_label = name.len() < bold.len() || after.starts_with([':', '：']);
+        in_period || !written_as_label || !label::is_label_text(name)
     } else {
-        label::detect(line.get(2..).unwrap_or("").trim_start()).is_none()
+        let item = line.get(2..).unwrap_or("").trim_start();
+        label::detect(item).is_none() && !entry::task_text(item).is_empty()
     }
 }
 
