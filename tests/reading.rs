@@ -179,3 +179,51 @@ fn grep_matches_shown_text_not_the_markup_of_labels() {
         );
     }
 }
+
+/// A document with text and not one heading, list or table holds nothing brag can read:
+/// `check` reports its lines and `list` says so, instead of "0 entries" and silence.
+#[test]
+fn a_document_without_headings_is_reported_not_passed_over() {
+    let prose = "Geek club: I taught seniors to video-call for two years.\n\n\
+                 Debate team: placed third at the regional final.\n";
+    let checked = Brag::new()
+        .log(prose)
+        .config(READER_ONLY)
+        .args(&["check"])
+        .run();
+    checked.success();
+    assert!(
+        checked
+            .stdout
+            .ends_with("0 entries, 0 errors, 1 warning; 2 lines not placed\n"),
+        "{}",
+        checked.stdout
+    );
+    assert!(
+        checked
+            .stdout
+            .contains(":1:1: warning: 2 lines outside any entry\n")
+    );
+    let listed = Brag::new().log(prose).args(&["list"]).run();
+    listed.success().stdout("0 entries, all dates\n");
+    assert!(
+        listed.stderr.ends_with(
+            "has 2 lines of text but no entry brag can read; `brag check` shows where\n"
+        ),
+        "{}",
+        listed.stderr
+    );
+    for quiet in ["", "---\ntitle: Brag\n---\n\n"] {
+        let checked = Brag::new()
+            .log(quiet)
+            .config(READER_ONLY)
+            .args(&["check"])
+            .run();
+        assert!(
+            checked
+                .stdout
+                .ends_with("0 entries, 0 errors, 0 warnings\n"),
+            "{quiet:?}"
+        );
+    }
+}

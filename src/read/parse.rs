@@ -728,11 +728,20 @@ pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
             (!own.trim().is_empty()).then_some(mark.start)
         })
     };
+    // A document without a single heading has no preamble: none of its text was read.
+    let no_heading = || {
+        (!skeleton
+            .marks
+            .iter()
+            .any(|mark| matches!(mark.kind, MarkKind::Heading(_))))
+        .then(|| outline::body_start(src))
+    };
     let Some(start) = first_block
         .into_iter()
         .chain(first_period)
         .min()
         .or_else(first_text)
+        .or_else(no_heading)
     else {
         return (Vec::new(), 0);
     };
