@@ -33,7 +33,7 @@ use style::{EntryForm, Style};
 
 use crate::model::{FieldKey, MONTH_NAMES, Scope, Star, YearMonth};
 use crate::read::entry::{self, Block};
-use crate::read::heading::Period;
+use crate::read::heading::{Period, PeriodHeading, Precision};
 use crate::read::outline::{self, MarkKind};
 use crate::read::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
 
@@ -57,6 +57,9 @@ pub struct Expected {
     pub fields: Vec<(String, String)>,
     /// The notes, joined as the schema joins them.
     pub notes: Option<String>,
+    /// The period that dates it instead of `date` (see [`Draft::dated_by`]).
+    pub period: Option<PeriodHeading>,
+    pub section: Option<String>,
 }
 
 /// Where the new entry goes and the bytes that put it there.
@@ -686,13 +689,13 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
             (0, false)
         }
         None => {
-            let dated = if style.bullet_date_in_title {
+            let dated = if style.bullet_date_in_title && draft.period.is_none() {
                 format!(" ({date})")
             } else {
                 String::new()
             };
             lines.push(format!("{} **{}**{dated}", style.bullet, draft.title));
-            (2, style.bullet_date_in_title)
+            (2, style.bullet_date_in_title && draft.period.is_none())
         }
     };
     let mut fields: Vec<String> = Vec::new();
@@ -700,13 +703,22 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
         let (field_lines, expected) = render_field(
             style,
             indent,
-            &style.label_text(label, key != FieldKey::Other),
+            &style.label_text(label, !key.bold_only()),
             body,
         );
         fields.extend(field_lines);
         expected
     };
-    if !date_in_title {
+    if let Some(period) = draft
+        .period
+        .filter(|period| period.precision != Precision::Month)
+    {
+        field(
+            FieldKey::Period,
+            FieldKey::Period.label(),
+            &Body::Text(period.label()),
+        );
+    } else if !date_in_title && draft.period.is_none() {
         field(
             FieldKey::Date,
             style.word(FieldKey::Date),
@@ -725,6 +737,13 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
             FieldKey::Scope,
             style.word(FieldKey::Scope),
             &Body::Text(scope.as_str().to_string()),
+        );
+    }
+    if let Some(section) = &draft.section {
+        field(
+            FieldKey::Section,
+            FieldKey::Section.label(),
+            &Body::Text(section.clone()),
         );
     }
     let star_fields = draft
@@ -754,6 +773,8 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
         star: star_fields,
         fields: other,
         notes: (!draft.notes.is_empty()).then(|| draft.notes.join("\n\n")),
+        period: draft.period,
+        section: draft.section.clone(),
     };
     (lines, expected)
 }
