@@ -16,7 +16,7 @@ use crate::edit::{self, Body, Draft, draft, rewrite, window};
 use crate::git;
 use crate::model::{Star, YearMonth};
 use crate::period::{self, Calendar};
-use crate::read::{Reader, outline, parse};
+use crate::read::{Reader, entry, outline, parse};
 use crate::store::{self, Opened};
 use crate::undo::{self, Record};
 
@@ -150,11 +150,12 @@ fn from_json(origin: &str, input: &str, calendar: &Calendar) -> Result<Read> {
     let mut refused = Vec::new();
     for (number, value) in values.into_iter().enumerate() {
         let place = format!("{origin} entry {}", number + 1);
-        if value.get("date").is_none_or(Value::is_null) {
+        let missing = |key: &str| value.get(key).is_none_or(Value::is_null);
+        if missing("date") && missing("period") {
             refused.push(format!("{place}: it has no date"));
             continue;
         }
-        // The date is always given, so the default is never used.
+        // A date or a period is always given, so the default is never used.
         match draft::from_json(&place, &value.to_string(), calendar.today, calendar) {
             Ok(draft) => drafts.push(draft),
             Err(error) => refused.push(format!("{place}: {error:#}")),
@@ -271,8 +272,19 @@ fn from_markdown(origin: &str, input: &str) -> Read {
     let mut drafts = Vec::new();
     let mut refused = Vec::new();
     for entry in &log.entries {
-        match rewrite::draft_of(entry) {
-            Ok(draft) => drafts.push(draft),
+        // Its period and section as the document gives them, by headings or fields.
+        let draft = match entry.period {
+            Some(period) if entry.date.is_none() => rewrite::draft_on(entry, period.range.start),
+            _ => rewrite::draft_of(entry),
+        };
+        match draft {
+            Ok(mut draft) => {
+                if let Some(period) = entry.period {
+                    draft.dated_by(period);
+                }
+                draft.section = entry.section.map(str::to_string);
+                drafts.push(draft);
+            }
             Err(error) => refused.push(format!("{origin}:{}: {error:#}", entry.line)),
         }
     }
@@ -318,12 +330,17 @@ struct Planned {
 ///    month that no window can decide for is planned draft by draft on the whole log,
 ///    which also gives a refused draft its reason.
 fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
-    let key = |date: NaiveDate, title: &str| (date, title.trim().to_lowercase());
+    // An entry is known by its date, or the period that dates it where it has none
+    // (both as the schema writes them), and its title.
+    let key = |dated: String, title: &str| (dated, title.trim().to_lowercase());
     let reader = Reader::new(old);
-    let mut present: HashSet<(NaiveDate, String)> = reader
+    let mut present: HashSet<(String, String)> = reader
         .all()
         .iter()
-        .filter_map(|head| Some(key(head.date?, head.title)))
+        .filter_map(|head| {
+            let dated = head.date.map(|date| date.to_string());
+            Some(key(dated.or(head.period.map(|p| p.label()))?, head.title))
+        })
         .collect();
     let mut months: HashSet<YearMonth> = reader
         .all()
@@ -341,10 +358,17 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     // place among the drafts (to report them in the input's order).
     let mut groups: Vec<(YearMonth, Vec<(usize, &Draft)>)> = Vec::new();
     for (number, draft) in drafts.iter().enumerate() {
-        if !present.insert(key(draft.date, &draft.title)) {
+        let dated = match read_date(draft) {
+            Some(date) => date.to_string(),
+            None => draft
+                .period
+                .map(|period| period.label())
+                .unwrap_or_default(),
+        };
+        if !present.insert(key(dated, &draft.title)) {
             planned
                 .skipped
-                .push(parse::slug(&draft.title, Some(draft.date)));
+                .push(parse::slug(&draft.title, read_date(draft)));
             continue;
         }
         let month = YearMonth::of(draft.date);
@@ -375,7 +399,7 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
             Err(error) => {
                 refused.push(format!(
                     "{}: cannot place it safely: {error:#}",
-                    parse::slug(&draft.title, Some(draft.date))
+                    parse::slug(&draft.title, read_date(draft))
                 ));
                 false
             }
@@ -446,6 +470,15 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     planned.added = added.into_iter().map(|(_, added)| added).collect();
     planned.text = text;
     planned
+}
+
+/// The date `draft`'s entry reads back with: none where a period wider than a month
+/// dates it.
+fn read_date(draft: &Draft) -> Option<NaiveDate> {
+    match draft.period {
+        Some(period) if !entry::gives_a_day(period) => None,
+        _ => Some(draft.date),
+    }
 }
 
 /// The whole import read back: the new log holds exactly the old entries and the added
