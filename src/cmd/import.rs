@@ -325,10 +325,11 @@ struct Planned {
 /// 1. The first draft of each month the log lacks goes in through the whole-log planner
 ///    (`edit::insert`), which creates the month's heading (and any container) at its
 ///    place; the log is at its smallest then, and only new months pay for it.
-/// 2. Every month's other drafts are planned together on a window of that month's
-///    section (`window::insert_month`), verified once per month, and spliced in. A
-///    month that no window can decide for is planned draft by draft on the whole log,
-///    which also gives a refused draft its reason.
+/// 2. Every month's other drafts are planned together, in one pass, on a window of
+///    that month's section (`window::insert_month`), verified once per month, and
+///    spliced in. A month that no window can decide for is planned draft by draft on
+///    the whole log, which also gives a refused draft its reason; so is a draft dated
+///    by a period wider than a month, which sorts before every entry of its month.
 fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     // An entry is known by its date, or the period that dates it where it has none
     // (both as the schema writes them), and its title.
@@ -357,6 +358,7 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     // The drafts to add, by month in the order each month first comes, each with its
     // place among the drafts (to report them in the input's order).
     let mut groups: Vec<(YearMonth, Vec<(usize, &Draft)>)> = Vec::new();
+    let mut alone: Vec<(usize, &Draft)> = Vec::new();
     for (number, draft) in drafts.iter().enumerate() {
         let dated = match read_date(draft) {
             Some(date) => date.to_string(),
@@ -369,6 +371,11 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
             planned
                 .skipped
                 .push(parse::slug(&draft.title, read_date(draft)));
+            continue;
+        }
+        // Without a day it sorts before every entry of its month: planned on its own.
+        if read_date(draft).is_none() {
+            alone.push((number, draft));
             continue;
         }
         let month = YearMonth::of(draft.date);
@@ -465,6 +472,9 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
         for &next in group {
             insert_whole(&mut text, (&mut added, &mut planned.refused), next);
         }
+    }
+    for next in alone {
+        insert_whole(&mut text, (&mut added, &mut planned.refused), next);
     }
     added.sort_by_key(|(number, _)| *number);
     planned.added = added.into_iter().map(|(_, added)| added).collect();
