@@ -357,7 +357,7 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     };
     // The drafts to add, by month in the order each month first comes, each with its
     // place among the drafts (to report them in the input's order).
-    let mut groups: Vec<(YearMonth, Vec<(usize, &Draft)>)> = Vec::new();
+    let mut groups: Vec<(YearMonth, Month<'_>)> = Vec::new();
     let mut alone: Vec<(usize, &Draft)> = Vec::new();
     for (number, draft) in drafts.iter().enumerate() {
         let dated = match read_date(draft) {
@@ -424,38 +424,16 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
             }
         }
     }
-    let headings = outline::scan_headings(text.as_bytes(), CHUNK)
-        .ok()
-        .flatten();
-    let mut windows: Vec<(window::WindowedMonth, &[(usize, &Draft)])> = Vec::new();
-    let mut whole: Vec<&[(usize, &Draft)]> = Vec::new();
-    for (_, group) in groups.iter().filter(|(_, group)| !group.is_empty()) {
-        let month_drafts: Vec<&Draft> = group.iter().map(|&(_, draft)| draft).collect();
-        let read = |range: Range<usize>| Ok(text.as_bytes()[range].to_vec());
-        let done = headings.as_ref().and_then(|headings| {
-            window::insert_month(headings, read, &month_drafts, settings)
-                .ok()
-                .flatten()
-        });
-        match done {
-            Some(done) => windows.push((done, group)),
-            None => whole.push(group),
-        }
-    }
-    // Each window is one month's section, so they do not overlap: spliced from the
-    // end, each where the window found it. Two that would (a file that nests a month
-    // in another) leave the later one to the whole-log planner.
-    windows.sort_by_key(|(done, _)| done.range.start);
-    let mut end = 0;
-    windows.retain(|(done, group)| {
-        let apart = done.range.start >= end;
-        if apart {
-            end = done.range.end;
-        } else {
-            whole.push(group);
-        }
-        apart
-    });
+    let months: Vec<Vec<&Draft>> = groups
+        .iter()
+        .map(|(_, group)| group.iter().map(|&(_, draft)| draft).collect())
+        .collect();
+    let (windows, whole) = on_windows(&text, &months, settings);
+    let windows: Vec<(window::WindowedMonth, &Month<'_>)> = windows
+        .into_iter()
+        .map(|(done, index)| (done, &groups[index].1))
+        .collect();
+    let whole: Vec<&Month<'_>> = whole.into_iter().map(|index| &groups[index].1).collect();
     for (done, group) in windows.iter().rev() {
         text.replace_range(done.range.clone(), &done.new_text);
         for ((number, _), (month, id)) in group.iter().zip(&done.added) {
@@ -480,6 +458,53 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     planned.added = added.into_iter().map(|(_, added)| added).collect();
     planned.text = text;
     planned
+}
+
+/// One month's drafts, each with its place among all the drafts.
+type Month<'d> = Vec<(usize, &'d Draft)>;
+
+/// Each month's drafts (all of a month the text has) planned on a window of that
+/// month's section, where one decides (`window::insert_month`): the windows, in file
+/// order and apart, with the month each is for; and the months left to the whole-log
+/// planner. Each window is one month's section, so they do not overlap; two that would
+/// (a file that nests a month in another) leave the later one to the whole-log planner.
+fn on_windows(
+    text: &str,
+    months: &[Vec<&Draft>],
+    settings: &edit::Settings,
+) -> (Vec<(window::WindowedMonth, usize)>, Vec<usize>) {
+    let headings = outline::scan_headings(text.as_bytes(), CHUNK)
+        .ok()
+        .flatten();
+    let mut windows: Vec<(window::WindowedMonth, usize)> = Vec::new();
+    let mut whole: Vec<usize> = Vec::new();
+    for (index, drafts) in months.iter().enumerate() {
+        if drafts.is_empty() {
+            continue;
+        }
+        let read = |range: Range<usize>| Ok(text.as_bytes()[range].to_vec());
+        let done = headings.as_ref().and_then(|headings| {
+            window::insert_month(headings, read, drafts, settings)
+                .ok()
+                .flatten()
+        });
+        match done {
+            Some(done) => windows.push((done, index)),
+            None => whole.push(index),
+        }
+    }
+    windows.sort_by_key(|(done, _)| done.range.start);
+    let mut end = 0;
+    windows.retain(|(done, index)| {
+        let apart = done.range.start >= end;
+        if apart {
+            end = done.range.end;
+        } else {
+            whole.push(*index);
+        }
+        apart
+    });
+    (windows, whole)
 }
 
 /// The date `draft`'s entry reads back with: none where a period wider than a month
@@ -667,6 +692,33 @@ mod tests {
             assert_eq!(planned.skipped, ["2026-11-01-imported-3"], "{old}");
             assert!(verify(old, &planned.text, &planned.added).is_ok(), "{old}");
         }
+    }
+
+    /// The windows are the fast path and leave no trace in the result (the whole-log
+    /// planner gives the same entries), so this checks that they are taken: each month
+    /// the log has goes to a window, in file order; a month nested in another's
+    /// section, whose window would overlap it, goes to the whole-log planner.
+    #[test]
+    fn each_month_a_window_can_decide_for_is_planned_on_one() {
+        let settings = edit::Settings::default();
+        let november = [draft(1, "2026-11-30"), draft(2, "2026-11-01")];
+        let october = [draft(3, "2026-10-20")];
+        let months: Vec<Vec<&Draft>> = vec![
+            november.iter().collect(),
+            Vec::new(),
+            october.iter().collect(),
+        ];
+        let log = include_str!("../../tests/fixtures/canonical.md");
+        let (windows, whole) = on_windows(log, &months, &settings);
+        let windowed: Vec<usize> = windows.iter().map(|&(_, month)| month).collect();
+        assert_eq!((windowed, whole), (vec![2, 0], vec![]));
+        let nested = "# Log\n\n## November 2026\n\n### A\n- **Date**: 2026-11-02\n\n\
+                      ### December 2026\n\n#### B\n- **Date**: 2026-12-02\n";
+        let december = [draft(4, "2026-12-09")];
+        let months: Vec<Vec<&Draft>> = vec![december.iter().collect(), months[0].clone()];
+        let (windows, whole) = on_windows(nested, &months, &settings);
+        let windowed: Vec<usize> = windows.iter().map(|&(_, month)| month).collect();
+        assert_eq!((windowed, whole), (vec![1], vec![0]));
     }
 
     #[test]
