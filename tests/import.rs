@@ -804,3 +804,44 @@ fn a_json_round_trip_keeps_period_and_section() {
     );
     assert_eq!(again.log, after);
 }
+
+/// An imported entry dated by its quarter, amended: a new Results keeps its `Period`
+/// and `Section` fields; a new date replaces the period with that day.
+#[test]
+fn amending_an_entry_dated_by_a_period_keeps_or_replaces_its_period() {
+    let doc = "# 2024\n\n## Q3\n\n- Wrote the CLI\n\n## Side projects\n\n- Built the meetup site\n";
+    let ran = Brag::new()
+        .args(&["import", "--from", "markdown", "doc.md"])
+        .file("doc.md", doc)
+        .run();
+    ran.success();
+    let amended = ran
+        .then()
+        .args(&[
+            "amend",
+            "undated-built-the-meetup-site",
+            "--result",
+            "40 members",
+        ])
+        .run();
+    amended.success();
+    let log = String::from_utf8(amended.log.clone().expect("a log")).expect("UTF-8");
+    assert!(
+        log.contains(
+            "### Built the meetup site\n- **Period**: 2024\n- **Section**: Side projects\n\
+             - **Results**: 40 members\n"
+        ),
+        "{log}"
+    );
+    let dated = amended
+        .then()
+        .args(&["amend", "undated-wrote-the-cli", "--set-date", "2024-08-03"])
+        .run();
+    dated.success();
+    let log = String::from_utf8(dated.log.clone().expect("a log")).expect("UTF-8");
+    assert!(
+        log.contains("## August 2024\n\n### Wrote the CLI\n- **Date**: 2024-08-03\n"),
+        "{log}"
+    );
+    assert!(!log.contains("2024-Q3"), "{log}");
+}
