@@ -223,8 +223,10 @@ Examples:
 
     /// Bring entries in from another file: brag's JSON, a jrnl export, another brag log
     #[command(after_help = "\
-Every entry goes under its month as `brag add` would put it; the whole import is one
-locked, verified write. An entry already in the log (same date and title) is skipped, so
+Every entry goes under its month as `brag add` would put it (one dated only by a period,
+such as a year or a quarter, under the period's first month with a Period field; its
+category in a Section field); the whole import is one locked, verified write. An entry
+already in the log (same date, or period where it has none, and title) is skipped, so
 importing twice adds nothing; an entry that cannot be read or placed is refused with its
 reason on stderr and the others are still added (exit 0). --dry-run shows what would be
 added and leaves the log as it is.

@@ -243,6 +243,11 @@ pub enum FieldKey {
     Task,
     Actions,
     Results,
+    /// `**Period**: 2025-Q3`: the entry's period where the heading above it is a month
+    /// (an import writes it for an entry dated only by a year, half or quarter).
+    Period,
+    /// `**Section**: Projects`: the category the entry belongs to, where no heading says.
+    Section,
     /// Any other bold `**Label**:`; kept under its own label.
     Other,
 }
@@ -266,6 +271,8 @@ impl FieldKey {
             FieldKey::Task => "task",
             FieldKey::Actions => "actions",
             FieldKey::Results => "results",
+            FieldKey::Period => "period",
+            FieldKey::Section => "section",
             FieldKey::Other => "other",
         }
     }
@@ -281,8 +288,16 @@ impl FieldKey {
             FieldKey::Task => "Task",
             FieldKey::Actions => "Actions",
             FieldKey::Results => "Results",
+            FieldKey::Period => "Period",
+            FieldKey::Section => "Section",
             FieldKey::Other => "Notes",
         }
+    }
+
+    /// Whether the label counts only in bold (`**Period**:`): a plain `Period:` or
+    /// `Section:` at the start of a line is as likely prose as a label.
+    pub fn bold_only(self) -> bool {
+        matches!(self, FieldKey::Period | FieldKey::Section | FieldKey::Other)
     }
 }
 
@@ -312,7 +327,12 @@ impl<T> Star<T> {
             FieldKey::Task => Some(&self.task),
             FieldKey::Actions => Some(&self.actions),
             FieldKey::Results => Some(&self.results),
-            FieldKey::Date | FieldKey::Tags | FieldKey::Scope | FieldKey::Other => None,
+            FieldKey::Date
+            | FieldKey::Tags
+            | FieldKey::Scope
+            | FieldKey::Period
+            | FieldKey::Section
+            | FieldKey::Other => None,
         }
     }
 
@@ -323,7 +343,12 @@ impl<T> Star<T> {
             FieldKey::Task => Some(&mut self.task),
             FieldKey::Actions => Some(&mut self.actions),
             FieldKey::Results => Some(&mut self.results),
-            FieldKey::Date | FieldKey::Tags | FieldKey::Scope | FieldKey::Other => None,
+            FieldKey::Date
+            | FieldKey::Tags
+            | FieldKey::Scope
+            | FieldKey::Period
+            | FieldKey::Section
+            | FieldKey::Other => None,
         }
     }
 

@@ -227,3 +227,63 @@ fn a_document_without_headings_is_reported_not_passed_over() {
         );
     }
 }
+
+/// A bold `Period` field dates an entry that has no day of its own: inside its heading's
+/// period or holding it (as an import writes a quarter's entry under the quarter's
+/// first month), it is the entry's period; outside it, `check` warns and the field is
+/// kept under `fields`. A bold `Section` field is its section. Date filters see the
+/// field's period wherever it stands in the entry.
+#[test]
+fn period_and_section_fields_date_and_file_an_entry() {
+    let log = "# Log\n\n## October 2026\n\n\
+               ### Quarter in the run\n- **Period**: 2026-Q4\n- **Section**: Projects\n\n\
+               ### Quarter after a note\n\nA note first.\n\n- **Period**: 2026-Q4\n\n\
+               ### A week inside the month\n- **Period**: 2026-W42\n\n\
+               ### Outside its month\n- **Period**: 2025\n\n\
+               ### Prose\nPeriod: a quiet one\n";
+    let listed = Brag::new()
+        .log(log)
+        .args(&["list", "--format", "json"])
+        .run()
+        .json();
+    let shown: Vec<_> = listed
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} {} {}",
+                e["title"], e["date"], e["month"], e["period"], e["section"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            r#""Outside its month" "2026-10-01" "2026-10" "2026-10" null"#,
+            r#""Prose" "2026-10-01" "2026-10" "2026-10" null"#,
+            r#""A week inside the month" "2026-10-12" "2026-10" "2026-W42" null"#,
+            r#""Quarter in the run" null null "2026-Q4" "Projects""#,
+            r#""Quarter after a note" null null "2026-Q4" null"#,
+        ]
+    );
+    assert_eq!(listed[0]["fields"], serde_json::json!({"Period": "2025"}));
+    assert_eq!(listed[1]["notes"], "Period: a quiet one");
+    // The quarter reaches past October, so a filter up to October leaves both out.
+    Brag::new()
+        .log(log)
+        .args(&["list", "--until", "2026-10", "--format", "ids"])
+        .run()
+        .success()
+        .stdout(
+            "2026-10-01-outside-its-month\n2026-10-01-prose\n2026-10-12-a-week-inside-the-month\n",
+        );
+    let checked = Brag::new().log(log).args(&["check"]).run();
+    assert!(
+        checked
+            .stdout
+            .contains("warning: period 2025 is outside its heading's period 2026-10"),
+        "{}",
+        checked.stdout
+    );
+}

@@ -15,6 +15,7 @@ use crate::edit::{Expected, Plan};
 use crate::model::{Entry, Scope, Star, YearMonth};
 use crate::read::Reader;
 use crate::read::entry;
+use crate::read::heading::PeriodHeading;
 use crate::read::parse::Skeleton;
 use crate::render::schema;
 use crate::text;
@@ -172,6 +173,8 @@ struct Reading<'e> {
     title: &'e str,
     date: Option<chrono::NaiveDate>,
     month: Option<YearMonth>,
+    period: Option<PeriodHeading>,
+    section: Option<&'e str>,
     tags: &'e [&'e str],
     scope: Option<Scope>,
     star: Star<Option<String>>,
@@ -185,6 +188,8 @@ impl<'e> Reading<'e> {
             title: entry.title,
             date: entry.date,
             month: entry.month,
+            period: entry.period,
+            section: entry.section,
             tags: &entry.tags,
             scope: entry.scope,
             star: entry.star.map(|text| text.map(|text| text.to_string())),
@@ -209,8 +214,11 @@ pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()>
             shown(Some(entry.title)),
             shown(Some(&expected.title)),
         ),
-        ("date", shown(entry.date), shown(Some(expected.date))),
-        ("month", shown(entry.month), shown(Some(expected.month))),
+        (
+            "section",
+            shown(entry.section),
+            shown(expected.section.as_ref()),
+        ),
         (
             "tags",
             format!("{:?}", entry.tags),
@@ -237,6 +245,15 @@ pub(super) fn check_fields(entry: &Entry<'_>, expected: &Expected) -> Result<()>
         shown(schema::notes(entry)),
         shown(expected.notes.as_ref()),
     ));
+    // A period that dates the entry gives it its date and month, as the reader's rule
+    // for a `Period` field says; a date gives them directly.
+    match expected.period {
+        Some(period) => checks.push(("period", shown(entry.period), shown(Some(period)))),
+        None => checks.extend([
+            ("date", shown(entry.date), shown(Some(expected.date))),
+            ("month", shown(entry.month), shown(Some(expected.month))),
+        ]),
+    }
     for (what, got, wanted) in checks {
         ensure!(
             got == wanted,

@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::diagnostic::Diagnostic;
@@ -28,7 +28,7 @@ use crate::model::{
     find_ignore_ascii_case,
 };
 use crate::read::dates::{self, ReadDate};
-use crate::read::heading::PeriodHeading;
+use crate::read::heading::{self, PeriodHeading, Precision};
 use crate::read::label::{self, Label};
 use crate::read::{outline, table};
 use crate::text;
@@ -103,10 +103,11 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
             reader.finish(&mut entry);
         }
     }
-    interpret_fields(&mut entry, block, diagnostics);
-    entry.period = period(entry.date.or(title_date), block.context);
+    let context = interpret_fields(&mut entry, block, diagnostics);
+    entry.month = context.month;
+    entry.period = period(entry.date.or(title_date), context);
     if entry.date.is_none() {
-        entry.date = fallback_date(title_date, block.context);
+        entry.date = fallback_date(title_date, context);
     }
     if entry.date.is_none() && entry.period.is_none() {
         diagnostics.push(
@@ -241,6 +242,7 @@ pub(super) fn quick<'a>(
     // (value, whether the item is one line) for the first field of each kind in the run.
     let (mut date, mut tags, mut scope) = (None, None, None);
     let mut run_bytes = 1;
+    let mut period_label = false;
     while let Some(line) = lines.next_if(|line| line.starts_with("- **")) {
         run_bytes += line.len() + 1;
         let one_line = lines.peek().is_none_or(|next| next.starts_with("- "));
@@ -250,8 +252,11 @@ pub(super) fn quick<'a>(
         let first_three = (line.as_bytes().get(4..7))
             .map(|word| [word[0], word[1], word[2]].map(|b| b.to_ascii_lowercase()));
         let may_be_wanted = match first_three {
-            // `Date`, `When`, `Data`, `Datum`, `Fecha`.
-            Some([b'd', b'a', b't'] | [b'w', b'h', b'e'] | [b'f', b'e', b'c']) => wanted.date,
+            // `Date`, `When`, `Data`, `Datum`, `Fecha`; `Period`, which dates an entry
+            // that gives no day.
+            Some(
+                [b'd', b'a', b't'] | [b'w', b'h', b'e'] | [b'f', b'e', b'c'] | [b'p', b'e', b'r'],
+            ) => wanted.date,
             Some([b't', b'a', b'g']) => wanted.tags,
             Some([b's', b'c', b'o']) => wanted.scope,
             _ => false,
@@ -262,6 +267,10 @@ pub(super) fn quick<'a>(
         if let Some(label) = label::detect(&line[2..]) {
             let value = (line[2 + label.body_offset..].trim(), one_line);
             let slot = match label.key {
+                FieldKey::Period => {
+                    period_label = true;
+                    continue;
+                }
                 FieldKey::Date if wanted.date => &mut date,
                 FieldKey::Tags if wanted.tags => &mut tags,
                 FieldKey::Scope if wanted.scope => &mut scope,
@@ -299,6 +308,8 @@ pub(super) fn quick<'a>(
         None => (absent(&["date", "when", "datum", "fecha"]) && !data_label_may_follow(rest))
             .then_some(title_date),
     };
+    // Without a day of its own, a `Period` field would date the entry: read it.
+    let own_date = own_date.filter(|own| own.is_some() || (!period_label && absent(&["period"])));
     ScannedFacts {
         date: own_date.map(|own| own.or(fallback)),
         period: own_date.map(|own| period(own, context)),
@@ -730,7 +741,14 @@ impl<'s> Reader<'s, '_> {
                     label: Some(label),
                     body_start: text_start + label.body_offset,
                     // A date, the tags or the scope is one line, not a run of paragraphs.
-                    closed: matches!(label.key, FieldKey::Date | FieldKey::Tags | FieldKey::Scope),
+                    closed: matches!(
+                        label.key,
+                        FieldKey::Date
+                            | FieldKey::Tags
+                            | FieldKey::Scope
+                            | FieldKey::Period
+                            | FieldKey::Section
+                    ),
                     dedent,
                     rule: false,
                 }),
@@ -844,12 +862,19 @@ fn trimmed(src: &str, range: Range<usize>) -> &str {
     src.get(range).unwrap_or("").trim()
 }
 
-/// Date, tags, scope and the STAR fields from the labelled fields.
+/// Date, tags, scope, period, section and the STAR fields from the labelled fields;
+/// the entry's date context: its block's, or the one a `Period` field gives.
 ///
-/// The first field of each kind counts. A second one, a date brag cannot read or an
-/// unknown scope is reported and kept under its label as an other field.
-fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<Diagnostic>) {
+/// The first field of each kind counts. A second one, a date or period brag cannot
+/// read, a period outside the heading's or an unknown scope is reported and kept under
+/// its label as an other field.
+fn interpret_fields(
+    entry: &mut Entry<'_>,
+    block: &Block,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Enclosing {
     let context = block.context;
+    let mut dated = context;
     let mut seen: Vec<FieldKey> = Vec::new();
     for index in 0..entry.fields.len() {
         let field = &entry.fields[index];
@@ -925,6 +950,20 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
                 }
                 None
             }
+            FieldKey::Period => match labelled_period(body.raw, context) {
+                Ok(found) => {
+                    dated = found;
+                    None
+                }
+                Err(problem) => Some(Diagnostic::warning(offset, problem).with_hint(
+                    "write the period as the `period` key shows one (2025-Q3, 2025-11), \
+                     within its heading's",
+                )),
+            },
+            FieldKey::Section => {
+                entry.section = Some(body.raw).filter(|section| !section.is_empty());
+                None
+            }
             FieldKey::Other => None,
         };
         if let Some(problem) = problem {
@@ -932,6 +971,47 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
             entry.fields[index].key = FieldKey::Other;
         }
     }
+    dated
+}
+
+/// The date context a `Period` field gives an entry filed under `context`: the
+/// field's period, which must overlap the heading's period (brag writes an entry of a
+/// quarter under the quarter's first month, and a week under the month it starts in),
+/// read as a heading of that period would be. A period of a month or finer gives the entry a date, as its
+/// heading would; a wider one leaves it without a day and a month.
+pub fn labelled_period(text: &str, context: Enclosing) -> Result<Enclosing, String> {
+    let year_month = |year, month| heading::Enclosing { year, month };
+    let found = heading::labelled(text.trim(), year_month(context.year, context.month))
+        .ok_or_else(|| format!("cannot read the period {text:?}"))?;
+    if let Some(outer) = context.period {
+        if found.range.end < outer.range.start || outer.range.end < found.range.start {
+            return Err(format!(
+                "period {found} is outside its heading's period {outer}"
+            ));
+        }
+    }
+    let start = found.range.start;
+    let (month, day) = if !gives_a_day(found) {
+        (None, None)
+    } else if found.precision == Precision::Month {
+        (Some(YearMonth::of(start)), None)
+    } else {
+        (Some(YearMonth::of(start)), Some(start))
+    };
+    let year = (start.year() == found.range.end.year()).then_some(start.year());
+    Ok(Enclosing {
+        year: year.or(context.year),
+        month,
+        day,
+        period: Some(found),
+    })
+}
+
+/// Whether an entry dated by `period` alone has a date, as under a heading of it: a
+/// month's first day, a week's or a range of days' first; a year, half, quarter or
+/// range of months gives none.
+pub fn gives_a_day(period: PeriodHeading) -> bool {
+    period.precision >= Precision::Month
 }
 
 /// `performance, search` or `#performance #search` -> the tag names.

@@ -459,6 +459,26 @@ pub fn period(text: &str, enclosing: Enclosing) -> Option<PeriodHeading> {
     None
 }
 
+/// A period written as its label (`2025-Q3`, `2025-W14`, `2024-08..2024-09`,
+/// `2025-03-31..2025-04-02`: see [`PeriodHeading`]'s `Display`), or as a heading
+/// names it; a range's two ends are both months or both days.
+pub fn labelled(text: &str, enclosing: Enclosing) -> Option<PeriodHeading> {
+    let Some((first, last)) = text.split_once("..") else {
+        return period(text, enclosing);
+    };
+    let (first, last) = (period(first, enclosing)?, period(last, enclosing)?);
+    match (first.precision, last.precision) {
+        (Precision::Month, Precision::Month) => PeriodHeading::month_range(
+            YearMonth::of(first.range.start),
+            YearMonth::of(last.range.start),
+        ),
+        (Precision::Day, Precision::Day) => {
+            PeriodHeading::days(first.range.start, last.range.start)
+        }
+        _ => None,
+    }
+}
+
 /// The last ` - `, ` – ` or ` — ` in `text`: where it starts, and its length.
 fn last_spaced_dash(text: &str) -> Option<(usize, usize)> {
     [" - ", " – ", " — "]
@@ -673,6 +693,27 @@ fn day_range(normal: &str, enclosing: Enclosing) -> Option<PeriodHeading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every label a period shows reads back as that period, ranges included.
+    #[test]
+    fn labels_read_back_as_their_period() {
+        for label in [
+            "2025",
+            "2025-H1",
+            "2025-Q3",
+            "2025-11",
+            "2024-08..2024-09",
+            "2025-W14",
+            "2025-03-31..2025-04-02",
+            "2025-11-03",
+        ] {
+            let read = labelled(label, Enclosing::default()).map(|period| period.label());
+            assert_eq!(read.as_deref(), Some(label));
+        }
+        for not_one in ["2025-11..2025-11-03", "2025-09..2025-08", "..", "soon"] {
+            assert_eq!(labelled(not_one, Enclosing::default()), None, "{not_one}");
+        }
+    }
     use HeadingKind::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

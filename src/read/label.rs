@@ -63,6 +63,8 @@ fn word_key(text: &str) -> Option<FieldKey> {
         b"data" | b"fecha" | b"datum" => FieldKey::Date,
         b"tags" | b"tag" => FieldKey::Tags,
         b"scope" => FieldKey::Scope,
+        b"period" => FieldKey::Period,
+        b"section" => FieldKey::Section,
         b"situation" | b"context" | b"background" | b"problem" | b"s" => FieldKey::Situation,
         b"contexto" | b"situacao" | b"situacion" | b"contexte" | b"kontext" => FieldKey::Situation,
         b"task" | b"objective" | b"goal" | b"goals" | b"t" => FieldKey::Task,
@@ -189,7 +191,7 @@ pub fn detect(line: &str) -> Option<Label<'_>> {
     })?;
     let text = &line[..end];
     let length = separator(&line[end..])?;
-    label(line, text, body_from(line, end + length)).filter(|l| l.key != FieldKey::Other)
+    label(line, text, body_from(line, end + length)).filter(|l| !l.key.bold_only())
 }
 
 #[cfg(test)]
@@ -218,6 +220,11 @@ mod tests {
             ("**S:** s", Some(("S", Situation, "s"))),
             ("R: r", Some(("R", Results, "r"))),
             ("**Date**: 2026-11-03", Some(("Date", Date, "2026-11-03"))),
+            // Period and section: in bold only, as a plain word starts prose as often.
+            ("**Period**: 2025-Q3", Some(("Period", Period, "2025-Q3"))),
+            ("**Section:** Projects", Some(("Section", Section, "Projects"))),
+            ("Period: a quiet one", None),
+            ("Section: prose", None),
             ("Note: prose stays prose", None),
             ("**Bold** words in a sentence", None),
             ("Profiled the planner: found N+1", None),
