@@ -45,6 +45,11 @@ impl YearMonth {
         format!("{} {}", self.month_name(), self.year)
     }
 
+    /// `Nov 2026`: [`Self::in_words`] with the month's short name.
+    pub fn in_short_words(self) -> String {
+        format!("{} {}", self.short_name(), self.year)
+    }
+
     /// `2026-11`, as [`fmt::Display`] writes it, back to a month; `None` for anything
     /// else.
     pub fn parse(text: &str) -> Option<Self> {

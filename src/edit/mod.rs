@@ -31,7 +31,7 @@ use chrono::{Datelike as _, NaiveDate};
 pub use draft::{Body, Draft};
 use style::{EntryForm, Style};
 
-use crate::model::{FieldKey, MONTH_NAMES, Scope, Star, YearMonth};
+use crate::model::{FieldKey, Scope, Star, YearMonth};
 use crate::read::entry::{self, Block};
 use crate::read::heading::Period;
 use crate::read::outline::{self, MarkKind};
@@ -536,18 +536,14 @@ fn detect_form(
         .unwrap_or(MonthForm::Full)
 }
 
-fn short_month(month: u32) -> &'static str {
-    &MONTH_NAMES[(month - 1) as usize][..3]
-}
-
 fn month_text(month: YearMonth, form: MonthForm) -> String {
-    let (name, year, number) = (month.month_name(), month.year, month.month);
+    let (year, number) = (month.year, month.month);
     match form {
         MonthForm::Full => month.in_words(),
-        MonthForm::Short => format!("{} {year}", short_month(number)),
+        MonthForm::Short => month.in_short_words(),
         MonthForm::Dashed => format!("{year}-{number:02}"),
-        MonthForm::Bare => name.to_string(),
-        MonthForm::BareShort => short_month(number).to_string(),
+        MonthForm::Bare => month.month_name().to_string(),
+        MonthForm::BareShort => month.short_name().to_string(),
         MonthForm::Other => format!("{number:02}/{year}"),
     }
 }
@@ -570,11 +566,11 @@ fn quarter_text(month: YearMonth, form: MonthForm) -> String {
         MonthForm::Short => format!("{year}Q{quarter}"),
         MonthForm::Dashed => format!("{year}-Q{quarter}"),
         MonthForm::Bare => format!("Q{quarter}"),
-        MonthForm::BareShort => format!(
-            "Q{quarter} ({}-{})",
-            short_month(quarter * 3 - 2),
-            short_month(quarter * 3)
-        ),
+        MonthForm::BareShort => {
+            let (first, last) = (quarter * 3 - 2, quarter * 3);
+            let short = |month| YearMonth { year, month }.short_name();
+            format!("Q{quarter} ({}-{})", short(first), short(last))
+        }
         MonthForm::Other => format!("{year} Q{quarter}"),
     }
 }

@@ -7,6 +7,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::model::Entry;
+use crate::model::MONTH_NAMES;
 use crate::read::Reader;
 use crate::read::outline;
 

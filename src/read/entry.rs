@@ -857,9 +857,8 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
                             Diagnostic::warning(
                                 offset,
                                 format!(
-                                    "date {date} is outside its month heading {} {}",
-                                    month.month_name(),
-                                    month.year
+                                    "date {date} is outside its month heading {}",
+                                    month.in_words()
                                 ),
                             )
                             .with_hint("move the entry under its month, or fix the date")

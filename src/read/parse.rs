@@ -506,9 +506,8 @@ fn period_heading(
                         Diagnostic::warning(
                             start,
                             format!(
-                                "{} {} already has a heading on line {first_line}",
-                                month.month_name(),
-                                month.year
+                                "{} already has a heading on line {first_line}",
+                                month.in_words()
                             ),
                         )
                         .with_hint("merge the two sections; brag add writes to the last one"),
@@ -980,9 +979,8 @@ pub(super) fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagno
                 Diagnostic::warning(
                     after.heading.start,
                     format!(
-                        "{} {} is out of order: the file runs {}",
-                        after.month.month_name(),
-                        after.month.year,
+                        "{} is out of order: the file runs {}",
+                        after.month.in_words(),
                         match order {
                             Order::OldestFirst => "oldest first",
                             Order::NewestFirst => "newest first",
