@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::words::MONTH_NAMES;
+
 /// A calendar month, the unit a log is grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
@@ -64,21 +66,6 @@ impl fmt::Display for YearMonth {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
 }
-
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The ladder of ownership a promotion is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

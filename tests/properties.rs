@@ -589,7 +589,7 @@ fn dated_log() -> impl Strategy<Value = (String, Vec<(i32, u32)>)> {
             let mut text = String::from("# Achievement log\n");
             let mut year_open = None;
             for (index, &((year, month), ref entries, noise, day)) in sections.iter().enumerate() {
-                let name = brag::model::MONTH_NAMES[month as usize - 1];
+                let name = brag::words::MONTH_NAMES[month as usize - 1];
                 if !form.contains("{year}") && year_open != Some(year) {
                     text.push_str(&format!("\n## {year}\n"));
                     year_open = Some(year);

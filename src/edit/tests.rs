@@ -7,9 +7,9 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::model::Entry;
-use crate::model::MONTH_NAMES;
 use crate::read::Reader;
 use crate::read::outline;
+use crate::words::MONTH_NAMES;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
