@@ -595,18 +595,70 @@ pub enum StarArg {
     Results,
 }
 
+/// A report's `--format` and its `--json` shorthand, as `list`, `show`, `tags`, `check`
+/// and `stats` share them.
+#[derive(Debug, Args)]
+pub struct FormatArgs<F: ReportFormat> {
+    // `default_value`, not `default_value_t`: clap caches the latter's text in a static
+    // that every `F` would share.
+    #[arg(long, short = 'f', value_enum, default_value = F::DEFAULT, help = F::HELP)]
+    format: F,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+}
+
+impl<F: ReportFormat> FormatArgs<F> {
+    /// The format asked for: `--json` is `--format json`.
+    pub fn format(&self) -> F {
+        if self.json { F::JSON } else { self.format }
+    }
+}
+
+/// The formats of a command with `--format` and `--json`.
+pub trait ReportFormat: ValueEnum + Copy + Send + Sync + 'static {
+    /// The format without `--format`, by its command-line name.
+    const DEFAULT: &'static str;
+    const JSON: Self;
+    /// The help of `--format`.
+    const HELP: &'static str = "Output format";
+}
+
+impl ReportFormat for ListFormat {
+    const DEFAULT: &'static str = "table";
+    const JSON: Self = ListFormat::Json;
+}
+
+impl ReportFormat for ShowFormat {
+    const DEFAULT: &'static str = "text";
+    const JSON: Self = ShowFormat::Json;
+}
+
+impl ReportFormat for TagsFormat {
+    const DEFAULT: &'static str = "table";
+    const JSON: Self = TagsFormat::Json;
+    const HELP: &'static str =
+        "`table`: count and tag; `ids`: tag names only, for completion scripts";
+}
+
+impl ReportFormat for CheckFormat {
+    const DEFAULT: &'static str = "text";
+    const JSON: Self = CheckFormat::Json;
+}
+
+impl ReportFormat for StatsFormat {
+    const DEFAULT: &'static str = "table";
+    const JSON: Self = StatsFormat::Json;
+}
+
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs<ListFormat>,
 
     /// Show each entry's id (what `show`, `edit`, `amend` and `rm` take) in the table
     #[arg(long)]
@@ -615,16 +667,6 @@ pub struct ListArgs {
     /// Colour in the table
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-impl ListArgs {
-    pub fn format(&self) -> ListFormat {
-        if self.json {
-            ListFormat::Json
-        } else {
-            self.format
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -656,23 +698,8 @@ pub struct ShowArgs {
     /// The entry: its id, the start or part of one, or words of its title
     pub id: String,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
-    pub format: ShowFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-}
-
-impl ShowArgs {
-    pub fn format(&self) -> ShowFormat {
-        if self.json {
-            ShowFormat::Json
-        } else {
-            self.format
-        }
-    }
+    #[command(flatten)]
+    pub output: FormatArgs<ShowFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -690,23 +717,8 @@ pub struct TagsArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// `table`: count and tag; `ids`: tag names only, for completion scripts
-    #[arg(long, short = 'f', value_enum, default_value_t = TagsFormat::Table)]
-    pub format: TagsFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-}
-
-impl TagsArgs {
-    pub fn format(&self) -> TagsFormat {
-        if self.json {
-            TagsFormat::Json
-        } else {
-            self.format
-        }
-    }
+    #[command(flatten)]
+    pub output: FormatArgs<TagsFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -723,23 +735,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-}
-
-impl CheckArgs {
-    pub fn format(&self) -> CheckFormat {
-        if self.json {
-            CheckFormat::Json
-        } else {
-            self.format
-        }
-    }
+    #[command(flatten)]
+    pub output: FormatArgs<CheckFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -755,27 +752,12 @@ pub struct StatsArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = StatsFormat::Table)]
-    pub format: StatsFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs<StatsFormat>,
 
     /// Colour in the table
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-impl StatsArgs {
-    pub fn format(&self) -> StatsFormat {
-        if self.json {
-            StatsFormat::Json
-        } else {
-            self.format
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
