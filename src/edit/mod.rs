@@ -549,29 +549,31 @@ fn month_text(month: YearMonth, form: MonthForm) -> String {
 }
 
 fn half_text(month: YearMonth, form: MonthForm) -> String {
-    let (half, year) = ((month.month - 1) / 6 + 1, month.year);
-    match form {
-        MonthForm::Full => format!("H{half} {year}"),
-        MonthForm::Short => format!("{year}H{half}"),
-        MonthForm::Dashed => format!("{year}-H{half}"),
-        MonthForm::Bare | MonthForm::BareShort => format!("H{half}"),
-        MonthForm::Other => format!("{year} H{half}"),
-    }
+    part_text('H', (month.month - 1) / 6 + 1, month.year, form)
 }
 
 fn quarter_text(month: YearMonth, form: MonthForm) -> String {
     let (quarter, year) = ((month.month - 1) / 3 + 1, month.year);
+    if form == MonthForm::BareShort {
+        let short = |month| YearMonth { year, month }.short_name();
+        return format!(
+            "Q{quarter} ({}-{})",
+            short(quarter * 3 - 2),
+            short(quarter * 3)
+        );
+    }
+    part_text('Q', quarter, year, form)
+}
+
+/// Half `number` (`H`) or quarter `number` (`Q`) of `year` in `form`; a half has no
+/// short bare form, so `BareShort` is `H1` as `Bare` is.
+fn part_text(letter: char, number: u32, year: i32, form: MonthForm) -> String {
     match form {
-        MonthForm::Full => format!("Q{quarter} {year}"),
-        MonthForm::Short => format!("{year}Q{quarter}"),
-        MonthForm::Dashed => format!("{year}-Q{quarter}"),
-        MonthForm::Bare => format!("Q{quarter}"),
-        MonthForm::BareShort => {
-            let (first, last) = (quarter * 3 - 2, quarter * 3);
-            let short = |month| YearMonth { year, month }.short_name();
-            format!("Q{quarter} ({}-{})", short(first), short(last))
-        }
-        MonthForm::Other => format!("{year} Q{quarter}"),
+        MonthForm::Full => format!("{letter}{number} {year}"),
+        MonthForm::Short => format!("{year}{letter}{number}"),
+        MonthForm::Dashed => format!("{year}-{letter}{number}"),
+        MonthForm::Bare | MonthForm::BareShort => format!("{letter}{number}"),
+        MonthForm::Other => format!("{year} {letter}{number}"),
     }
 }
 
