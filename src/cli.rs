@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
+use crate::model::{FieldKey, Scope};
 pub use crate::render::packet::{Audience, ExportFormat, GroupBy, WeakPlacement};
 
 /// Keep an achievement log in STAR form, as plain Markdown.
@@ -548,7 +549,7 @@ pub struct FilterArgs {
 
     /// Entries of this scope; repeat for any of several
     #[arg(long, value_enum, value_delimiter = ',', help_heading = "Filters")]
-    pub scope: Vec<ScopeArg>,
+    pub scope: Vec<Scope>,
 
     /// Entries containing TEXT (ignoring ASCII case) in the title, any field or the notes
     #[arg(long, value_name = "TEXT", help_heading = "Filters")]
@@ -567,7 +568,7 @@ pub struct FilterArgs {
 
     /// Entries without this STAR field
     #[arg(long, value_enum, value_delimiter = ',', help_heading = "Filters")]
-    pub missing: Vec<StarArg>,
+    pub missing: Vec<FieldKey>,
 
     /// Only the N most recent matching entries
     #[arg(long, short = 'n', value_name = "N", help_heading = "Filters")]
@@ -578,21 +579,28 @@ pub struct FilterArgs {
     pub reverse: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScopeArg {
-    Task,
-    Milestone,
-    Project,
-    Product,
-    Business,
+/// The scopes by their names, for `--scope`.
+impl ValueEnum for Scope {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Scope::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StarArg {
-    Situation,
-    Task,
-    Actions,
-    Results,
+/// The four STAR keys by their names, for `--missing`; no other key is a value.
+impl ValueEnum for FieldKey {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FieldKey::STAR
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        FieldKey::STAR
+            .contains(self)
+            .then(|| PossibleValue::new(self.name()))
+    }
 }
 
 /// A report's `--format` and its `--json` shorthand, as `list`, `show`, `tags`, `check`

@@ -6,8 +6,9 @@
 
 use std::collections::HashSet;
 
-use brag::cli::{FilterArgs, ScopeArg, StarArg};
+use brag::cli::FilterArgs;
 use brag::edit::{self, Draft, Settings, draft, rewrite, window};
+use brag::model::{FieldKey, Scope};
 use brag::period::Calendar;
 use brag::read::{Reader, Summary, entry, outline, parse};
 use brag::render::schema::EntryView;
@@ -411,7 +412,7 @@ fn filter_cases() -> Vec<FilterArgs> {
             ..base()
         },
         FilterArgs {
-            scope: vec![ScopeArg::Project],
+            scope: vec![Scope::Project],
             ..base()
         },
         FilterArgs {
@@ -428,7 +429,7 @@ fn filter_cases() -> Vec<FilterArgs> {
             ..base()
         },
         FilterArgs {
-            missing: vec![StarArg::Results],
+            missing: vec![FieldKey::Results],
             ..base()
         },
         FilterArgs {
