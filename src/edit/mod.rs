@@ -590,7 +590,7 @@ fn follows(src: &str, skeleton: &Skeleton, offset: usize) -> Follows {
     if !style::has_content(src, 0..offset) {
         return Follows::Nothing;
     }
-    let last_line = style::line_start(
+    let last_line = crate::text::line_start(
         src,
         if src.as_bytes()[offset - 1] == b'\n' {
             offset - 1
@@ -662,7 +662,7 @@ fn compose(
     // A last line without a line ending keeps the file ending without one.
     let open_end = spot.offset == src.len()
         && !src.ends_with('\n')
-        && !style::is_blank(&src[style::line_start(src, src.len())..]);
+        && !style::is_blank(&src[crate::text::line_start(src, src.len())..]);
     if open_end {
         text.insert_str(0, eol);
         text.truncate(text.len() - eol.len());
