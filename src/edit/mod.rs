@@ -33,7 +33,7 @@ use style::{EntryForm, Style};
 
 use crate::model::{FieldKey, Scope, Star, YearMonth};
 use crate::read::entry::{self, Block};
-use crate::read::heading::Period;
+use crate::read::heading::NamedPeriod;
 use crate::read::outline::{self, MarkKind};
 use crate::read::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
 
@@ -295,17 +295,19 @@ fn tree(periods: &[PeriodSection]) -> Vec<Node<'_>> {
             (month(from), month(to))
         };
         let (kind, (first, last)) = match section.period {
-            Period::Year(_) => (Kind::Year, span(1, 12)),
-            Period::Half { half, .. } => {
+            NamedPeriod::Year(_) => (Kind::Year, span(1, 12)),
+            NamedPeriod::Half { half, .. } => {
                 let from = u32::from(half) * 6 - 5;
                 (Kind::Half(half), span(from, from + 5))
             }
-            Period::Quarter { quarter, .. } => {
+            NamedPeriod::Quarter { quarter, .. } => {
                 let from = u32::from(quarter) * 3 - 2;
                 (Kind::Quarter(quarter), span(from, from + 2))
             }
-            Period::Month { .. } => (Kind::Month, (section.context.month, section.context.month)),
-            Period::Week(_) | Period::Day(_) => continue,
+            NamedPeriod::Month { .. } => {
+                (Kind::Month, (section.context.month, section.context.month))
+            }
+            NamedPeriod::Week(_) | NamedPeriod::Day(_) => continue,
         };
         while open.last().is_some_and(|&top| {
             let outer = nodes[top].section;

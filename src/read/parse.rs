@@ -49,7 +49,7 @@ use crate::model::FieldKey;
 use crate::model::{Entry, YearMonth};
 use crate::read::Reader;
 use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
-use crate::read::heading::{self, HeadingKind, Period, PeriodHeading, Precision};
+use crate::read::heading::{self, HeadingKind, NamedPeriod, PeriodHeading, Precision};
 use crate::read::outline::{self, Mark, MarkKind};
 use crate::read::{label, table};
 use crate::suggest;
@@ -88,7 +88,7 @@ pub struct Log<'a> {
 /// A period heading of any kind (year, half, quarter, month, week, day) and its section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodSection {
-    pub period: Period,
+    pub period: NamedPeriod,
     /// What the heading resolves to with what encloses it: its year, and its month for
     /// months, weeks and days.
     pub context: Enclosing,
@@ -500,7 +500,7 @@ fn period_heading(
                 heading: line_range.clone(),
                 span: start..facts.end,
             });
-            if let (Period::Month { .. }, Some(month)) = (period, context.month) {
+            if let (NamedPeriod::Month { .. }, Some(month)) = (period, context.month) {
                 if let Some(&first_line) = seen_months.get(&month) {
                     out.diagnostics.push(
                         Diagnostic::warning(
@@ -788,7 +788,7 @@ pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
 
 /// The date context a period heading opens, given what encloses it.
 fn period_context(
-    period: Period,
+    period: NamedPeriod,
     outer: Enclosing,
     offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -801,13 +801,13 @@ fn period_context(
     };
     let resolved = period.resolve(outer.year);
     let context = match period {
-        Period::Year(year) => Enclosing {
+        NamedPeriod::Year(year) => Enclosing {
             year: Some(year),
             month: None,
             day: None,
             period: None,
         },
-        Period::Half { year, .. } | Period::Quarter { year, .. } => {
+        NamedPeriod::Half { year, .. } | NamedPeriod::Quarter { year, .. } => {
             let year = year.or(outer.year);
             if year.is_none() {
                 no_year(diagnostics, "half or quarter heading");
@@ -819,7 +819,7 @@ fn period_context(
                 period: None,
             }
         }
-        Period::Month { year, month } => {
+        NamedPeriod::Month { year, month } => {
             let year = year.or(outer.year);
             if year.is_none() {
                 no_year(diagnostics, "month heading");
@@ -831,7 +831,7 @@ fn period_context(
                 period: None,
             }
         }
-        Period::Week(date) | Period::Day(date) => Enclosing {
+        NamedPeriod::Week(date) | NamedPeriod::Day(date) => Enclosing {
             year: Some(date.year()),
             month: outer.month.or(Some(YearMonth::of(date))),
             day: Some(date),

@@ -213,7 +213,7 @@ pub struct Packet {
     pub title: String,
     pub audience: &'static str,
     pub generated: NaiveDate,
-    pub period: Period,
+    pub period: RequestedRange,
     /// The months the entries span, for the reader: `January 2026 to December 2026`.
     pub span: String,
     pub by: &'static str,
@@ -264,7 +264,7 @@ pub struct Coverage {
 
 /// The requested range; an open side is `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Period {
+pub struct RequestedRange {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
 }
@@ -425,7 +425,7 @@ pub fn build(facts: &[Facts<'_>], options: Options<'_>) -> Packet {
         .rubric
         .as_ref()
         .map(|rubric| competency_members(&tags, &rubric.competencies));
-    let period = Period {
+    let period = RequestedRange {
         since: options.range.and_then(|range| range.first_day()),
         until: options.range.and_then(|range| range.last_day()),
     };
@@ -551,7 +551,7 @@ fn review(
     options: &Options<'_>,
     membership: Option<&[Vec<usize>]>,
     evidence: &[Group],
-    period: Period,
+    period: RequestedRange,
 ) -> Review {
     let summary = summary(facts, tags);
     let weak = facts.iter().filter(|fact| fact.weak()).count();
@@ -907,7 +907,7 @@ fn span_text(facts: &[Facts<'_>]) -> String {
 
 /// `Period: 2026-01-01 to 2026-06-30 · Filters: --tag search · 12 entries ·
 /// 1 private entry left out · Generated 2026-11-23 by brag`
-fn provenance(options: &Options<'_>, period: Period, count: usize) -> String {
+fn provenance(options: &Options<'_>, period: RequestedRange, count: usize) -> String {
     let mut line = String::from("Period: ");
     line.push_str(&period_text(period));
     line.push_str(" · Filters: ");
@@ -950,7 +950,7 @@ fn flag_text(flag: &str, value: &str) -> String {
 }
 
 /// `2026-01-01 to 2026-06-30`, `from 2026-01-01`, `up to 2026-06-30`, `all dates`.
-pub fn period_text(period: Period) -> String {
+pub fn period_text(period: RequestedRange) -> String {
     match (period.since, period.until) {
         (Some(since), Some(until)) if since == until => since.to_string(),
         (Some(since), Some(until)) => format!("{since} to {until}"),
