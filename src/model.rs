@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::words::MONTH_NAMES;
+
 /// A calendar month, the unit a log is grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
@@ -45,6 +47,11 @@ impl YearMonth {
         format!("{} {}", self.month_name(), self.year)
     }
 
+    /// `Nov 2026`: [`Self::in_words`] with the month's short name.
+    pub fn in_short_words(self) -> String {
+        format!("{} {}", self.short_name(), self.year)
+    }
+
     /// `2026-11`, as [`fmt::Display`] writes it, back to a month; `None` for anything
     /// else.
     pub fn parse(text: &str) -> Option<Self> {
@@ -59,21 +66,6 @@ impl fmt::Display for YearMonth {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
 }
-
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The ladder of ownership a promotion is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -6,8 +6,9 @@
 
 use std::collections::HashSet;
 
-use brag::cli::{FilterArgs, ScopeArg, StarArg};
+use brag::cli::FilterArgs;
 use brag::edit::{self, Draft, Settings, draft, rewrite, window};
+use brag::model::{FieldKey, Scope};
 use brag::period::Calendar;
 use brag::read::{Reader, Summary, entry, outline, parse};
 use brag::render::schema::EntryView;
@@ -411,7 +412,7 @@ fn filter_cases() -> Vec<FilterArgs> {
             ..base()
         },
         FilterArgs {
-            scope: vec![ScopeArg::Project],
+            scope: vec![Scope::Project],
             ..base()
         },
         FilterArgs {
@@ -428,7 +429,7 @@ fn filter_cases() -> Vec<FilterArgs> {
             ..base()
         },
         FilterArgs {
-            missing: vec![StarArg::Results],
+            missing: vec![FieldKey::Results],
             ..base()
         },
         FilterArgs {
@@ -589,7 +590,7 @@ fn dated_log() -> impl Strategy<Value = (String, Vec<(i32, u32)>)> {
             let mut text = String::from("# Achievement log\n");
             let mut year_open = None;
             for (index, &((year, month), ref entries, noise, day)) in sections.iter().enumerate() {
-                let name = brag::model::MONTH_NAMES[month as usize - 1];
+                let name = brag::words::MONTH_NAMES[month as usize - 1];
                 if !form.contains("{year}") && year_open != Some(year) {
                     text.push_str(&format!("\n## {year}\n"));
                     year_open = Some(year);

@@ -114,7 +114,7 @@ const RESULTS: &[&str] = &[
     "Audit finding closed {n} days early.",
 ];
 /// Month names as the headings spell them (`## November 2026`): the reader's own.
-pub use brag::model::MONTH_NAMES as MONTHS;
+pub use brag::words::MONTH_NAMES as MONTHS;
 
 /// The last day an entry can fall on; the first is the day after the same date ten years
 /// earlier, as in `gen_logs.py --end 2026-03-31 --years 10`.

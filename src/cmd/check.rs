@@ -43,7 +43,7 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
         diagnostics: &diagnostics,
         files: &files,
     };
-    match args.format() {
+    match args.output.format() {
         CheckFormat::Text => check::text(&report, out)?,
         CheckFormat::Json => {
             check::json(&report, out)?;

@@ -31,9 +31,9 @@ use chrono::{Datelike as _, NaiveDate};
 pub use draft::{Body, Draft};
 use style::{EntryForm, Style};
 
-use crate::model::{FieldKey, MONTH_NAMES, Scope, Star, YearMonth};
+use crate::model::{FieldKey, Scope, Star, YearMonth};
 use crate::read::entry::{self, Block};
-use crate::read::heading::{Period, PeriodHeading, Precision};
+use crate::read::heading::{NamedPeriod, PeriodHeading, Precision};
 use crate::read::outline::{self, MarkKind};
 use crate::read::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
 
@@ -370,17 +370,19 @@ fn tree(periods: &[PeriodSection]) -> Vec<Node<'_>> {
             (month(from), month(to))
         };
         let (kind, (first, last)) = match section.period {
-            Period::Year(_) => (Kind::Year, span(1, 12)),
-            Period::Half { half, .. } => {
+            NamedPeriod::Year(_) => (Kind::Year, span(1, 12)),
+            NamedPeriod::Half { half, .. } => {
                 let from = u32::from(half) * 6 - 5;
                 (Kind::Half(half), span(from, from + 5))
             }
-            Period::Quarter { quarter, .. } => {
+            NamedPeriod::Quarter { quarter, .. } => {
                 let from = u32::from(quarter) * 3 - 2;
                 (Kind::Quarter(quarter), span(from, from + 2))
             }
-            Period::Month { .. } => (Kind::Month, (section.context.month, section.context.month)),
-            Period::Week(_) | Period::Day(_) => continue,
+            NamedPeriod::Month { .. } => {
+                (Kind::Month, (section.context.month, section.context.month))
+            }
+            NamedPeriod::Week(_) | NamedPeriod::Day(_) => continue,
         };
         while open.last().is_some_and(|&top| {
             let outer = nodes[top].section;
@@ -611,46 +613,44 @@ fn detect_form(
         .unwrap_or(MonthForm::Full)
 }
 
-fn short_month(month: u32) -> &'static str {
-    &MONTH_NAMES[(month - 1) as usize][..3]
-}
-
 fn month_text(month: YearMonth, form: MonthForm) -> String {
-    let (name, year, number) = (month.month_name(), month.year, month.month);
+    let (year, number) = (month.year, month.month);
     match form {
         MonthForm::Full => month.in_words(),
-        MonthForm::Short => format!("{} {year}", short_month(number)),
+        MonthForm::Short => month.in_short_words(),
         MonthForm::Dashed => format!("{year}-{number:02}"),
-        MonthForm::Bare => name.to_string(),
-        MonthForm::BareShort => short_month(number).to_string(),
+        MonthForm::Bare => month.month_name().to_string(),
+        MonthForm::BareShort => month.short_name().to_string(),
         MonthForm::Other => format!("{number:02}/{year}"),
     }
 }
 
 fn half_text(month: YearMonth, form: MonthForm) -> String {
-    let (half, year) = ((month.month - 1) / 6 + 1, month.year);
-    match form {
-        MonthForm::Full => format!("H{half} {year}"),
-        MonthForm::Short => format!("{year}H{half}"),
-        MonthForm::Dashed => format!("{year}-H{half}"),
-        MonthForm::Bare | MonthForm::BareShort => format!("H{half}"),
-        MonthForm::Other => format!("{year} H{half}"),
-    }
+    part_text('H', (month.month - 1) / 6 + 1, month.year, form)
 }
 
 fn quarter_text(month: YearMonth, form: MonthForm) -> String {
     let (quarter, year) = ((month.month - 1) / 3 + 1, month.year);
-    match form {
-        MonthForm::Full => format!("Q{quarter} {year}"),
-        MonthForm::Short => format!("{year}Q{quarter}"),
-        MonthForm::Dashed => format!("{year}-Q{quarter}"),
-        MonthForm::Bare => format!("Q{quarter}"),
-        MonthForm::BareShort => format!(
+    if form == MonthForm::BareShort {
+        let short = |month| YearMonth { year, month }.short_name();
+        return format!(
             "Q{quarter} ({}-{})",
-            short_month(quarter * 3 - 2),
-            short_month(quarter * 3)
-        ),
-        MonthForm::Other => format!("{year} Q{quarter}"),
+            short(quarter * 3 - 2),
+            short(quarter * 3)
+        );
+    }
+    part_text('Q', quarter, year, form)
+}
+
+/// Half `number` (`H`) or quarter `number` (`Q`) of `year` in `form`; a half has no
+/// short bare form, so `BareShort` is `H1` as `Bare` is.
+fn part_text(letter: char, number: u32, year: i32, form: MonthForm) -> String {
+    match form {
+        MonthForm::Full => format!("{letter}{number} {year}"),
+        MonthForm::Short => format!("{year}{letter}{number}"),
+        MonthForm::Dashed => format!("{year}-{letter}{number}"),
+        MonthForm::Bare | MonthForm::BareShort => format!("{letter}{number}"),
+        MonthForm::Other => format!("{year} {letter}{number}"),
     }
 }
 
@@ -667,7 +667,7 @@ fn follows(src: &str, skeleton: &Skeleton, offset: usize) -> Follows {
     if !style::has_content(src, 0..offset) {
         return Follows::Nothing;
     }
-    let last_line = style::line_start(
+    let last_line = crate::text::line_start(
         src,
         if src.as_bytes()[offset - 1] == b'\n' {
             offset - 1
@@ -739,7 +739,7 @@ fn compose(
     // A last line without a line ending keeps the file ending without one.
     let open_end = spot.offset == src.len()
         && !src.ends_with('\n')
-        && !style::is_blank(&src[style::line_start(src, src.len())..]);
+        && !style::is_blank(&src[crate::text::line_start(src, src.len())..]);
     if open_end {
         text.insert_str(0, eol);
         text.truncate(text.len() - eol.len());

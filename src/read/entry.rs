@@ -363,7 +363,7 @@ pub(super) fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
         if at < checked_to {
             return false;
         }
-        let start = memchr::memrchr(b'\n', &body.as_bytes()[..at]).map_or(0, |nl| nl + 1);
+        let start = text::line_start(body, at);
         let end = memchr::memchr(b'\n', &body.as_bytes()[at..]).map_or(body.len(), |nl| at + nl);
         checked_to = end;
         line_shows(&body[start..end], needle)
@@ -694,7 +694,7 @@ impl<'s> Reader<'s, '_> {
         let text = &self.src[line.clone()];
         // A nested item's range starts at its marker: the spaces before it on its line
         // are part of its content column too.
-        let line_start = memchr::memrchr(b'\n', &bytes[..node.range.start]).map_or(0, |at| at + 1);
+        let line_start = text::line_start(self.src, node.range.start);
         let before = &bytes[line_start..node.range.start];
         let outer = if before.iter().all(|&b| b == b' ') {
             before.len()
@@ -904,9 +904,8 @@ fn interpret_fields(
                             Diagnostic::warning(
                                 offset,
                                 format!(
-                                    "date {date} is outside its month heading {} {}",
-                                    month.month_name(),
-                                    month.year
+                                    "date {date} is outside its month heading {}",
+                                    month.in_words()
                                 ),
                             )
                             .with_hint("move the entry under its month, or fix the date")

@@ -49,7 +49,7 @@ use crate::model::FieldKey;
 use crate::model::{Entry, YearMonth};
 use crate::read::Reader;
 use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
-use crate::read::heading::{self, HeadingKind, Period, PeriodHeading, Precision};
+use crate::read::heading::{self, HeadingKind, NamedPeriod, PeriodHeading, Precision};
 use crate::read::outline::{self, Mark, MarkKind};
 use crate::read::{label, table};
 use crate::suggest;
@@ -88,7 +88,7 @@ pub struct Log<'a> {
 /// A period heading of any kind (year, half, quarter, month, week, day) and its section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodSection {
-    pub period: Period,
+    pub period: NamedPeriod,
     /// What the heading resolves to with what encloses it: its year, and its month for
     /// months, weeks and days.
     pub context: Enclosing,
@@ -492,15 +492,14 @@ fn period_heading(
                 heading: line_range.clone(),
                 span: start..facts.end,
             });
-            if let (Period::Month { .. }, Some(month)) = (period, context.month) {
+            if let (NamedPeriod::Month { .. }, Some(month)) = (period, context.month) {
                 if let Some(&first_line) = seen_months.get(&month) {
                     out.diagnostics.push(
                         Diagnostic::warning(
                             start,
                             format!(
-                                "{} {} already has a heading on line {first_line}",
-                                month.month_name(),
-                                month.year
+                                "{} already has a heading on line {first_line}",
+                                month.in_words()
                             ),
                         )
                         .with_hint("merge the two sections; brag add writes to the last one"),
@@ -794,7 +793,7 @@ pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
 
 /// The date context a period heading opens, given what encloses it.
 fn period_context(
-    period: Period,
+    period: NamedPeriod,
     outer: Enclosing,
     offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -807,13 +806,13 @@ fn period_context(
     };
     let resolved = period.resolve(outer.year);
     let context = match period {
-        Period::Year(year) => Enclosing {
+        NamedPeriod::Year(year) => Enclosing {
             year: Some(year),
             month: None,
             day: None,
             period: None,
         },
-        Period::Half { year, .. } | Period::Quarter { year, .. } => {
+        NamedPeriod::Half { year, .. } | NamedPeriod::Quarter { year, .. } => {
             let year = year.or(outer.year);
             if year.is_none() {
                 no_year(diagnostics, "half or quarter heading");
@@ -825,7 +824,7 @@ fn period_context(
                 period: None,
             }
         }
-        Period::Month { year, month } => {
+        NamedPeriod::Month { year, month } => {
             let year = year.or(outer.year);
             if year.is_none() {
                 no_year(diagnostics, "month heading");
@@ -837,7 +836,7 @@ fn period_context(
                 period: None,
             }
         }
-        Period::Week(date) | Period::Day(date) => Enclosing {
+        NamedPeriod::Week(date) | NamedPeriod::Day(date) => Enclosing {
             year: Some(date.year()),
             month: outer.month.or(Some(YearMonth::of(date))),
             day: Some(date),
@@ -985,9 +984,8 @@ pub(super) fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagno
                 Diagnostic::warning(
                     after.heading.start,
                     format!(
-                        "{} {} is out of order: the file runs {}",
-                        after.month.month_name(),
-                        after.month.year,
+                        "{} is out of order: the file runs {}",
+                        after.month.in_words(),
                         match order {
                             Order::OldestFirst => "oldest first",
                             Order::NewestFirst => "newest first",
