@@ -38,15 +38,15 @@
 //! ambiguous or unreadable date, a duplicate month heading, months out of order, a level
 //! slip, a misspelt period heading; and [`unplaced`] reports the lines in no entry.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Lint;
-use crate::model::FieldKey;
 use crate::model::{Entry, YearMonth};
+use crate::model::{Field, FieldKey};
 use crate::read::Reader;
 use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
 use crate::read::heading::{self, HeadingKind, Period, PeriodHeading, Precision};
@@ -785,6 +785,69 @@ pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
     }
     finish(&mut run, &mut diagnostics);
     (diagnostics, total)
+}
+
+/// The words brag reads as labels, for a did-you-mean on one it does not: the STAR
+/// fields and their English synonyms, and the other fields.
+const LABEL_WORDS: [&str; 16] = [
+    "Situation",
+    "Task",
+    "Actions",
+    "Results",
+    "Context",
+    "Background",
+    "Problem",
+    "Objective",
+    "Goal",
+    "Action",
+    "Result",
+    "Impact",
+    "Outcome",
+    "Date",
+    "Tags",
+    "Scope",
+];
+
+/// Labels that `brag import` reads, known though the entry reader keeps them as fields.
+const IMPORT_LABELS: [&str; 2] = ["Period", "Section"];
+
+/// The labels of `entries` that brag keeps as plain fields because it does not know
+/// their word (`**Links:**`), once per label: a note, or a warning when the word is
+/// close to a label brag knows (`**Reslts:**`, did you mean Results?), which is most
+/// likely a slip that keeps a STAR field from counting.
+pub fn unmapped_labels(entries: &[Entry<'_>]) -> Vec<Diagnostic> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut diagnostics = Vec::new();
+    // In file order (entries are in date order), so that each label is named where it
+    // first appears.
+    let mut fields: Vec<&Field<'_>> = (entries.iter())
+        .flat_map(|entry| &entry.fields)
+        .filter(|field| field.key == FieldKey::Other)
+        .collect();
+    fields.sort_by_key(|field| field.span.start);
+    for field in fields {
+        // A known word kept as a plain field (a second Results, an English `Data`) is
+        // reported where it is read, if at all.
+        let known = label::key_of(field.label).is_some()
+            || IMPORT_LABELS
+                .iter()
+                .any(|word| word.eq_ignore_ascii_case(field.label));
+        if known || !seen.insert(field.label.to_lowercase()) {
+            continue;
+        }
+        let message = format!(
+            "label {:?} is kept as a field, not one of Situation/Task/Actions/Results",
+            field.label
+        );
+        diagnostics.push(match suggest::closest(field.label, LABEL_WORDS.into_iter().chain(IMPORT_LABELS)) {
+            Some(meant) => Diagnostic::warning(field.span.start, format!("{message} (did you mean {meant}?)"))
+                .with_hint(format!("write {meant:?} for brag to read it as one")),
+            None => Diagnostic::note(field.span.start, message).with_hint(
+                "brag lists it under `fields`; use a STAR label (or a synonym such as Impact) for it to count as one",
+            ),
+        });
+    }
+    diagnostics
 }
 
 /// The date context a period heading opens, given what encloses it.
