@@ -19,14 +19,16 @@
 //!   bank); other headings are sections. Where no entry heading holds it, a top-level
 //!   bullet is an entry (`- **Shipped X** (2026-11-03): ...`, `- Shipped X`), unless it is
 //!   a field label, or (outside a period) written as one, or a plain bullet right after
-//!   a bold-led entry; so is each row of a table of achievements (see `table`) right
-//!   under a period or section heading.
+//!   a bold-led entry; so is, under a period or a section, a top-level paragraph that
+//!   opens with bold text not written as a label (`**Won the X award** - text`); and so
+//!   is each row of a table of achievements (see `table`) right under a period or
+//!   section heading.
 //! - **Slips.** A heading at the level of the period heading before it, with no period
 //!   above it, would end that period: it stays in it, is reported, and is an entry (its
 //!   own text) or a section. A misspelt period heading is read as the one it meant
 //!   (`suggest::period_heading`), and reported.
 //! - **Blocks.** A heading entry runs to the next heading of its level or above; a bullet
-//!   entry to the next heading or entry; a table row is its line. Fields and notes
+//!   or paragraph entry to the next heading or entry; a table row is its line. Fields and notes
 //!   inside are read by `entry`.
 //! - **Dates.** An entry's date is its `Date` field, else a date in its title, else its
 //!   week or day heading, else the first day of its month; an entry with none of these
@@ -43,8 +45,11 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use pulldown_cmark::{Event, Parser, Tag};
+
 use crate::diagnostic::Diagnostic;
 use crate::lint::Lint;
+use crate::markdown;
 use crate::model::{Entry, YearMonth};
 use crate::model::{Field, FieldKey};
 use crate::read::Reader;
@@ -259,30 +264,33 @@ pub fn skeleton(src: &str) -> Skeleton {
                 if frame.is_some_and(|f| f.role == Role::Entry) {
                     continue;
                 }
+                let frame = frame.copied();
                 let line_range = mark.line(src);
                 let line = &src[line_range.clone()];
                 // A plain bullet after a bold-led entry is part of it, as its notes.
                 let after_bold = open_block
                     .and_then(|index| out.blocks.get(index))
                     .is_some_and(|open| {
-                        outline::is_bold_bullet(src[open.title_line.clone()].as_bytes())
+                        open.style == Style::Paragraph
+                            || outline::is_bold_bullet(src[open.title_line.clone()].as_bytes())
                     });
-                if (after_bold && !outline::is_bold_bullet(line.as_bytes()))
-                    || !bullet_is_entry(line, frame.is_some_and(|f| f.in_period))
+                if (!after_bold || outline::is_bold_bullet(line.as_bytes()))
+                    && bullet_is_entry(line, frame.is_some_and(|f| f.in_period))
                 {
-                    continue;
+                    close_open(&mut out, &mut open_block, mark.start);
+                    out.blocks.push(Block {
+                        style: Style::Bullet,
+                        section: frame.and_then(|f| f.section),
+                        table: None,
+                        span: mark.start..src.len(),
+                        title_line: line_range,
+                        line_no: lines.line_of(src, mark.start),
+                        context: frame.map(|f| f.context).unwrap_or_default(),
+                    });
+                    open_block = Some(out.blocks.len() - 1);
                 }
-                close_open(&mut out, &mut open_block, mark.start);
-                out.blocks.push(Block {
-                    style: Style::Bullet,
-                    section: frame.and_then(|f| f.section),
-                    table: None,
-                    span: mark.start..src.len(),
-                    title_line: line_range,
-                    line_no: lines.line_of(src, mark.start),
-                    context: frame.map(|f| f.context).unwrap_or_default(),
-                });
-                open_block = Some(out.blocks.len() - 1);
+                let region = mark.start..next_start(src, marks, index + 1);
+                bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
                 continue;
             }
         };
@@ -339,6 +347,9 @@ pub fn skeleton(src: &str) -> Skeleton {
                 section: None,
             });
             tables(src, gap, context, None, &mut out, &mut lines);
+            let region = mark.start..next_start(src, marks, index + 1);
+            let frame = stack.last().copied();
+            bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
             continue;
         }
         let own_text = || !src[gap.clone()].trim().is_empty();
@@ -460,6 +471,11 @@ pub fn skeleton(src: &str) -> Skeleton {
             slip_of: slip.map(|(start, _)| start),
             section,
         });
+        if entry_end.is_none() {
+            let region = mark.start..next_start(src, marks, index + 1);
+            let frame = stack.last().copied();
+            bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
+        }
     }
     close_open(&mut out, &mut open_block, src.len());
     out.marks = outline.marks;
@@ -608,17 +624,76 @@ fn context_of(found: PeriodHeading, outer: Enclosing) -> Enclosing {
 /// as one either (`- **Purpose**: ...`, as the log template's preamble has).
 fn bullet_is_entry(line: &str, in_period: bool) -> bool {
     if outline::is_bold_bullet(line.as_bytes()) {
-        let inner = line.get(4..).unwrap_or("");
-        let bold = inner.split("**").next().unwrap_or("");
-        let name = bold.trim_end_matches([':', '：']);
-        if label::key_of(name).is_some() {
-            return false;
-        }
-        let after = inner.get(bold.len() + 2..).unwrap_or("");
-        in_period || !(name.len() < bold.len() || after.starts_with([':', '：']))
+        bold_lead_is_entry(line.get(4..).unwrap_or(""), in_period)
     } else {
         label::detect(line.get(2..).unwrap_or("").trim_start()).is_none()
     }
+}
+
+/// Whether bold text that opens a bullet or a paragraph (`inner`, the text after its
+/// `**`) leads an entry: it names no label brag knows, and unless `in_period` allows
+/// it, is not written as a label either (`**Purpose**:`, `**Links:**`).
+fn bold_lead_is_entry(inner: &str, in_period: bool) -> bool {
+    let bold = inner.split("**").next().unwrap_or("");
+    let name = bold.trim_end_matches([':', '：']);
+    if label::key_of(name).is_some() {
+        return false;
+    }
+    let after = inner.get(bold.len() + 2..).unwrap_or("");
+    in_period || !(name.len() < bold.len() || after.starts_with([':', '：']))
+}
+
+/// The bold-lead paragraphs in `region` (from a period, section or bullet mark to the
+/// next mark) as entries, when `frame` is a period or a section: a top-level paragraph
+/// that opens with bold text not written as a label (`**Won the X award** - text`). Each
+/// runs to the next entry or heading. Only regions with a line that opens with `**` are
+/// parsed, and from their mark, so that pulldown-cmark sees the nesting the whole
+/// document gives them (a lazy continuation line stays in its list item).
+fn bold_paragraphs(
+    src: &str,
+    region: Range<usize>,
+    frame: Option<Frame>,
+    out: &mut Skeleton,
+    open_block: &mut Option<usize>,
+    lines: &mut text::LineCounter,
+) {
+    let Some(frame) = frame.filter(|f| f.in_period || f.section.is_some()) else {
+        return;
+    };
+    let Some(text) = src.get(region.clone()) else {
+        return;
+    };
+    if memchr::memmem::find(text.as_bytes(), b"\n**").is_none() {
+        return;
+    }
+    for (event, range) in Parser::new_ext(text, markdown::options()).into_offset_iter() {
+        if let Event::Start(Tag::Paragraph) = event {
+            // A paragraph inside a list item or a quote starts after its marker, never
+            // in the first column.
+            let start = region.start + range.start;
+            if src.as_bytes().get(start.wrapping_sub(1)) == Some(&b'\n')
+                && is_bold_lead(&src[start..])
+            {
+                close_open(out, open_block, start);
+                out.blocks.push(Block {
+                    style: Style::Paragraph,
+                    section: frame.section,
+                    table: None,
+                    span: start..src.len(),
+                    title_line: outline::line_at(src.as_bytes(), start),
+                    line_no: lines.line_of(src, start),
+                    context: frame.context,
+                });
+                *open_block = Some(out.blocks.len() - 1);
+            }
+        }
+    }
+}
+
+/// Whether `text` opens with bold text that leads an entry (see [`bold_lead_is_entry`]).
+fn is_bold_lead(text: &str) -> bool {
+    matches!(text.as_bytes(), [b'*', b'*', next, ..] if *next != b'*' && !next.is_ascii_whitespace())
+        && bold_lead_is_entry(&text[2..], false)
 }
 
 /// Ends the open entry's block at `at`.
