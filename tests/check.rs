@@ -243,10 +243,12 @@ fn an_unknown_lint_code_in_the_config_names_its_line() {
 
 /// A label brag does not know is named once per file: a note that `--strict` lets pass,
 /// where it first appears in the file (entries are listed by date), or a warning
-/// (that `--strict` fails on) when the word is close to a label brag knows.
+/// (that `--strict` fails on) when the word is close to a label brag knows. Known words
+/// kept as fields are not named: `Section` (which `brag import` reads) and an English
+/// `Data` that is no date.
 #[test]
 fn labels_brag_does_not_map_are_named_once() {
-    let custom = "# Log\n\n## March 2026\n\n### Cut latency\n- **Date**: 2026-03-20\n- **Results**: p95 fell 40%\n- **Links**: [design](https://example.com)\n\n### Fixed the loop\n- **Date**: 2026-03-09\n- **Results**: 0 redirects in a week\n- **links**: [issue](https://example.com)\n";
+    let custom = "# Log\n\n## March 2026\n\n### Cut latency\n- **Date**: 2026-03-20\n- **Results**: p95 fell 40%\n- **Links**: [design](https://example.com)\n- **Section**: Platform\n- **Data**: p95 from 900 ms\n\n### Fixed the loop\n- **Date**: 2026-03-09\n- **Results**: 0 redirects in a week\n- **links**: [issue](https://example.com)\n";
     Brag::new()
         .log(custom)
         .config(crate::reading::READER_ONLY)
