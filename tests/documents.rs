@@ -193,7 +193,8 @@ fn a_table_after_entries_is_placed() {
 /// A paragraph that opens with bold text is an entry only at the top level of a period
 /// or a section, where pulldown-cmark reads a paragraph starting at its line: not a
 /// lazy continuation line, a setext heading, code, an indented line, the preamble, a
-/// label line, or text inside a heading entry.
+/// label line, or text inside a heading entry. A heading outside any period whose text
+/// opens with one is a category, not a story, even when the entries hold STAR labels.
 #[test]
 fn a_bold_lead_is_an_entry_only_as_a_paragraph_of_its_own() {
     let cases = [
@@ -204,6 +205,16 @@ fn a_bold_lead_is_an_entry_only_as_a_paragraph_of_its_own() {
         (
             "## Projects\n\n**Led the move** - weekly to daily\n",
             vec!["Led the move"],
+        ),
+        // Bold leads with STAR labels under a category: entries, not one story.
+        (
+            "## Projects\n\n**Led X** - a\n**Situation:** s\n\n**Won Y.** b\n",
+            vec!["Led X", "Won Y"],
+        ),
+        // A story bank's labels with no bold lead above them: one story.
+        (
+            "## Rescued the report\n\n**Situation:** slow\n**Results:** 5x faster\n",
+            vec!["Rescued the report"],
         ),
         (
             "## March 2026\n\n- Shipped X\n**Bold** continues the item\n",

@@ -16,7 +16,7 @@
 //!   of its level that holds plain bullets (`## Weekend` beside the days) is a section of
 //!   the period above. Outside any period, a heading is an entry when its title carries a
 //!   date (`### 2026-11-03 Cut latency`) or its own text holds a STAR label (a story
-//!   bank); other headings are sections. Where no entry heading holds it, a top-level
+//!   bank) and does not open with a bold-lead paragraph; other headings are sections. Where no entry heading holds it, a top-level
 //!   bullet is an entry (`- **Shipped X** (2026-11-03): ...`, `- Shipped X`), unless it is
 //!   a field label, or (outside a period) written as one, or a plain bullet right after
 //!   a bold-led entry; so is, under a period or a section, a top-level paragraph that
@@ -427,9 +427,13 @@ pub fn skeleton(src: &str) -> Skeleton {
                 .iter()
                 .find(|mark| matches!(mark.kind, MarkKind::Heading(_)))
                 .map_or(end, |mark| mark.start);
-            ((dated_title || has_star_labels(src, line_range.end..own_end))
-                && (!facts.holds_other || own_text()))
-            .then_some(end)
+            // A heading whose text opens with a bold-lead paragraph is a category
+            // holding paragraph entries, even when their labels are STAR labels.
+            let story = || {
+                !opens_with_bold_lead(src, line_range.end..own_end)
+                    && has_star_labels(src, line_range.end..own_end)
+            };
+            ((dated_title || story()) && (!facts.holds_other || own_text())).then_some(end)
         };
         let role = match entry_end {
             Some(entry_end) => {
@@ -688,6 +692,15 @@ fn bold_paragraphs(
             }
         }
     }
+}
+
+/// Whether the first non-blank line of `range` (which follows a heading line) opens a
+/// bold-lead paragraph.
+fn opens_with_bold_lead(src: &str, range: Range<usize>) -> bool {
+    let text = src.get(range).unwrap_or("");
+    outline::lines(text)
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(is_bold_lead)
 }
 
 /// Whether `text` opens with bold text that leads an entry (see [`bold_lead_is_entry`]).
