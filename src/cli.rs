@@ -937,6 +937,7 @@ value_enum!(GroupBy {
     Tag => "tag", "One group per tag, most used first; an entry appears once, under its most used tag";
     Scope => "scope", "The scope ladder, business first";
     Competency => "competency", "The rubric's competencies; an entry appears under the first one its tags match";
+    Section => "section", "The document's sections (`## Projects`), in the order they first hold an entry; entries in no section last";
 });
 
 value_enum!(Audience {

@@ -98,7 +98,7 @@ fn heading_level(src: &str, block: &Block) -> Option<u8> {
             let line = src[block.title_line.clone()].trim_start();
             u8::try_from(line.bytes().take_while(|&b| b == b'#').count()).ok()
         }
-        entry::Style::Bullet => None,
+        entry::Style::Bullet | entry::Style::Paragraph => None,
     }
 }
 

@@ -233,6 +233,9 @@ impl Samples {
                         .push(blank_lines_between(src, content_end, block.span.end));
                 }
             }
+            // `brag add` writes headings and bullets; a paragraph entry's labels still
+            // count below.
+            BlockStyle::Paragraph => {}
         }
         let entry = entry::read(src, block, &mut Vec::new());
         for field in &entry.fields {

@@ -40,6 +40,8 @@ pub enum Style {
     Heading,
     /// `- **Title** ...`, `- Title`, or a table row (see [`Block::table`]).
     Bullet,
+    /// A paragraph that opens with bold text: `**Title** - text`, `**Title.** Text`.
+    Paragraph,
 }
 
 /// What the headings around an entry say about its date.
@@ -141,6 +143,11 @@ pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
                 }
             }
         },
+        Style::Paragraph => {
+            let (title, date, _) = bold_parts(line.get(2..).unwrap_or(""), context);
+            // `**Won the X award.** More text`: the sentence's stop is not the title's.
+            (title.strip_suffix('.').unwrap_or(title), date)
+        }
     }
 }
 
@@ -458,19 +465,25 @@ pub fn split_title_date(title: &str, context: Enclosing) -> (&str, Option<NaiveD
     (title, None)
 }
 
-/// The text after a bullet entry's bold title (and its date), as notes.
+/// The text after a bullet or paragraph entry's bold title (and its date), as notes.
 fn bullet_lead(src: &str, block: &Block) -> Option<Range<usize>> {
-    if block.style != Style::Bullet {
-        return None;
-    }
     let line = &src[block.title_line.clone()];
-    let (_, _, lead) = bullet_parts(line, block.context);
+    let (_, _, lead) = match block.style {
+        Style::Heading => return None,
+        Style::Bullet => bullet_parts(line, block.context),
+        Style::Paragraph => bold_parts(line.get(2..).unwrap_or(""), block.context),
+    };
     (!lead.trim().is_empty()).then(|| block.title_line.end - lead.len()..block.title_line.end)
 }
 
 /// `- **Title** (2026-11-03): lead text` -> the title, its date, and the lead text.
 fn bullet_parts(line: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str) {
-    let inner = line.get(4..).unwrap_or(""); // after `- **`
+    bold_parts(line.get(4..).unwrap_or(""), context) // after `- **`
+}
+
+/// `Title** (2026-11-03): lead text`, the text after an opening `**` -> the title, its
+/// date, and the lead text.
+fn bold_parts(inner: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str) {
     let Some(close) = inner.find("**") else {
         return (inner.trim(), None, "");
     };
@@ -592,7 +605,9 @@ impl<'s> Reader<'s, '_> {
     fn walk_block(&mut self) {
         let body_start = (self.block.title_line.end + 1).min(self.block.span.end);
         match self.block.style {
-            Style::Heading => {
+            // A paragraph entry's own paragraph goes on after its title line: read from
+            // there, its lines are text and labels as under a heading.
+            Style::Heading | Style::Paragraph => {
                 let nodes = block_tree(self.src, body_start..self.block.span.end);
                 self.walk(&nodes, 0, body_start..self.block.span.end, 0);
             }
@@ -793,7 +808,7 @@ impl<'s> Reader<'s, '_> {
             }
         }
         let content_dedent = match self.block.style {
-            Style::Heading => 0,
+            Style::Heading | Style::Paragraph => 0,
             Style::Bullet => 2,
         };
         let block_end = self.block.span.end;

@@ -58,6 +58,9 @@ pub enum GroupBy {
     Scope,
     /// The rubric's competencies; an entry appears under the first one its tags match
     Competency,
+    /// The document's sections, in the order they first hold an entry; entries in no
+    /// section last
+    Section,
 }
 
 /// Who the export is for.
@@ -96,6 +99,7 @@ impl GroupBy {
             GroupBy::Tag => "tag",
             GroupBy::Scope => "scope",
             GroupBy::Competency => "competency",
+            GroupBy::Section => "section",
         }
     }
 }
@@ -113,6 +117,8 @@ pub struct Facts<'a> {
     pub measurable: bool,
     /// Its `Project:` field, if any.
     pub project: Option<&'a str>,
+    /// The section of the document that holds it (`Projects`), if any.
+    pub section: Option<&'a str>,
 }
 
 impl<'a> Facts<'a> {
@@ -135,6 +141,7 @@ impl<'a> Facts<'a> {
                 })
                 .map(|field| field.body.raw.trim())
                 .filter(|name| !name.is_empty()),
+            section: entry.section,
         }
     }
 
@@ -444,6 +451,7 @@ pub fn build(facts: &[Facts<'_>], options: Options<'_>) -> Packet {
         GroupBy::Month => by_month(facts),
         GroupBy::Tag => by_tag(&tags, options.tag_descriptions),
         GroupBy::Scope => by_scope(facts),
+        GroupBy::Section => by_section(facts),
         GroupBy::Competency => match (&options.rubric, &membership) {
             (Some(rubric), Some(membership)) => by_competency(&tags, rubric, membership),
             _ => by_month(facts),
@@ -1092,6 +1100,35 @@ fn by_scope(facts: &[Facts<'_>]) -> Vec<Group> {
         .collect()
 }
 
+/// The name of the group of entries in no section.
+pub const NO_SECTION: &str = "No section";
+
+/// One group per section, in the order each first holds an entry, then the entries in
+/// no section.
+fn by_section(facts: &[Facts<'_>]) -> Vec<Group> {
+    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    let mut slots: HashMap<Option<&str>, usize> = HashMap::new();
+    for (position, fact) in facts.iter().enumerate() {
+        let slot = *slots.entry(fact.section).or_insert_with(|| {
+            groups.push((fact.section, Vec::new()));
+            groups.len() - 1
+        });
+        groups[slot].1.push(position);
+    }
+    // Stable: sections keep their order, the entries in none go last.
+    groups.sort_by_key(|(section, _)| section.is_none());
+    groups
+        .into_iter()
+        .map(|(section, members)| Group {
+            name: section.unwrap_or(NO_SECTION).to_string(),
+            kind: "evidence",
+            description: None,
+            also: Vec::new(),
+            members,
+        })
+        .collect()
+}
+
 /// For each competency, the entries carrying any of its tags (ignoring case).
 fn competency_members(tags: &[Vec<String>], competencies: &[Competency]) -> Vec<Vec<usize>> {
     competencies
@@ -1164,6 +1201,7 @@ mod tests {
             results: !results.is_empty(),
             measurable: is_measurable(results),
             project: None,
+            section: None,
         }
     }
 
@@ -1311,6 +1349,24 @@ mod tests {
                 ("Project", vec![0]),
                 ("Task", vec![1]),
                 ("No scope", vec![3])
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_by_section_in_document_order_with_no_section_last() {
+        let vocabulary = BTreeMap::new();
+        let mut facts = sample();
+        facts[0].section = Some("Projects");
+        facts[2].section = Some("Mentoring");
+        facts[3].section = Some("Projects");
+        let by_section = build(&facts, options(GroupBy::Section, None, &vocabulary));
+        assert_eq!(
+            names(&by_section),
+            [
+                ("Projects", vec![0, 3]),
+                ("Mentoring", vec![2]),
+                (NO_SECTION, vec![1])
             ]
         );
     }
