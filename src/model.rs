@@ -319,12 +319,7 @@ impl<T> Star<T> {
             FieldKey::Task => Some(&self.task),
             FieldKey::Actions => Some(&self.actions),
             FieldKey::Results => Some(&self.results),
-            FieldKey::Date
-            | FieldKey::Tags
-            | FieldKey::Scope
-            | FieldKey::Period
-            | FieldKey::Section
-            | FieldKey::Other => None,
+            _ => None,
         }
     }
 
@@ -335,12 +330,7 @@ impl<T> Star<T> {
             FieldKey::Task => Some(&mut self.task),
             FieldKey::Actions => Some(&mut self.actions),
             FieldKey::Results => Some(&mut self.results),
-            FieldKey::Date
-            | FieldKey::Tags
-            | FieldKey::Scope
-            | FieldKey::Period
-            | FieldKey::Section
-            | FieldKey::Other => None,
+            _ => None,
         }
     }
 
