@@ -155,6 +155,10 @@ fn grep_matches_shown_text_not_the_markup_of_labels() {
                   - **Shipped the widget**: on time\n  - **Result**: fast\n";
     let notes = "# Brag log\n\n## November 2026\n\n### Shipped the widget\n\n\
                  1. Launched on time\n2) Cut cost\n";
+    // A field's body is read without the spaces around it, so a needle that ends in a
+    // space cannot match one at the end of a label line.
+    let spaced = "# Brag log\n\n## November 2026\n\n### Shipped the widget\n\n\
+                  - **Results**: fell by half \n- **Task**: speed up\n";
     let widget = ["2026-11-01-shipped-the-widget"];
     for (log, grep, found) in [
         (numbered, "situation", false),
@@ -170,6 +174,8 @@ fn grep_matches_shown_text_not_the_markup_of_labels() {
         (bullet, "shipped the", true),
         (notes, "1. launched", true),
         (notes, "2) cut", true),
+        (spaced, "half ", false),
+        (spaced, "by half", true),
     ] {
         let expected: &[&str] = if found { &widget } else { &[] };
         assert_eq!(
