@@ -249,6 +249,10 @@ fn opens_other_html(rest: &[u8]) -> bool {
 
 /// A GitHub table delimiter row (`| --- | :-: |`), which makes the lines before it a table.
 pub(crate) fn is_table_delimiter(rest: &[u8]) -> bool {
+    // Most lines start with a letter, `#` or `*`: no delimiter row does.
+    if !matches!(rest.first(), Some(b'|' | b'-' | b':')) {
+        return false;
+    }
     let rest = trim_line(rest);
     // The byte test first: it stops at the first letter of an ordinary line.
     rest.iter()

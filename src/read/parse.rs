@@ -373,11 +373,7 @@ pub fn skeleton(src: &str) -> Skeleton {
             Some((_, period)) => (period, true),
             None => (context, in_period),
         };
-        // A section's entries carry its name; the document's title names none.
         let parent_section = parent.and_then(|f| f.section).filter(|_| slip.is_none());
-        let as_section = (!is_title)
-            .then(|| text_bytes(src, entry::without_emphasis(text)))
-            .or(parent_section);
         let entry_end = if let Some((period_start, _)) = slip {
             let period_text =
                 entry::heading_text(&src[outline::line_at(src.as_bytes(), period_start)]);
@@ -454,9 +450,12 @@ pub fn skeleton(src: &str) -> Skeleton {
             }
             None => Role::Section,
         };
-        // A section names what it holds; a slipped entry's headings are its period's.
+        // A section names what it holds (its entries carry its name; the document's title
+        // names none); a slipped entry's headings are its period's.
         let section = if entry_end.is_none() {
-            as_section
+            (!is_title)
+                .then(|| text_bytes(src, entry::without_emphasis(text)))
+                .or(parent_section)
         } else {
             parent_section
         };
