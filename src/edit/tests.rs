@@ -1012,3 +1012,18 @@ fn a_window_reads_only_the_ends_of_a_large_file() {
         );
     }
 }
+
+/// An insertion that files an old entry under another section (here a new `### Other`
+/// heading above October's `Read B`, in `Learning` before) is refused, though the
+/// entry's text, month and period stay.
+#[test]
+fn the_verifier_refuses_moving_an_entry_to_another_section() {
+    let src = "## October 2026\n\n### Projects\n\n#### Shipped A\n\n### Learning\n\n#### Read B\n\n## November 2026\n\n### Fixed the loop\n- **Date**: 2026-11-09\n";
+    let draft = shipped("2026-11-05");
+    let text = "#### Shipped it\n- **Date**: 2026-11-05\n- **Results**: 2 teams\n\n### Other\n\n";
+    let plan = crafted(src, &draft, before(src, "#### Read B"), text);
+    assert_eq!(
+        refusal(src, &plan, None),
+        "the insertion would change the entry on line 9"
+    );
+}

@@ -15,6 +15,7 @@ use crate::edit::{Expected, Plan};
 use crate::model::{Entry, Scope, Star, YearMonth};
 use crate::read::Reader;
 use crate::read::entry;
+use crate::read::heading::PeriodHeading;
 use crate::read::parse::Skeleton;
 use crate::render::schema;
 use crate::text;
@@ -103,7 +104,8 @@ pub fn verify_all(
             && after.context == before.context
             && after.span.start == before.span.start + bytes
             && after.title_line.start == before.title_line.start + title_bytes
-            && after.line_no == before.line_no + lines;
+            && after.line_no == before.line_no + lines
+            && section_of(new, after) == section_of(old, before);
         ensure!(
             same_block,
             "the insertion would change the entry on line {}",
@@ -149,6 +151,11 @@ pub fn verify_all(
     Ok(out)
 }
 
+/// The name of the section (a category such as `Projects`) a block is filed under.
+fn section_of<'s>(src: &'s str, block: &entry::Block) -> Option<&'s str> {
+    block.section.and_then(|(start, end)| src.get(start..end))
+}
+
 /// Whether `new` is `old` with `insertions` (text at an offset in `old`, in order).
 fn is_old_with(old: &str, new: &str, insertions: &[(usize, &str)]) -> bool {
     let (mut from, mut at_new) = (0, 0);
@@ -172,6 +179,10 @@ struct Reading<'e> {
     title: &'e str,
     date: Option<chrono::NaiveDate>,
     month: Option<YearMonth>,
+    /// The period and the section it is filed under: an insertion that moves an old
+    /// entry into the new month, or out of its category, changes these.
+    period: Option<PeriodHeading>,
+    section: Option<&'e str>,
     tags: &'e [&'e str],
     scope: Option<Scope>,
     star: Star<Option<String>>,
@@ -185,6 +196,8 @@ impl<'e> Reading<'e> {
             title: entry.title,
             date: entry.date,
             month: entry.month,
+            period: entry.period,
+            section: entry.section,
             tags: &entry.tags,
             scope: entry.scope,
             star: entry.star.map(|text| text.map(|text| text.to_string())),
