@@ -691,7 +691,12 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
             } else {
                 String::new()
             };
-            lines.push(format!("{} **{}**{dated}", style.bullet, draft.title));
+            let title = if style.bullet_bold {
+                format!("**{}**", draft.title)
+            } else {
+                draft.title.clone()
+            };
+            lines.push(format!("{} {title}{dated}", style.bullet));
             (2, style.bullet_date_in_title)
         }
     };
