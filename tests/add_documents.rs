@@ -15,6 +15,18 @@ fn add(log: &str, args: &[&str]) -> crate::support::Ran {
 }
 
 #[test]
+fn newest_first_comes_from_year_headings_and_from_a_note() {
+    let by_year = fixture("newest-by-year.md");
+    add(&by_year, &["Won the award", "--date", "2027-01-10", "-r", "3 teams"]).log_is(
+        b"# Wins\n\n## 2027\n\n### January 2027\n\n- **Won the award** (2027-01-10)\n  - **Results**: 3 teams\n\n## 2026\n\n- **Shipped dark mode** (2026-03-02)\n\n## 2025\n\n- **Led the migration** (2025-11-05)\n",
+    );
+    let by_note = fixture("newest-by-note.md");
+    add(&by_note, &["Won the award", "--date", "2026-04-10", "-r", "3 teams"]).log_is(
+        b"# Achievement log\n\nEntries are kept in reverse-chronological order.\n\n## April 2026\n\n### Won the award\n- **Date**: 2026-04-10\n- **Results**: 3 teams\n\n## March 2026\n\n### Shipped dark mode\n- **Date**: 2026-03-02\n",
+    );
+}
+
+#[test]
 fn a_bullet_log_gets_a_bullet_entry_in_its_own_words() {
     let log = fixture("bullet-entries.md");
     add(

@@ -35,7 +35,7 @@ use crate::model::{FieldKey, MONTH_NAMES, Scope, Star, YearMonth};
 use crate::read::entry::{self, Block};
 use crate::read::heading::Period;
 use crate::read::outline::{self, MarkKind};
-use crate::read::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
+use crate::read::parse::{self, Order, PeriodSection, Skeleton};
 
 /// What the log's config says about new text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -82,16 +82,87 @@ pub struct Insertion {
 /// Plans the insertion of `draft` into `src`, applies it and verifies the result.
 pub fn insert(src: &str, draft: &Draft, settings: &Settings) -> anyhow::Result<Insertion> {
     let skeleton = parse::skeleton(src);
-    let order = file_order(&skeleton.months, settings);
+    let headings = skeleton.marks.iter().filter_map(|mark| match mark.kind {
+        MarkKind::Heading(level) => Some((mark.start, level)),
+        MarkKind::Bullet => None,
+    });
+    let preamble = String::from_utf8_lossy(&src.as_bytes()[..preamble_end(src.len(), headings)]);
+    let order = file_order(&skeleton, &preamble, settings);
     insert_planned(src, &skeleton, 0, order, draft)
 }
 
-/// The order of a file with these month headings (all of them, whichever part of the
-/// file is being planned on): by its headings, else the config's, else oldest first.
-pub fn file_order(months: &[MonthSection], settings: &Settings) -> Order {
-    parse::month_order(months)
+/// The order of a file with these period headings (all of them, whichever part of the
+/// file is being planned on) and this preamble: by its month headings, else by its year
+/// headings, else by a note in its preamble (see [`noted_order`]), else the config's,
+/// else oldest first.
+pub fn file_order(periods: &Skeleton, preamble: &str, settings: &Settings) -> Order {
+    parse::month_order(&periods.months)
+        .or_else(|| year_order(&periods.periods))
+        .or_else(|| noted_order(preamble))
         .or(settings.order)
         .unwrap_or_default()
+}
+
+/// The order of the year headings (`## 2026` before `## 2025`), by majority of
+/// neighbouring pairs; `None` when they do not say.
+fn year_order(periods: &[PeriodSection]) -> Option<Order> {
+    let years: Vec<i32> = periods
+        .iter()
+        .filter_map(|section| match section.period {
+            Period::Year(year) => Some(year),
+            _ => None,
+        })
+        .collect();
+    let rising = years.windows(2).filter(|pair| pair[0] < pair[1]).count();
+    let falling = years.windows(2).filter(|pair| pair[0] > pair[1]).count();
+    match rising.cmp(&falling) {
+        std::cmp::Ordering::Greater => Some(Order::OldestFirst),
+        std::cmp::Ordering::Less => Some(Order::NewestFirst),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The most of a file's start read as its preamble.
+pub const PREAMBLE_MAX: usize = 16 << 10;
+
+/// Where a file's preamble ends: at its first heading other than the document's title
+/// (a level-one heading that opens the file), at most [`PREAMBLE_MAX`] bytes in.
+/// `headings` are the start and level of each heading line, in order.
+pub fn preamble_end(len: usize, mut headings: impl Iterator<Item = (usize, u8)>) -> usize {
+    let end = match headings.next() {
+        Some((_, 1)) => headings.next().map_or(len, |(start, _)| start),
+        Some((start, _)) => start,
+        None => len,
+    };
+    end.min(len).min(PREAMBLE_MAX)
+}
+
+/// The order a note in the preamble asks for: "newest first", "most recent first",
+/// "reverse-chronological" (or "oldest first", "chronological order").
+pub fn noted_order(preamble: &str) -> Option<Order> {
+    const NEWEST: [&str; 6] = [
+        "newest first",
+        "most recent first",
+        "latest first",
+        "newest on top",
+        "newest at the top",
+        "reverse chronological",
+    ];
+    const OLDEST: [&str; 3] = ["oldest first", "oldest on top", "chronological order"];
+    let words = preamble
+        .to_lowercase()
+        .replace(['-', '_', '*'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let says = |phrases: &[&str]| phrases.iter().any(|phrase| words.contains(phrase));
+    if says(&NEWEST) {
+        Some(Order::NewestFirst)
+    } else if says(&OLDEST) {
+        Some(Order::OldestFirst)
+    } else {
+        None
+    }
 }
 
 /// [`insert`] into a file of the given order, where the text before `from` is only

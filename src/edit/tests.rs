@@ -503,7 +503,7 @@ const TWO_MONTHS: &str = "# Log\n\n## October 2026\n\n### Ran the review\n- **Da
 /// The plan brag makes to add `draft` to `src`, with its text and place replaced.
 fn crafted(src: &str, draft: &Draft, offset: usize, text: &str) -> Plan {
     let skeleton = parse::skeleton(src);
-    let order = file_order(&skeleton.months, &Settings::default());
+    let order = file_order(&skeleton, "", &Settings::default());
     Plan {
         offset,
         text: text.to_string(),
@@ -1026,4 +1026,30 @@ fn the_verifier_refuses_moving_an_entry_to_another_section() {
         refusal(src, &plan, None),
         "the insertion would change the entry on line 9"
     );
+}
+
+#[test]
+fn the_order_comes_from_years_then_from_a_note() {
+    let skeleton = parse::skeleton("## 2026\n\n- **A** (2026-03-02)\n\n## 2025\n");
+    assert_eq!(
+        file_order(&skeleton, "", &Settings::default()),
+        Order::NewestFirst
+    );
+    let none = parse::skeleton("## March 2026\n");
+    for (preamble, order) in [
+        ("Newest first.", Order::NewestFirst),
+        ("Kept in reverse-chronological order", Order::NewestFirst),
+        ("Most recent first", Order::NewestFirst),
+        ("In chronological order.", Order::OldestFirst),
+        ("Wins of the year.", Order::OldestFirst),
+    ] {
+        assert_eq!(
+            file_order(&none, preamble, &Settings::default()),
+            order,
+            "{preamble}"
+        );
+    }
+    assert_eq!(preamble_end(100, [(0, 1), (40, 2)].into_iter()), 40);
+    assert_eq!(preamble_end(100, [(10, 2)].into_iter()), 10);
+    assert_eq!(preamble_end(1 << 20, std::iter::empty()), PREAMBLE_MAX);
 }
