@@ -7,6 +7,10 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("tests/fixtures/add-documents/{name}")).expect("fixture")
 }
 
+fn documents(name: &str) -> String {
+    std::fs::read_to_string(format!("tests/fixtures/documents/{name}")).expect("fixture")
+}
+
 /// `brag add ARGS` on `log`; the run, checked to succeed.
 fn add(log: &str, args: &[&str]) -> crate::support::Ran {
     let ran = Brag::new().log(log).args(&[&["add"], args].concat()).run();
@@ -24,6 +28,30 @@ fn newest_first_comes_from_year_headings_and_from_a_note() {
     add(&by_note, &["Won the award", "--date", "2026-04-10", "-r", "3 teams"]).log_is(
         b"# Achievement log\n\nEntries are kept in reverse-chronological order.\n\n## April 2026\n\n### Won the award\n- **Date**: 2026-04-10\n- **Results**: 3 teams\n\n## March 2026\n\n### Shipped dark mode\n- **Date**: 2026-03-02\n",
     );
+}
+
+#[test]
+fn a_new_month_goes_before_a_trailing_aside_and_rule() {
+    let log = fixture("trailing-notes.md");
+    add(&log, &["Won the award", "--date", "2026-02-10", "-r", "3 teams"]).log_is(
+        b"# Wins\n\n## 2026\n\n### January 2026\n\n- Shipped the export button\n\n### February 2026\n\n- Won the award\n  - **Date**: 2026-02-10\n  - **Results**: 3 teams\n\n### Notes\n\nIdeas for next quarter.\n\n---\n",
+    );
+}
+
+#[test]
+fn an_entry_goes_before_the_rule_that_ends_the_document() {
+    let log = documents("boundaries.md");
+    let ran = add(
+        &log,
+        &["Won the award", "--date", "2026-07-10", "-r", "3 teams"],
+    );
+    let expected = log.replacen(
+        "**Results:**\n\n---\n",
+        "**Results:**\n\n### Won the award\n\n- **Date:** 2026-07-10\n- **Results:** 3 teams\n\n---\n",
+        1,
+    );
+    assert_ne!(expected, log);
+    ran.log_is(expected.as_bytes());
 }
 
 #[test]

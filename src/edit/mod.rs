@@ -185,9 +185,7 @@ fn insert_planned(
     draft: &Draft,
 ) -> anyhow::Result<Insertion> {
     nameable(draft)?;
-    let plan = plan(src, skeleton, from, order, draft);
-    let new = apply(src, &plan);
-    let added = verify::verify(src, skeleton, &new, &plan)?;
+    let (plan, added) = planned_and_verified(src, skeleton, from, order, draft)?;
     Ok(Insertion {
         offset: plan.offset,
         text: plan.text,
@@ -195,6 +193,35 @@ fn insert_planned(
         id: added.id,
         line: added.line,
     })
+}
+
+/// The plan for `draft`, verified: before the document's trailing matter (see
+/// [`trailing_matter`]) where that changes no old entry, else where the entry falls.
+fn planned_and_verified(
+    src: &str,
+    skeleton: &Skeleton,
+    from: usize,
+    order: Order,
+    draft: &Draft,
+) -> anyhow::Result<(Plan, verify::Added)> {
+    let tucked = plan_tucked(
+        src,
+        skeleton,
+        from,
+        order,
+        draft,
+        Tuck::BeforeTrailingMatter,
+    );
+    let tucked_error = match verify::verify(src, skeleton, &apply(src, &tucked), &tucked) {
+        Ok(added) => return Ok((tucked, added)),
+        Err(error) => error,
+    };
+    let plain = plan_tucked(src, skeleton, from, order, draft, Tuck::No);
+    if plain.offset == tucked.offset {
+        return Err(tucked_error);
+    }
+    let added = verify::verify(src, skeleton, &apply(src, &plain), &plain)?;
+    Ok((plain, added))
 }
 
 /// Refuses a draft whose month no heading can name: a month heading needs a four-digit
@@ -231,6 +258,25 @@ pub fn insert_all_after(
     drafts: &[&Draft],
 ) -> anyhow::Result<Batch> {
     let old_skeleton = parse::skeleton(src);
+    batch(
+        src,
+        &old_skeleton,
+        from,
+        order,
+        drafts,
+        Tuck::BeforeTrailingMatter,
+    )
+    .or_else(|_| batch(src, &old_skeleton, from, order, drafts, Tuck::No))
+}
+
+fn batch(
+    src: &str,
+    old_skeleton: &Skeleton,
+    from: usize,
+    order: Order,
+    drafts: &[&Draft],
+    tuck: Tuck,
+) -> anyhow::Result<Batch> {
     let mut text = src.to_string();
     let mut insertions: Vec<(usize, String)> = Vec::new();
     // Where each draft's inserted text starts in `text`, and what it must read back as.
@@ -238,9 +284,9 @@ pub fn insert_all_after(
     for draft in drafts {
         nameable(draft)?;
         let plan = if insertions.is_empty() {
-            plan(&text, &old_skeleton, from, order, draft)
+            plan_tucked(&text, old_skeleton, from, order, draft, tuck)
         } else {
-            plan(&text, &parse::skeleton(&text), from, order, draft)
+            plan_tucked(&text, &parse::skeleton(&text), from, order, draft, tuck)
         };
         // The insertion in the original text's offsets: inside (or at either end of) an
         // earlier insertion it joins that one's text.
@@ -278,7 +324,7 @@ pub fn insert_all_after(
         .map(|(offset, chunk)| (*offset, chunk.as_str()))
         .collect();
     let expected: Vec<&Expected> = in_file.iter().map(|&number| &entries[number].1).collect();
-    let verified = verify::verify_all(src, &old_skeleton, &text, &borrowed, &expected)?;
+    let verified = verify::verify_all(src, old_skeleton, &text, &borrowed, &expected)?;
     let mut added = vec![None; drafts.len()];
     for (&number, found) in in_file.iter().zip(verified) {
         added[number] = Some((entries[number].1.month, found.id));
@@ -300,17 +346,49 @@ pub fn apply(src: &str, plan: &Plan) -> String {
 }
 
 /// Where the new entry goes in a file of `order`, and how; the file's style is read
-/// after `from`.
+/// after `from`. It goes before the document's trailing matter (see
+/// [`trailing_matter`]).
 pub fn plan(src: &str, skeleton: &Skeleton, from: usize, order: Order, draft: &Draft) -> Plan {
+    plan_tucked(
+        src,
+        skeleton,
+        from,
+        order,
+        draft,
+        Tuck::BeforeTrailingMatter,
+    )
+}
+
+/// Whether a plan that falls in the document's trailing matter goes before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tuck {
+    BeforeTrailingMatter,
+    No,
+}
+
+fn plan_tucked(
+    src: &str,
+    skeleton: &Skeleton,
+    from: usize,
+    order: Order,
+    draft: &Draft,
+    tuck: Tuck,
+) -> Plan {
     let target = YearMonth::of(draft.date);
     let nodes = tree(&skeleton.periods);
     let existing = nodes
         .iter()
         .rposition(|node| node.kind == Kind::Month && node.first == Some(target));
-    let spot = match existing {
+    let mut spot = match existing {
         Some(month) => in_month(src, skeleton, &nodes[month], draft.date, order),
         None => new_month(src, &nodes, target, order),
     };
+    if tuck == Tuck::BeforeTrailingMatter {
+        let tail = trailing_matter(src, skeleton);
+        if spot.offset > tail {
+            spot.offset = tail;
+        }
+    }
     let style = Style::detect(src, skeleton, from, spot.offset);
     let (text, expected) = compose(src, skeleton, &spot, &style, draft);
     Plan {
@@ -318,6 +396,91 @@ pub fn plan(src: &str, skeleton: &Skeleton, from: usize, order: Order, draft: &D
         text,
         expected,
     }
+}
+
+/// Where the document's trailing matter starts: the sections at its end that are
+/// asides rather than achievements (`## Outside of work`, `## Notes`; see
+/// [`is_aside`]), and the rules (`---`) and tables that end the text before them. It
+/// starts after the last line of other content. New text goes before it.
+fn trailing_matter(src: &str, skeleton: &Skeleton) -> usize {
+    let body_start = outline::body_start(src);
+    let mut cut = src.len();
+    // The shallowest level of the headings since `cut`: they are trailing matter only
+    // under an aside heading above them.
+    let mut waiting = u8::MAX;
+    for mark in skeleton.marks.iter().rev() {
+        let MarkKind::Heading(level) = mark.kind else {
+            continue;
+        };
+        if level >= waiting {
+            continue;
+        }
+        if is_aside(entry::heading_text(&src[mark.line(src)])) {
+            cut = mark.start;
+            waiting = u8::MAX;
+            continue;
+        }
+        let is_period = skeleton
+            .periods
+            .binary_search_by_key(&mark.start, |period| period.heading.start)
+            .is_ok();
+        if level == 1 || is_period {
+            break;
+        }
+        waiting = level;
+    }
+    let mut end = cut.max(body_start);
+    loop {
+        let content = style::last_content_end(src, body_start..end);
+        if content == body_start {
+            return content;
+        }
+        let start = style::line_start(src, content - 1).max(body_start);
+        let line = src[start..content].trim();
+        let previous_blank =
+            start == body_start || style::is_blank(&src[style::line_start(src, start - 1)..start]);
+        let furniture = line.starts_with('|') || (is_rule(line) && previous_blank);
+        if !furniture {
+            return content;
+        }
+        end = start;
+    }
+}
+
+/// Whether a heading names a section that is an aside at the end of a document, not a
+/// part of its record: `Outside of work`, `Notes`, `Side projects`, `Links`, ...
+fn is_aside(heading: &str) -> bool {
+    const ASIDES: [&str; 16] = [
+        "outside of work",
+        "outside work",
+        "notes",
+        "side projects",
+        "personal",
+        "misc",
+        "miscellaneous",
+        "other",
+        "links",
+        "references",
+        "resources",
+        "ideas",
+        "todo",
+        "to do",
+        "backlog",
+        "appendix",
+    ];
+    let name = heading
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    ASIDES.contains(&name.as_str())
+}
+
+/// Whether a line is a thematic break: `---`, `***`, `___`, spaced or not.
+fn is_rule(line: &str) -> bool {
+    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && ['-', '*', '_']
+            .iter()
+            .any(|&mark| marks.chars().all(|c| c == mark))
 }
 
 /// A period heading that can hold months: a year, half, quarter, or a month itself.
