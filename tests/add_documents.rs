@@ -1,5 +1,6 @@
-//! `brag add` into the documents people already keep. Each test checks the log's full
-//! bytes.
+//! `brag add` into the documents people already keep: newest-first by year or by a
+//! note, trailing asides and rules, bullet entries, documents with no dated structure,
+//! and a date written in a piped entry's title. Each test checks the log's full bytes.
 
 use crate::support::Brag;
 
@@ -63,6 +64,21 @@ fn a_bullet_log_gets_a_bullet_entry_in_its_own_words() {
     )
     .log_is(
         format!("{log}- Won the award\n  - Date: 2026-02-10\n  - Situation: no award yet\n  - Impact: 3 teams\n")
+            .as_bytes(),
+    );
+}
+
+#[test]
+fn a_document_with_no_dates_gets_a_dated_section_and_says_so() {
+    let log = documents("story-bank.md");
+    let ran = add(
+        &log,
+        &["Won the award", "--date", "2026-07-10", "-r", "3 teams"],
+    );
+    ran.stdout("added 2026-07-10-won-the-award under July 2026 ([DIR]/brag.md:28)\n");
+    ran.stderr("note: the log had no month headings, so brag added the section `## July 2026` at its end for this entry\n");
+    ran.log_is(
+        format!("{log}\n## July 2026\n\n### Won the award\n\n- **Date:** 2026-07-10\n- **Results:** 3 teams\n")
             .as_bytes(),
     );
 }

@@ -59,6 +59,14 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
         context.log_path.display(),
         added.line
     )?;
+    if let Some(heading) = &added.dated_section {
+        // After the line it explains.
+        out.flush()?;
+        eprintln!(
+            "note: the log had no month headings, so brag added the section `{heading}` \
+             at its end for this entry"
+        );
+    }
     let edit = context.brag(&format!("edit {}", added.id));
     if let Some(hint) = coaching(&draft, &edit) {
         // After the line it comments on.
@@ -156,6 +164,8 @@ struct Added {
     id: String,
     month: YearMonth,
     line: usize,
+    /// See [`Insertion::dated_section`].
+    dated_section: Option<String>,
 }
 
 impl From<&Insertion> for Added {
@@ -164,6 +174,7 @@ impl From<&Insertion> for Added {
             id: insertion.id.clone(),
             month: insertion.month,
             line: insertion.line,
+            dated_section: insertion.dated_section.clone(),
         }
     }
 }

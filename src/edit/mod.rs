@@ -77,6 +77,9 @@ pub struct Insertion {
     pub id: String,
     /// The 1-based line of the new entry's heading (or bullet) in the new text.
     pub line: usize,
+    /// The month heading added to a document that had entries but no period heading (a
+    /// story bank, a category document), as written: `## July 2026`.
+    pub dated_section: Option<String>,
 }
 
 /// Plans the insertion of `draft` into `src`, applies it and verifies the result.
@@ -186,7 +189,13 @@ fn insert_planned(
 ) -> anyhow::Result<Insertion> {
     nameable(draft)?;
     let (plan, added) = planned_and_verified(src, skeleton, from, order, draft)?;
+    let undated_document = skeleton.periods.is_empty() && !skeleton.blocks.is_empty();
+    let dated_section = undated_document
+        .then(|| plan.text.lines().find(|line| line.starts_with('#')))
+        .flatten()
+        .map(str::to_string);
     Ok(Insertion {
+        dated_section,
         offset: plan.offset,
         text: plan.text,
         month: plan.expected.month,
