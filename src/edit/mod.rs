@@ -409,8 +409,8 @@ fn plan_tucked(
 
 /// Where the document's trailing matter starts: the sections at its end that are
 /// asides rather than achievements (`## Outside of work`, `## Notes`; see
-/// [`is_aside`]), and the rules (`---`) and tables that end the text before them. It
-/// starts after the last line of other content. New text goes before it.
+/// [`is_aside`]), and the rules (`---`) and table lines that end the text before them.
+/// It starts after the last line of other content. New text goes before it.
 fn trailing_matter(src: &str, skeleton: &Skeleton) -> usize {
     let body_start = outline::body_start(src);
     let mut cut = src.len();
@@ -446,10 +446,9 @@ fn trailing_matter(src: &str, skeleton: &Skeleton) -> usize {
         }
         let start = style::line_start(src, content - 1).max(body_start);
         let line = src[start..content].trim();
-        let previous_blank =
-            start == body_start || style::is_blank(&src[style::line_start(src, start - 1)..start]);
-        let furniture = line.starts_with('|') || (is_rule(line) && previous_blank);
-        if !furniture {
+        // A `---` under a line of text underlines a heading: moving it is refused by
+        // the verifier, and the plan falls back.
+        if !(line.starts_with('|') || is_rule(line)) {
             return content;
         }
         end = start;
