@@ -39,6 +39,20 @@ fn a_new_month_goes_before_a_trailing_aside_and_rule() {
     );
 }
 
+/// The reader files a section at the months' level under the period heading before it
+/// (a slip it reports), so a new month before `## Outside of work` would take its
+/// entries over: the verifier refuses that plan, and the month goes after the section.
+#[test]
+fn a_month_that_would_take_over_an_aside_goes_after_it() {
+    let log = documents("categories.md");
+    add(&log, &["Won the award", "--date", "2026-07-10", "-r", "3 teams"]).log_is(
+        format!(
+            "{log}\n## July 2026\n\n- Won the award\n  - **Date**: 2026-07-10\n  - **Results**: 3 teams\n"
+        )
+        .as_bytes(),
+    );
+}
+
 #[test]
 fn an_entry_goes_before_the_rule_that_ends_the_document() {
     let log = documents("boundaries.md");
@@ -86,7 +100,8 @@ fn a_document_with_no_dates_gets_a_dated_section_and_says_so() {
 #[test]
 fn a_piped_entry_keeps_the_date_in_its_title() {
     let log = "# Log\n\n## March 2026\n";
-    let added = "# Log\n\n## March 2026\n\n### Shipped X\n- **Date**: 2026-03-14\n- **Results**: 3 teams\n";
+    let added =
+        "# Log\n\n## March 2026\n\n### Shipped X\n- **Date**: 2026-03-14\n- **Results**: 3 teams\n";
     for entry in [
         "### 2026-03-14 Shipped X\n- **Results**: 3 teams\n",
         "- **Shipped X** (March 14)\n  - **Results**: 3 teams\n",

@@ -1053,3 +1053,22 @@ fn the_order_comes_from_years_then_from_a_note() {
     assert_eq!(preamble_end(100, [(10, 2)].into_iter()), 10);
     assert_eq!(preamble_end(1 << 20, std::iter::empty()), PREAMBLE_MAX);
 }
+
+/// A note in the preamble decides the order where the month headings do not (here as
+/// many pairs each way): the window reads the note from the file's start and plans as
+/// the whole file does, June at the top.
+#[test]
+fn a_window_reads_the_order_from_the_preamble() {
+    let month = |m: usize| {
+        format!(
+            "\n## {} 2026\n\n### E{m}\n- **Date**: 2026-{m:02}-02\n",
+            MONTH_NAMES[m - 1]
+        )
+    };
+    let months: String = [1, 3, 2, 5, 4].into_iter().map(month).collect();
+    let src = format!("# Log\n\nNewest first.\n{months}");
+    window_agrees(&src, "a note and months that do not say");
+    assert!(
+        added(&src, &shipped("2026-06-05")).starts_with("# Log\n\nNewest first.\n\n## June 2026\n")
+    );
+}
