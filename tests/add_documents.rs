@@ -53,6 +53,28 @@ fn a_month_that_would_take_over_an_aside_goes_after_it() {
     );
 }
 
+/// `## Outside of work` right after the last month is filed under that month: a new
+/// month goes after it (brag refused the add before), and an entry of that month goes
+/// before it.
+#[test]
+fn a_section_after_the_last_month_stays_with_it() {
+    let log = "# Log\n\n## February 2026\n\n- Reviewed the caching design\n\n## Outside of work\n\n- Organised the Rust meetup\n";
+    add(log, &["Won the award", "--date", "2026-04-01", "-r", "3 teams"]).log_is(
+        format!("{log}\n## April 2026\n\n- Won the award\n  - **Date**: 2026-04-01\n  - **Results**: 3 teams\n").as_bytes(),
+    );
+    add(
+        log,
+        &["Won the award", "--date", "2026-02-11", "-r", "3 teams"],
+    )
+    .log_is(
+        log.replace(
+            "design\n",
+            "design\n- Won the award\n  - **Date**: 2026-02-11\n  - **Results**: 3 teams\n",
+        )
+        .as_bytes(),
+    );
+}
+
 #[test]
 fn an_entry_goes_before_the_rule_that_ends_the_document() {
     let log = documents("boundaries.md");

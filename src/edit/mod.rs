@@ -205,7 +205,9 @@ fn insert_planned(
 }
 
 /// The plan for `draft`, verified: before the document's trailing matter (see
-/// [`trailing_matter`]) where that changes no old entry, else where the entry falls.
+/// [`trailing_matter`]) where that changes no old entry, else where the entry falls,
+/// else (for an entry that falls at the document's end) after the trailing matter. The
+/// first that the verifier accepts; else the first refusal.
 fn planned_and_verified(
     src: &str,
     skeleton: &Skeleton,
@@ -213,24 +215,22 @@ fn planned_and_verified(
     order: Order,
     draft: &Draft,
 ) -> anyhow::Result<(Plan, verify::Added)> {
-    let tucked = plan_tucked(
-        src,
-        skeleton,
-        from,
-        order,
-        draft,
-        Tuck::BeforeTrailingMatter,
-    );
-    let tucked_error = match verify::verify(src, skeleton, &apply(src, &tucked), &tucked) {
-        Ok(added) => return Ok((tucked, added)),
-        Err(error) => error,
-    };
-    let plain = plan_tucked(src, skeleton, from, order, draft, Tuck::No);
-    if plain.offset == tucked.offset {
-        return Err(tucked_error);
+    let mut first_error = None;
+    let mut tried: Vec<usize> = Vec::with_capacity(TUCKS.len());
+    for tuck in TUCKS {
+        let plan = plan_tucked(src, skeleton, from, order, draft, tuck);
+        if tried.contains(&plan.offset) {
+            continue;
+        }
+        tried.push(plan.offset);
+        match verify::verify(src, skeleton, &apply(src, &plan), &plan) {
+            Ok(added) => return Ok((plan, added)),
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
     }
-    let added = verify::verify(src, skeleton, &apply(src, &plain), &plain)?;
-    Ok((plain, added))
+    Err(first_error.unwrap_or_else(|| anyhow::anyhow!("no place for the entry")))
 }
 
 /// Refuses a draft whose month no heading can name: a month heading needs a four-digit
@@ -276,6 +276,16 @@ pub fn insert_all_after(
         Tuck::BeforeTrailingMatter,
     )
     .or_else(|_| batch(src, &old_skeleton, from, order, drafts, Tuck::No))
+    .or_else(|_| {
+        batch(
+            src,
+            &old_skeleton,
+            from,
+            order,
+            drafts,
+            Tuck::AfterTrailingMatter,
+        )
+    })
 }
 
 fn batch(
@@ -368,12 +378,23 @@ pub fn plan(src: &str, skeleton: &Skeleton, from: usize, order: Order, draft: &D
     )
 }
 
-/// Whether a plan that falls in the document's trailing matter goes before it.
+/// Where a plan that falls in the document's trailing matter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tuck {
     BeforeTrailingMatter,
+    /// Where it falls.
     No,
+    /// After the document's last content (where the reader files the trailing matter
+    /// under the period before it, so that a new period before it would take it over).
+    AfterTrailingMatter,
 }
+
+/// The places tried, in order.
+const TUCKS: [Tuck; 3] = [
+    Tuck::BeforeTrailingMatter,
+    Tuck::No,
+    Tuck::AfterTrailingMatter,
+];
 
 fn plan_tucked(
     src: &str,
@@ -392,11 +413,17 @@ fn plan_tucked(
         Some(month) => in_month(src, skeleton, &nodes[month], draft.date, order),
         None => new_month(src, &nodes, target, order),
     };
-    if tuck == Tuck::BeforeTrailingMatter {
-        let tail = trailing_matter(src, skeleton);
-        if spot.offset > tail {
-            spot.offset = tail;
+    match tuck {
+        Tuck::BeforeTrailingMatter => {
+            spot.offset = spot.offset.min(trailing_matter(src, skeleton));
         }
+        // Only a new period closes the section it would follow.
+        Tuck::AfterTrailingMatter if !spot.headings.is_empty() => {
+            if spot.offset >= trailing_matter(src, skeleton) {
+                spot.offset = style::last_content_end(src, outline::body_start(src)..src.len());
+            }
+        }
+        Tuck::No | Tuck::AfterTrailingMatter => {}
     }
     let style = Style::detect(src, skeleton, from, spot.offset);
     let (text, expected) = compose(src, skeleton, &spot, &style, draft);
