@@ -644,13 +644,38 @@ fn the_verifier_refuses_each_kind_of_slip() {
 
 // ---- properties over generated logs ----
 
-/// A generated log: months (in either order, some in year containers), entries with
-/// fields, in one of a few styles.
+/// A generated log: months (in either order, some in year containers, or entries right
+/// under their year with no month), entries with fields, in one of a few styles, with
+/// maybe some trailing matter.
 #[derive(Debug, Clone)]
 struct Generated {
     text: String,
     /// Every month has entries, so every gap in the file is the same kind.
     uniform: bool,
+    shape: Shape,
+}
+
+/// What may end a generated log after its last period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    Nothing,
+    /// `## Notes` with a bullet of its own, at the months' (or years') level.
+    Aside,
+    /// `---`
+    Rule,
+    /// A table of links (part of the last entry, for the reader).
+    Table,
+}
+
+impl Tail {
+    fn text(self) -> &'static str {
+        match self {
+            Tail::Nothing => "",
+            Tail::Aside => "\n## Notes\n\n- Organised the meetup\n",
+            Tail::Rule => "\n---\n",
+            Tail::Table => "\n| Link | Note |\n| --- | --- |\n| a | b |\n",
+        }
+    }
 }
 
 /// How a generated log writes its structure.
@@ -665,21 +690,29 @@ struct Shape {
     bullets: bool,
     /// Months as `### November` under `## 2026`.
     years: bool,
+    /// With `years`: entries right under their year, with no month heading.
+    by_year: bool,
+    /// With `bullets`: plain bullet titles (`- Title (date)`), not bold ones.
+    plain: bool,
+    tail: Tail,
     colon_inside: bool,
     star: bool,
 }
 
 fn shape() -> impl Strategy<Value = Shape> {
+    let tail = prop::sample::select(vec![Tail::Nothing, Tail::Aside, Tail::Rule, Tail::Table]);
     (
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
         0usize..3,
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), tail),
     )
         .prop_map(
             |(
                 (newest_first, crlf, bom, final_newline),
                 gap,
                 (bullets, years, colon_inside, star),
+                (by_year, plain, tail),
             )| Shape {
                 newest_first,
                 crlf,
@@ -688,6 +721,9 @@ fn shape() -> impl Strategy<Value = Shape> {
                 gap,
                 bullets,
                 years,
+                by_year: years && by_year,
+                plain: bullets && plain,
+                tail,
                 colon_inside,
                 star,
             },
@@ -722,10 +758,10 @@ fn generated() -> impl Strategy<Value = Generated> {
                 }
             };
             let bullet = if shape.star { '*' } else { '-' };
-            let (month_level, entry_level) = if shape.years {
-                ("###", "####")
-            } else {
-                ("##", "###")
+            let (month_level, entry_level) = match (shape.years, shape.by_year) {
+                (true, true) => ("##", "###"),
+                (true, false) => ("###", "####"),
+                (false, _) => ("##", "###"),
             };
             let mut text = String::from("# Achievement log\n");
             const TITLES: [&str; 6] = [
@@ -741,20 +777,24 @@ fn generated() -> impl Strategy<Value = Generated> {
                 let name = YearMonth::new(year, month).expect("month").month_name();
                 if shape.years {
                     if year_open != Some(year) {
-                        text.push_str(&format!("{blank}\n## {year}\n"));
+                        text.push_str(&format!("{blank}\n## {year}\n{blank}"));
                         year_open = Some(year);
                     }
-                    text.push_str(&format!("{blank}\n{month_level} {name}\n{blank}"));
+                    if !shape.by_year {
+                        text.push_str(&format!("{blank}\n{month_level} {name}\n{blank}"));
+                    }
                 } else {
                     text.push_str(&format!("{blank}\n{month_level} {name} {year}\n{blank}"));
                 }
                 for (title, day, tags, results) in entries {
                     let day = day.min(28);
                     if shape.bullets {
-                        text.push_str(&format!(
-                            "{bullet} **{}** ({year}-{month:02}-{day:02})\n",
-                            TITLES[title]
-                        ));
+                        let title = if shape.plain {
+                            TITLES[title].to_string()
+                        } else {
+                            format!("**{}**", TITLES[title])
+                        };
+                        text.push_str(&format!("{bullet} {title} ({year}-{month:02}-{day:02})\n"));
                         if results {
                             text.push_str(&format!("  {bullet} {} 3 teams\n", label("Results")));
                         }
@@ -776,6 +816,7 @@ fn generated() -> impl Strategy<Value = Generated> {
                     }
                 }
             }
+            text.push_str(shape.tail.text());
             if !shape.final_newline {
                 text.truncate(text.trim_end().len());
             }
@@ -785,8 +826,47 @@ fn generated() -> impl Strategy<Value = Generated> {
             if shape.bom {
                 text.insert(0, '\u{feff}');
             }
-            Generated { text, uniform }
+            Generated {
+                text,
+                uniform,
+                shape,
+            }
         })
+}
+
+/// Whether a generated log has a shape.
+type ShapeTest = fn(&Shape) -> bool;
+
+/// The generated logs reach each shape of document that `brag add` treats apart in a
+/// fair share of cases: plain bullet entries, entries right under years kept newest
+/// first, and each kind of trailing matter.
+#[test]
+fn the_generated_logs_reach_every_shape() {
+    use proptest::strategy::ValueTree as _;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = generated();
+    let logs: Vec<Generated> = (0..1000)
+        .map(|_| strategy.new_tree(&mut runner).expect("a log").current())
+        .collect();
+    let share = |what: ShapeTest| {
+        logs.iter().filter(|log| what(&log.shape)).count() as f64 / logs.len() as f64
+    };
+    let shapes: [(&str, ShapeTest, f64); 6] = [
+        ("plain bullet entries", |s| s.plain, 0.15),
+        (
+            "entries under years, newest first",
+            |s| s.by_year && s.newest_first,
+            0.05,
+        ),
+        ("a trailing aside", |s| s.tail == Tail::Aside, 0.15),
+        ("a trailing rule", |s| s.tail == Tail::Rule, 0.15),
+        ("a trailing table", |s| s.tail == Tail::Table, 0.15),
+        ("nothing trailing", |s| s.tail == Tail::Nothing, 0.15),
+    ];
+    for (what, test, least) in shapes {
+        let found = share(test);
+        assert!(found >= least, "{what}: {found:.3} of the logs");
+    }
 }
 
 fn new_draft() -> impl Strategy<Value = Draft> {
