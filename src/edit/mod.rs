@@ -215,22 +215,17 @@ fn planned_and_verified(
     order: Order,
     draft: &Draft,
 ) -> anyhow::Result<(Plan, verify::Added)> {
-    let mut first_error = None;
-    let mut tried: Vec<usize> = Vec::with_capacity(TUCKS.len());
-    for tuck in TUCKS {
+    let verified = |tuck| {
         let plan = plan_tucked(src, skeleton, from, order, draft, tuck);
-        if tried.contains(&plan.offset) {
-            continue;
-        }
-        tried.push(plan.offset);
-        match verify::verify(src, skeleton, &apply(src, &plan), &plan) {
-            Ok(added) => return Ok((plan, added)),
-            Err(error) => {
-                first_error.get_or_insert(error);
-            }
-        }
-    }
-    Err(first_error.unwrap_or_else(|| anyhow::anyhow!("no place for the entry")))
+        verify::verify(src, skeleton, &apply(src, &plan), &plan).map(|added| (plan, added))
+    };
+    let [first, others @ ..] = TUCKS;
+    verified(first).or_else(|refusal| {
+        others
+            .into_iter()
+            .find_map(|tuck| verified(tuck).ok())
+            .ok_or(refusal)
+    })
 }
 
 /// Refuses a draft whose month no heading can name: a month heading needs a four-digit
