@@ -42,6 +42,39 @@ fn a_new_month_goes_before_a_trailing_aside_and_rule() {
 /// The reader files a section at the months' level under the period heading before it
 /// (a slip it reports), so a new month before `## Outside of work` would take its
 /// entries over: the verifier refuses that plan, and the month goes after the section.
+/// An entry of a month that ends with an aside (`### Notes`, holding an entry of its
+/// own) goes before the aside, as a direct child of the month, not into it.
+#[test]
+fn an_entry_goes_before_an_aside_that_ends_its_month() {
+    let log = "# Log\n\n## February 2026\n\n### Reviewed the caching design\n- **Date**: 2026-02-03\n\n### Notes\n\n#### Organised the meetup\n";
+    let ran = add(
+        log,
+        &["Won the award", "--date", "2026-02-10", "-r", "3 teams"],
+    );
+    ran.log_is(
+        log.replace(
+            "\n### Notes",
+            "\n### Won the award\n- **Date**: 2026-02-10\n- **Results**: 3 teams\n\n### Notes",
+        )
+        .as_bytes(),
+    );
+    let listed = ran.then().args(&["list", "--format", "json"]).run().json();
+    let sections: Vec<(&str, &serde_json::Value)> = listed
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|entry| (entry["title"].as_str().unwrap_or(""), &entry["section"]))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("Organised the meetup", &serde_json::json!("Notes")),
+            ("Reviewed the caching design", &serde_json::Value::Null),
+            ("Won the award", &serde_json::Value::Null),
+        ]
+    );
+}
+
 #[test]
 fn a_month_that_would_take_over_an_aside_goes_after_it() {
     let log = documents("categories.md");
