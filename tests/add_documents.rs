@@ -75,6 +75,23 @@ fn an_entry_goes_before_an_aside_that_ends_its_month() {
     );
 }
 
+/// In a month whose bullets all sit under day headings and a `## Weekend` section, a
+/// new bullet cannot go after them without joining the last section: it goes before
+/// the month's first sub-heading, as the month's own entry.
+#[test]
+fn a_bullet_entry_never_joins_a_day_or_a_section() {
+    let log = documents("bullets-by-day.md");
+    let ran = add(&log, &["New win", "--date", "2025-03-20", "-r", "3 teams"]);
+    ran.log_is(
+        log.replacen(
+            "# March 2025\n",
+            "# March 2025\n\n- New win\n  - **Date**: 2025-03-20\n  - **Results**: 3 teams\n",
+            1,
+        )
+        .as_bytes(),
+    );
+}
+
 #[test]
 fn a_month_that_would_take_over_an_aside_goes_after_it() {
     let log = documents("categories.md");

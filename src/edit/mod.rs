@@ -681,6 +681,22 @@ fn in_month(
     } else {
         None
     };
+    // A bullet after a sub-heading (a day, a week, `### Weekend`) would be that
+    // section's: it goes before the month's first sub-heading instead, as its own.
+    let first_sub_heading = child_level.and_then(|level| {
+        let mut marks = skeleton.marks[first_mark..]
+            .iter()
+            .take_while(|mark| inside(mark.start));
+        marks
+            .find(|mark| mark.kind == MarkKind::Heading(level))
+            .map(|mark| mark.start)
+    });
+    let offset = match (form, first_sub_heading) {
+        (Some(EntryForm::Bullet), Some(sub)) if offset > sub => {
+            style::last_content_end(src, section.heading.start..sub)
+        }
+        _ => offset,
+    };
     Spot {
         offset,
         headings: Vec::new(),
