@@ -908,6 +908,10 @@ fn compose(
         Some(_) => style.gap_heading_entries,
         None => style.gap_bullet_entries,
     };
+    let style = &Style {
+        bullet_bold: bold_between(src, skeleton, spot.offset).unwrap_or(style.bullet_bold),
+        ..style.clone()
+    };
     let (entry, expected) = render_entry(draft, style, level);
     let mut lines: Vec<String> = Vec::new();
     let lead = match (
@@ -950,6 +954,33 @@ fn compose(
         text.truncate(text.len() - eol.len());
     }
     (text, expected)
+}
+
+/// Whether a bullet entry at `offset` must open bold, or plain, to stay one entry: the
+/// reader takes plain bullets after a bold-led entry as part of it. After a bold-led
+/// bullet entry it must be bold (a plain one would join it); before a plain bullet
+/// entry, plain (a bold one would take it in). `None` when its neighbours leave it free.
+fn bold_between(src: &str, skeleton: &Skeleton, offset: usize) -> Option<bool> {
+    let is_bold = |block: &Block| outline::is_bold_bullet(src[block.title_line.clone()].as_bytes());
+    let is_bullet = |block: &Block| block.style == entry::Style::Bullet && block.table.is_none();
+    let at = skeleton
+        .blocks
+        .partition_point(|block| block.span.start < offset);
+    let previous = at
+        .checked_sub(1)
+        .map(|index| &skeleton.blocks[index])
+        .filter(|block| block.span.end >= offset && is_bullet(block));
+    if previous.is_some_and(is_bold) {
+        return Some(true);
+    }
+    let next_mark = skeleton
+        .marks
+        .get(skeleton.marks.partition_point(|mark| mark.start < offset))?;
+    let next = skeleton
+        .blocks
+        .get(at)
+        .filter(|block| block.span.start == next_mark.start && is_bullet(block))?;
+    (!is_bold(next)).then_some(false)
 }
 
 /// The entry's lines, in the file's style, and what it must read back as.

@@ -1152,3 +1152,17 @@ fn a_window_reads_the_order_from_the_preamble() {
         added(&src, &shipped("2026-06-05")).starts_with("# Log\n\nNewest first.\n\n## June 2026\n")
     );
 }
+
+/// Among bold-led bullets, a new entry just before a plain bullet entry opens plain:
+/// a bold one would take the plain one in as its notes (and be refused).
+#[test]
+fn a_bullet_before_a_plain_one_opens_plain() {
+    let src = "## November 2027\n\n- **X** (2027-11-01)\n\n## October 2027\n\n- Plain C (2027-10-22)\n- **Bold A** (2027-10-05)\n- **Bold B** (2027-10-03)\n";
+    assert_eq!(
+        added(src, &shipped("2027-10-23")),
+        src.replace(
+            "- Plain C",
+            "- Shipped it (2027-10-23)\n  - **Results**: 2 teams\n\n- Plain C"
+        )
+    );
+}
