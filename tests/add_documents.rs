@@ -31,6 +31,25 @@ fn newest_first_comes_from_year_headings_and_from_a_note() {
     );
 }
 
+/// A year that holds its entries right under it, with no month heading, gets the new
+/// entry among them, dated, in the file's order: at the top of `## 2026` here.
+#[test]
+fn a_year_of_entries_gets_the_entry_among_them() {
+    let log = fixture("newest-by-year.md");
+    add(
+        &log,
+        &["Won the award", "--date", "2026-04-01", "-r", "3 teams"],
+    )
+    .log_is(
+        log.replacen(
+            "## 2026\n\n",
+            "## 2026\n\n- **Won the award** (2026-04-01)\n  - **Results**: 3 teams\n\n",
+            1,
+        )
+        .as_bytes(),
+    );
+}
+
 #[test]
 fn a_new_month_goes_before_a_trailing_aside_and_rule() {
     let log = fixture("trailing-notes.md");

@@ -404,8 +404,8 @@ fn plan_tucked(
     let existing = nodes
         .iter()
         .rposition(|node| node.kind == Kind::Month && node.first == Some(target));
-    let mut spot = match existing {
-        Some(month) => in_month(src, skeleton, &nodes[month], draft.date, order),
+    let mut spot = match existing.or_else(|| holding_container(skeleton, &nodes, target)) {
+        Some(node) => in_month(src, skeleton, &nodes[node], draft.date, order),
         None => new_month(src, &nodes, target, order),
     };
     match tuck {
@@ -703,6 +703,37 @@ fn in_month(
         month_level: section.level,
         form,
     }
+}
+
+/// The innermost year, half or quarter heading that covers `target` and holds entries
+/// right under it, with no period heading inside (`## 2026` over its bullets): the
+/// entry goes among those entries, as a month's would, rather than under a new month
+/// heading that would break the document's shape.
+fn holding_container(skeleton: &Skeleton, nodes: &[Node<'_>], target: YearMonth) -> Option<usize> {
+    let mut parent: Option<usize> = None;
+    while let Some(inner) = nodes
+        .iter()
+        .rposition(|node| node.parent == parent && node.kind != Kind::Month && node.covers(target))
+    {
+        parent = Some(inner);
+    }
+    let section = nodes[parent?].section;
+    let inside = |start: usize| start > section.heading.start && start < section.span.end;
+    let first_period = skeleton
+        .periods
+        .partition_point(|period| period.heading.start <= section.heading.start);
+    let holds_period = skeleton
+        .periods
+        .get(first_period)
+        .is_some_and(|period| inside(period.heading.start));
+    let first_block = skeleton
+        .blocks
+        .partition_point(|block| block.span.start <= section.heading.start);
+    let holds_entry = skeleton
+        .blocks
+        .get(first_block)
+        .is_some_and(|block| inside(block.span.start));
+    (!holds_period && holds_entry).then_some(parent?)
 }
 
 /// A place for a new month heading (and any container it needs) among its siblings.
