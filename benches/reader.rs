@@ -124,6 +124,8 @@ fn main() -> ExitCode {
 #[derive(Debug)]
 struct Settings {
     sizes: Vec<usize>,
+    /// `BENCH_STYLE`: the shape of the generated logs.
+    style: Style,
     runs: usize,
     ops: Vec<&'static BragOp>,
     limit: Duration,
@@ -175,13 +177,28 @@ impl Settings {
                 })
                 .collect::<Result<_>>()?,
         };
+        let style = match env_or("BENCH_STYLE", "canonical").trim() {
+            "canonical" => Style::Canonical,
+            "bullets" => Style::Bullets,
+            other => bail!("BENCH_STYLE: unknown style {other:?}; known: canonical, bullets"),
+        };
         Ok(Settings {
             sizes,
+            style,
             runs,
             ops,
             limit: Duration::from_secs_f64(limit_s),
         })
     }
+}
+
+/// The shape of a generated log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// `### Title` entries with `- **Field**:` lines ([`genlog::generate`]).
+    Canonical,
+    /// Day headings holding `- **Title**` bullet entries ([`genlog::generate_bullets`]).
+    Bullets,
 }
 
 /// An environment variable, or `default` when it is unset or empty.
@@ -210,7 +227,8 @@ fn run(full: bool) -> Result<()> {
         scratch: scratch.path().to_owned(),
     };
     eprintln!(
-        "reader bench: sizes {:?}, median of {} run(s) after 1 warm-up, data in {}",
+        "reader bench: {:?} logs of sizes {:?}, median of {} run(s) after 1 warm-up, data in {}",
+        settings.style,
         settings.sizes,
         settings.runs,
         data_dir.display()
@@ -221,7 +239,7 @@ fn run(full: bool) -> Result<()> {
     }
     let mut rows = Vec::new();
     for &entries in &settings.sizes {
-        let log = ensure_log(&data_dir, entries)?;
+        let log = ensure_log(&data_dir, entries, settings.style)?;
         let file_bytes = fs::metadata(&log)?.len();
         let mut push = |op: &str, outcome: Outcome| {
             eprintln!("{entries:>7} {op:<12} {}", outcome.summary());
@@ -301,11 +319,17 @@ fn data_dir() -> PathBuf {
 
 /// The generated log of `entries` entries, written once; written under a temporary name and
 /// renamed so that an interrupted run never leaves half a log behind.
-fn ensure_log(data_dir: &Path, entries: usize) -> Result<PathBuf> {
-    let path = data_dir.join(format!("brag-{entries}.md"));
+fn ensure_log(data_dir: &Path, entries: usize, style: Style) -> Result<PathBuf> {
+    let path = data_dir.join(match style {
+        Style::Canonical => format!("brag-{entries}.md"),
+        Style::Bullets => format!("brag-bullets-{entries}.md"),
+    });
     if !path.exists() {
         let started = Instant::now();
-        let text = genlog::generate(entries, SEED);
+        let text = match style {
+            Style::Canonical => genlog::generate(entries, SEED),
+            Style::Bullets => genlog::generate_bullets(entries, SEED),
+        };
         let partial = path.with_extension("md.partial");
         fs::write(&partial, &text).with_context(|| format!("writing {}", partial.display()))?;
         fs::rename(&partial, &path).with_context(|| format!("writing {}", path.display()))?;
@@ -871,7 +895,8 @@ fn thousands(n: usize) -> String {
 }
 
 /// The smoke run's checks of the generator (`cargo test --benches`): same seed, same text;
-/// one heading per entry; months in order. Sizes and timings are never asserted.
+/// one heading per entry; months in order; the bullet style holds the same entries, one
+/// bullet each under day headings. Sizes and timings are never asserted.
 fn check_generator() -> Result<()> {
     let text = genlog::generate(300, 7);
     if text != genlog::generate(300, 7) {
@@ -903,6 +928,20 @@ fn check_generator() -> Result<()> {
         .collect::<Result<_>>()?;
     if !months.windows(2).all(|pair| pair[0] < pair[1]) {
         bail!("genlog: month headings are not strictly ascending");
+    }
+    let bullets = genlog::generate_bullets(300, 7);
+    let titles = |text: &str, prefix: &str, suffix: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|line| line.strip_prefix(prefix)?.strip_suffix(suffix))
+            .map(str::to_owned)
+            .collect()
+    };
+    if titles(&bullets, "- **", "**") != titles(&text, "### ", "") {
+        bail!("genlog: the bullet style does not hold the same entries, one bullet each");
+    }
+    let month_lines = |text: &str| -> Vec<String> { titles(text, "## ", "") };
+    if month_lines(&bullets) != month_lines(&text) {
+        bail!("genlog: the bullet style does not have the same month headings");
     }
     Ok(())
 }

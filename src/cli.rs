@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
+use crate::model::{FieldKey, Scope};
 pub use crate::render::packet::{Audience, ExportFormat, GroupBy, WeakPlacement};
 
 /// Keep an achievement log in STAR form, as plain Markdown.
@@ -223,8 +224,10 @@ Examples:
 
     /// Bring entries in from another file: brag's JSON, a jrnl export, another brag log
     #[command(after_help = "\
-Every entry goes under its month as `brag add` would put it; the whole import is one
-locked, verified write. An entry already in the log (same date and title) is skipped, so
+Every entry goes under its month as `brag add` would put it (one dated only by a period,
+such as a year or a quarter, under the period's first month with a Period field; its
+category in a Section field); the whole import is one locked, verified write. An entry
+already in the log (same date, or period where it has none, and title) is skipped, so
 importing twice adds nothing; an entry that cannot be read or placed is refused with its
 reason on stderr and the others are still added (exit 0). --dry-run shows what would be
 added and leaves the log as it is.
@@ -548,7 +551,7 @@ pub struct FilterArgs {
 
     /// Entries of this scope; repeat for any of several
     #[arg(long, value_enum, value_delimiter = ',', help_heading = "Filters")]
-    pub scope: Vec<ScopeArg>,
+    pub scope: Vec<Scope>,
 
     /// Entries containing TEXT (ignoring ASCII case) in the title, any field or the notes
     #[arg(long, value_name = "TEXT", help_heading = "Filters")]
@@ -567,7 +570,7 @@ pub struct FilterArgs {
 
     /// Entries without this STAR field
     #[arg(long, value_enum, value_delimiter = ',', help_heading = "Filters")]
-    pub missing: Vec<StarArg>,
+    pub missing: Vec<FieldKey>,
 
     /// Only the N most recent matching entries
     #[arg(long, short = 'n', value_name = "N", help_heading = "Filters")]
@@ -578,21 +581,85 @@ pub struct FilterArgs {
     pub reverse: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScopeArg {
-    Task,
-    Milestone,
-    Project,
-    Product,
-    Business,
+/// The scopes by their names, for `--scope`.
+impl ValueEnum for Scope {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Scope::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StarArg {
-    Situation,
-    Task,
-    Actions,
-    Results,
+/// The four STAR keys by their names, for `--missing`; no other key is a value.
+impl ValueEnum for FieldKey {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FieldKey::STAR
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        FieldKey::STAR
+            .contains(self)
+            .then(|| PossibleValue::new(self.name()))
+    }
+}
+
+/// A report's `--format` and its `--json` shorthand, as `list`, `show`, `tags`, `check`
+/// and `stats` share them.
+#[derive(Debug, Args)]
+pub struct FormatArgs<F: ReportFormat> {
+    // `default_value`, not `default_value_t`: clap caches the latter's text in a static
+    // that every `F` would share.
+    #[arg(long, short = 'f', value_enum, default_value = F::DEFAULT, help = F::HELP)]
+    format: F,
+
+    /// Short for --format json
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+}
+
+impl<F: ReportFormat> FormatArgs<F> {
+    /// The format asked for: `--json` is `--format json`.
+    pub fn format(&self) -> F {
+        if self.json { F::JSON } else { self.format }
+    }
+}
+
+/// The formats of a command with `--format` and `--json`.
+pub trait ReportFormat: ValueEnum + Copy + Send + Sync + 'static {
+    /// The format without `--format`, by its command-line name.
+    const DEFAULT: &'static str;
+    const JSON: Self;
+    /// The help of `--format`.
+    const HELP: &'static str = "Output format";
+}
+
+impl ReportFormat for ListFormat {
+    const DEFAULT: &'static str = "table";
+    const JSON: Self = ListFormat::Json;
+}
+
+impl ReportFormat for ShowFormat {
+    const DEFAULT: &'static str = "text";
+    const JSON: Self = ShowFormat::Json;
+}
+
+impl ReportFormat for TagsFormat {
+    const DEFAULT: &'static str = "table";
+    const JSON: Self = TagsFormat::Json;
+    const HELP: &'static str =
+        "`table`: count and tag; `ids`: tag names only, for completion scripts";
+}
+
+impl ReportFormat for CheckFormat {
+    const DEFAULT: &'static str = "text";
+    const JSON: Self = CheckFormat::Json;
+}
+
+impl ReportFormat for StatsFormat {
+    const DEFAULT: &'static str = "table";
+    const JSON: Self = StatsFormat::Json;
 }
 
 #[derive(Debug, Args)]
@@ -600,13 +667,8 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs<ListFormat>,
 
     /// Show each entry's id (what `show`, `edit`, `amend` and `rm` take) in the table
     #[arg(long)]
@@ -615,16 +677,6 @@ pub struct ListArgs {
     /// Colour in the table
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-impl ListArgs {
-    pub fn format(&self) -> ListFormat {
-        if self.json {
-            ListFormat::Json
-        } else {
-            self.format
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -656,23 +708,8 @@ pub struct ShowArgs {
     /// The entry: its id, the start or part of one, or words of its title
     pub id: String,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Text)]
-    pub format: ShowFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-}
-
-impl ShowArgs {
-    pub fn format(&self) -> ShowFormat {
-        if self.json {
-            ShowFormat::Json
-        } else {
-            self.format
-        }
-    }
+    #[command(flatten)]
+    pub output: FormatArgs<ShowFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -690,23 +727,8 @@ pub struct TagsArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// `table`: count and tag; `ids`: tag names only, for completion scripts
-    #[arg(long, short = 'f', value_enum, default_value_t = TagsFormat::Table)]
-    pub format: TagsFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-}
-
-impl TagsArgs {
-    pub fn format(&self) -> TagsFormat {
-        if self.json {
-            TagsFormat::Json
-        } else {
-            self.format
-        }
-    }
+    #[command(flatten)]
+    pub output: FormatArgs<TagsFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -723,23 +745,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
-}
-
-impl CheckArgs {
-    pub fn format(&self) -> CheckFormat {
-        if self.json {
-            CheckFormat::Json
-        } else {
-            self.format
-        }
-    }
+    #[command(flatten)]
+    pub output: FormatArgs<CheckFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -755,27 +762,12 @@ pub struct StatsArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = StatsFormat::Table)]
-    pub format: StatsFormat,
-
-    /// Short for --format json
-    #[arg(long, conflicts_with = "format")]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs<StatsFormat>,
 
     /// Colour in the table
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-impl StatsArgs {
-    pub fn format(&self) -> StatsFormat {
-        if self.json {
-            StatsFormat::Json
-        } else {
-            self.format
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -945,6 +937,7 @@ value_enum!(GroupBy {
     Tag => "tag", "One group per tag, most used first; an entry appears once, under its most used tag";
     Scope => "scope", "The scope ladder, business first";
     Competency => "competency", "The rubric's competencies; an entry appears under the first one its tags match";
+    Section => "section", "The document's sections (`## Projects`), in the order they first hold an entry; entries in no section last";
 });
 
 value_enum!(Audience {

@@ -7,6 +7,8 @@ use crate::text::LineIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Worth knowing, never a failure (not even with `check --strict`).
+    Note,
     Warning,
     Error,
 }
@@ -14,6 +16,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -40,6 +43,13 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             lint: None,
+        }
+    }
+
+    pub fn note(offset: usize, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Note,
+            ..Self::warning(offset, message)
         }
     }
 

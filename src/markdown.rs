@@ -105,7 +105,7 @@ pub fn demote_headings(text: &str) -> std::borrow::Cow<'_, str> {
             let marker = match heading.find(|c: char| c != ' ') {
                 Some(at) if heading[at..].starts_with('#') => at,
                 _ => {
-                    let underline = heading.rfind('\n').map_or(0, |at| at + 1);
+                    let underline = crate::text::line_start(heading, heading.len());
                     underline + heading[underline..].find(|c: char| c != ' ').unwrap_or(0)
                 }
             };

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::words::MONTH_NAMES;
+
 /// A calendar month, the unit a log is grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
@@ -45,6 +47,11 @@ impl YearMonth {
         format!("{} {}", self.month_name(), self.year)
     }
 
+    /// `Nov 2026`: [`Self::in_words`] with the month's short name.
+    pub fn in_short_words(self) -> String {
+        format!("{} {}", self.short_name(), self.year)
+    }
+
     /// `2026-11`, as [`fmt::Display`] writes it, back to a month; `None` for anything
     /// else.
     pub fn parse(text: &str) -> Option<Self> {
@@ -59,21 +66,6 @@ impl fmt::Display for YearMonth {
         write!(f, "{:04}-{:02}", self.year, self.month)
     }
 }
-
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The ladder of ownership a promotion is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -243,6 +235,11 @@ pub enum FieldKey {
     Task,
     Actions,
     Results,
+    /// `**Period**: 2025-Q3`: the entry's period where the heading above it is a month
+    /// (an import writes it for an entry dated only by a year, half or quarter).
+    Period,
+    /// `**Section**: Projects`: the category the entry belongs to, where no heading says.
+    Section,
     /// Any other bold `**Label**:`; kept under its own label.
     Other,
 }
@@ -266,6 +263,8 @@ impl FieldKey {
             FieldKey::Task => "task",
             FieldKey::Actions => "actions",
             FieldKey::Results => "results",
+            FieldKey::Period => "period",
+            FieldKey::Section => "section",
             FieldKey::Other => "other",
         }
     }
@@ -281,8 +280,16 @@ impl FieldKey {
             FieldKey::Task => "Task",
             FieldKey::Actions => "Actions",
             FieldKey::Results => "Results",
+            FieldKey::Period => "Period",
+            FieldKey::Section => "Section",
             FieldKey::Other => "Notes",
         }
+    }
+
+    /// Whether the label counts only in bold (`**Period**:`): a plain `Period:` or
+    /// `Section:` at the start of a line is as likely prose as a label.
+    pub fn bold_only(self) -> bool {
+        matches!(self, FieldKey::Period | FieldKey::Section | FieldKey::Other)
     }
 }
 
@@ -312,7 +319,7 @@ impl<T> Star<T> {
             FieldKey::Task => Some(&self.task),
             FieldKey::Actions => Some(&self.actions),
             FieldKey::Results => Some(&self.results),
-            FieldKey::Date | FieldKey::Tags | FieldKey::Scope | FieldKey::Other => None,
+            _ => None,
         }
     }
 
@@ -323,7 +330,7 @@ impl<T> Star<T> {
             FieldKey::Task => Some(&mut self.task),
             FieldKey::Actions => Some(&mut self.actions),
             FieldKey::Results => Some(&mut self.results),
-            FieldKey::Date | FieldKey::Tags | FieldKey::Scope | FieldKey::Other => None,
+            _ => None,
         }
     }
 

@@ -6,10 +6,9 @@
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use crate::cli::{ExportArgs, FilterArgs, ScopeArg, StarArg};
+use crate::cli::{ExportArgs, FilterArgs};
 use crate::edit::draft;
 use crate::filter::Filter;
-use crate::model::{FieldKey, Scope};
 use crate::period::{self, Calendar};
 use crate::render::packet::Filters;
 
@@ -34,10 +33,10 @@ pub fn filter(args: &FilterArgs, calendar: &Calendar) -> Result<Filter> {
         tags: lowercase(&args.tag),
         any_tags: lowercase(&args.any_tag),
         not_tags: lowercase(&args.not_tag),
-        scopes: args.scope.iter().map(|scope| scope_of(*scope)).collect(),
+        scopes: args.scope.clone(),
         grep,
         fields: lowercase(&args.field),
-        missing: args.missing.iter().map(|star| key_of(*star)).collect(),
+        missing: args.missing.clone(),
         limit: args.limit,
         reverse: args.reverse,
     })
@@ -59,25 +58,6 @@ fn lowercase(values: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn scope_of(scope: ScopeArg) -> Scope {
-    match scope {
-        ScopeArg::Task => Scope::Task,
-        ScopeArg::Milestone => Scope::Milestone,
-        ScopeArg::Project => Scope::Project,
-        ScopeArg::Product => Scope::Product,
-        ScopeArg::Business => Scope::Business,
-    }
-}
-
-fn key_of(star: StarArg) -> FieldKey {
-    match star {
-        StarArg::Situation => FieldKey::Situation,
-        StarArg::Task => FieldKey::Task,
-        StarArg::Actions => FieldKey::Actions,
-        StarArg::Results => FieldKey::Results,
-    }
-}
-
 /// The filters as the person gave them, for the packet's provenance line.
 pub fn provenance(args: &ExportArgs) -> Filters {
     let filters = &args.filters;
@@ -85,12 +65,12 @@ pub fn provenance(args: &ExportArgs) -> Filters {
     let scopes = filters
         .scope
         .iter()
-        .map(|scope| scope_of(*scope).as_str().to_string())
+        .map(|scope| scope.as_str().to_string())
         .collect();
     let missing = filters
         .missing
         .iter()
-        .map(|star| key_of(*star).name().to_string())
+        .map(|key| key.name().to_string())
         .collect();
     let given = [
         ("since", one(&filters.since)),

@@ -14,6 +14,12 @@ pub fn line_of(bytes: &[u8], offset: usize) -> usize {
     1 + newlines(&bytes[..offset.min(bytes.len())])
 }
 
+/// The start of the line holding byte `offset` of `src` (`offset` itself when it follows
+/// a `\n`).
+pub fn line_start(src: &str, offset: usize) -> usize {
+    memchr::memrchr(b'\n', &src.as_bytes()[..offset]).map_or(0, |at| at + 1)
+}
+
 /// 1-based line numbers for increasing offsets, counting only the new bytes each time.
 #[derive(Debug, Default)]
 pub struct LineCounter {
@@ -85,6 +91,24 @@ fn floor_char_boundary(src: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_starts() {
+        let src = "ab\r\ncd\n\nlast";
+        let cases = [
+            (0, 0),
+            (2, 0),
+            (3, 0),
+            (4, 4),
+            (6, 4),
+            (7, 7),
+            (8, 8),
+            (12, 8),
+        ];
+        for (offset, expected) in cases {
+            assert_eq!(line_start(src, offset), expected, "{offset}");
+        }
+    }
 
     #[test]
     fn offsets_map_to_lines_and_columns() {

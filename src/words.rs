@@ -6,7 +6,8 @@
 //! without accents (`março` = `marco`, `Mär` = `mar`, `août` = `aout`) and with or without
 //! a trailing dot (`déc.`). Lookups fold the word into a stack buffer and binary-search
 //! an index built once, so they never allocate: headings of a 100k-entry log go through
-//! here.
+//! here. The months brag writes (`November 2026`, `Nov`) are spelt from [`MONTH_NAMES`],
+//! through `YearMonth`.
 //!
 //! Words that mean different things in two languages are left out where the clash would
 //! misread a date: Spanish `mar` (martes) is March, as in every other language here, and
@@ -33,6 +34,23 @@ pub enum Unit {
     Half,
     Year,
 }
+
+/// The English month names, as the canonical heading writes them (`November 2026`):
+/// each month row of [`TABLE`] opens with the same name in lowercase.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Every word, as people write it (accents included), grouped by what it means. The
 /// first word of each month and weekday row is its English name, which suggestions print.
@@ -443,6 +461,9 @@ mod tests {
     #[test]
     fn english_names_come_first() {
         let names: Vec<&str> = english_names().collect();
+        for (name, written) in names.iter().zip(MONTH_NAMES) {
+            assert_eq!(*name, written.to_lowercase());
+        }
         assert_eq!(names.len(), 19);
         assert_eq!(
             (names[0], names[8], names[18]),

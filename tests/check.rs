@@ -240,3 +240,55 @@ fn an_unknown_lint_code_in_the_config_names_its_line() {
     ran.failure(1)
         .stderr_contains("brag: [DIR]/config/brag/config.yaml:4:3: lints: unknown variant `B999`");
 }
+
+/// A label brag does not know is named once per file: a note that `--strict` lets pass,
+/// where it first appears in the file (entries are listed by date), or a warning
+/// (that `--strict` fails on) when the word is close to a label brag knows. Known words
+/// kept as fields are not named: `Section` (which `brag import` reads) and an English
+/// `Data` that is no date.
+#[test]
+fn labels_brag_does_not_map_are_named_once() {
+    let custom = "# Log\n\n## March 2026\n\n### Cut latency\n- **Date**: 2026-03-20\n- **Results**: p95 fell 40%\n- **Links**: [design](https://example.com)\n- **Section**: Platform\n- **Data**: p95 from 900 ms\n\n### Fixed the loop\n- **Date**: 2026-03-09\n- **Results**: 0 redirects in a week\n- **links**: [issue](https://example.com)\n";
+    Brag::new()
+        .log(custom)
+        .config(crate::reading::READER_ONLY)
+        .args(&["check", "--strict"])
+        .run()
+        .success()
+        .stdout(
+            "[DIR]/brag.md:8:1: note: label \"Links\" is kept as a field, not one of Situation/Task/Actions/Results\n\
+             8 | - **Links**: [design](https://example.com)\n  \
+             = hint: brag lists it under `fields`; use a STAR label (or a synonym such as Impact) for it to count as one\n\
+             [DIR]/brag.md: 2 entries, 0 errors, 0 warnings, 1 note\n",
+        );
+    let slip = custom.replace("- **Results**: p95", "- **Reslts**: p95");
+    let ran = Brag::new()
+        .log(&slip)
+        .config(crate::reading::READER_ONLY)
+        .args(&["check", "--strict", "--format", "json"])
+        .run();
+    ran.failure(1);
+    let diagnostics = ran.json();
+    let severities: Vec<(&str, &str)> = diagnostics
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|d| {
+            let text = |key: &str| d[key].as_str().expect("a string");
+            (text("severity"), text("message"))
+        })
+        .collect();
+    assert_eq!(
+        severities,
+        [
+            (
+                "warning",
+                "label \"Reslts\" is kept as a field, not one of Situation/Task/Actions/Results (did you mean Results?)"
+            ),
+            (
+                "note",
+                "label \"Links\" is kept as a field, not one of Situation/Task/Actions/Results"
+            ),
+        ]
+    );
+}

@@ -46,6 +46,9 @@ document_tests! {
     rules_templates_and_sub_headings_end_fields => "boundaries",
     a_table_of_achievements => "table",
     hand_edit_slips_are_reported => "slips",
+    a_hype_doc_with_task_lists_long_bold_leads_and_joined_labels => "hype-doc",
+    bold_lead_paragraphs_in_sections_and_months => "bold-leads",
+    labels_brag_does_not_map_are_named => "custom-labels",
 }
 
 /// How many entries each document holds, counted by hand (see each fixture), against
@@ -66,6 +69,9 @@ fn every_document_reads_the_entries_it_holds() {
         ("boundaries", 3),
         ("table", 3),
         ("slips", 5),
+        ("hype-doc", 7),
+        ("bold-leads", 6),
+        ("custom-labels", 2),
     ];
     for (name, count) in expected {
         let text = std::fs::read_to_string(format!("tests/fixtures/documents/{name}.md"))
@@ -184,4 +190,81 @@ fn a_table_after_entries_is_placed() {
         "{}",
         checked.stdout
     );
+}
+
+/// A paragraph that opens with bold text is an entry only at the top level of a period
+/// or a section, where pulldown-cmark reads a paragraph starting at its line: not a
+/// lazy continuation line, a setext heading, code, an indented line, the preamble, a
+/// label line, or text inside a heading entry. A heading outside any period whose text
+/// opens with one is a category, not a story, even when the entries hold STAR labels.
+#[test]
+fn a_bold_lead_is_an_entry_only_as_a_paragraph_of_its_own() {
+    let cases = [
+        (
+            "## March 2026\n\n**Won X** - a\n\n**Won Y.** b\n",
+            vec!["Won X", "Won Y"],
+        ),
+        (
+            "## Projects\n\n**Led the move** - weekly to daily\n",
+            vec!["Led the move"],
+        ),
+        // Bold leads with STAR labels under a category: entries, not one story.
+        (
+            "## Projects\n\n**Led X** - a\n**Situation:** s\n\n**Won Y.** b\n",
+            vec!["Led X", "Won Y"],
+        ),
+        // A story bank's labels with no bold lead above them: one story.
+        (
+            "## Rescued the report\n\n**Situation:** slow\n**Results:** 5x faster\n",
+            vec!["Rescued the report"],
+        ),
+        (
+            "## March 2026\n\n- Shipped X\n**Bold** continues the item\n",
+            vec!["Shipped X"],
+        ),
+        (
+            "## March 2026\n\nSome text\n**Bold** continues it\n",
+            vec![],
+        ),
+        (
+            "## March 2026\n\n**Won X** - a setext heading\n---\n",
+            vec![],
+        ),
+        ("## March 2026\n\n```\n**Won X** in code\n```\n", vec![]),
+        ("## March 2026\n\n  **Won X** - indented\n", vec![]),
+        (
+            "## March 2026\n\n> **Won X** - quoted\n\n**Won Y** - b\n",
+            vec!["Won Y"],
+        ),
+        (
+            "## March 2026\n\n- **Shipped X** - a loose item\n\n  More text.\n\n**Won Y** - b\n",
+            vec!["Shipped X", "Won Y"],
+        ),
+        ("# Title\n\n**Note** the preamble\n", vec![]),
+        ("## March 2026\n\n**Situation:** a label line\n", vec![]),
+        ("## March 2026\n\n**Impact** - a label word\n", vec![]),
+        (
+            "## March 2026\n\n### Entry\n\n**Won X** - in an entry\n",
+            vec!["Entry"],
+        ),
+        (
+            "## March 2026\n\n- Shipped X\n\n**Won Y** - after a blank\n",
+            vec!["Shipped X", "Won Y"],
+        ),
+    ];
+    for (log, expected) in cases {
+        let listed = Brag::new()
+            .log(log)
+            .args(&["list", "--format", "json"])
+            .run();
+        listed.success();
+        let titles: Vec<String> = listed
+            .json()
+            .as_array()
+            .expect("an array")
+            .iter()
+            .map(|entry| entry["title"].as_str().expect("a title").to_string())
+            .collect();
+        assert_eq!(titles, expected, "{log:?}");
+    }
 }

@@ -108,6 +108,22 @@ every_grouping! {
     text_for_every_grouping => "txt",
 }
 
+/// `--by section`: one group per section of the document (`### Projects` in March and
+/// in April is one group), in the order they first hold an entry, and the entries in
+/// no section last.
+#[test]
+fn by_section_groups_the_documents_sections() {
+    let log = std::fs::read_to_string("tests/fixtures/export-sections.md").expect("fixture");
+    for format in ["md", "json"] {
+        let ran = Brag::new()
+            .log(&log)
+            .args(&["export", "--by", "section", "--format", format])
+            .run();
+        ran.success();
+        insta::assert_snapshot!(format!("{format}-by-section"), ran.stdout);
+    }
+}
+
 #[test]
 fn html_is_one_self_contained_page() {
     let ran = export(&["--format", "html", "--by", "competency"]);

@@ -285,7 +285,7 @@ fn a_markdown_document_of_each_shape_the_reader_knows_imports_entry_for_entry() 
         (
             "bold-bullet title entries",
             fixture("bullet-entries.md"),
-            4,
+            5,
             (
                 "2026-11",
                 "2026-11-01",
@@ -385,16 +385,8 @@ fn a_markdown_document_of_each_shape_the_reader_knows_imports_entry_for_entry() 
             ),
         ),
     ];
-    // Two keys the import does not carry yet, so compared apart: it writes each entry's
-    // day (`Date: 2026-11-01` for one filed only under `## November 2026`), so its
-    // `period` is that day where the document's was the month; and it files entries
-    // under their month, not under the document's category (`section`).
     let by_title = |mut entries: Vec<Value>| {
         entries.sort_by_key(|entry| entry["title"].to_string());
-        for entry in entries.iter_mut().filter_map(Value::as_object_mut) {
-            entry.remove("period");
-            entry.remove("section");
-        }
         entries
     };
     for (shape, doc, count, (month, date, title, field, value)) in cases {
@@ -636,4 +628,220 @@ fn lines_a_markdown_import_cannot_place_are_counted_as_check_counts_them() {
             "brag: refused doc.md: 2 lines outside any entry were not imported \
              (`brag check --file doc.md` shows them)\n",
         );
+}
+
+/// What a Markdown import must keep of an entry: what `brag list --format json` shows
+/// of it, apart from its id and line (which follow from where it is written) and its
+/// month (an entry of a week that starts in the month before its heading's is filed
+/// under the month the week starts in).
+fn kept(entries: Vec<Value>) -> Vec<Value> {
+    let mut kept: Vec<Value> = entries
+        .into_iter()
+        .map(|mut entry| {
+            if let Some(entry) = entry.as_object_mut() {
+                for key in ["id", "line", "month"] {
+                    entry.remove(key);
+                }
+            }
+            entry
+        })
+        .collect();
+    kept.sort_by_key(|entry| (entry["title"].to_string(), entry["date"].to_string()));
+    kept
+}
+
+/// Every document in `tests/fixtures/documents/`, imported into an empty log: the log
+/// then lists each entry the document dates (by a day or by a period) with the same
+/// title, date, period, section, tags, scope, STAR fields, other fields and notes; the
+/// entries with neither are refused; and importing again adds nothing.
+#[test]
+fn every_document_shape_imports_keeping_each_entrys_period_and_section() {
+    let mut names: Vec<_> = std::fs::read_dir("tests/fixtures/documents")
+        .expect("the documents")
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    names.sort();
+    let mut sections = 0;
+    let mut wider_than_a_month = 0;
+    for path in names {
+        let name = path.display().to_string();
+        let doc = std::fs::read_to_string(&path).expect("a document");
+        let in_doc = entries(Brag::new().log(&doc).run());
+        let (dated, undated): (Vec<Value>, Vec<Value>) = in_doc
+            .into_iter()
+            .partition(|entry| !entry["period"].is_null());
+        sections += dated.iter().filter(|e| !e["section"].is_null()).count();
+        wider_than_a_month += dated.iter().filter(|e| e["date"].is_null()).count();
+        let ran = Brag::new()
+            .args(&["import", "--from", "markdown", "doc.md"])
+            .file("doc.md", &doc)
+            .run();
+        ran.success();
+        assert!(
+            ran.stdout
+                .contains(&format!("imported: {} added,", dated.len())),
+            "{name}: {}",
+            ran.stdout
+        );
+        for entry in &undated {
+            let id = entry["id"].as_str().expect("an id");
+            ran.stderr_contains(&format!("{id} has no date"));
+        }
+        let after = ran.log.clone();
+        if dated.is_empty() {
+            assert_eq!(after, None, "{name}: a log with nothing imported");
+            continue;
+        }
+        let again = ran
+            .then()
+            .args(&["import", "--from", "markdown", "doc.md"])
+            .run();
+        again.success();
+        assert!(
+            again.stdout.contains("imported: 0 added"),
+            "{name}: {}",
+            again.stdout
+        );
+        assert_eq!(
+            again.log, after,
+            "{name}: the second import changed the log"
+        );
+        assert_eq!(
+            kept(entries(again)),
+            kept(dated),
+            "{name}: the import lists other entries than the document"
+        );
+    }
+    // The documents hold both kinds, or this test proves nothing about them.
+    assert!(sections > 0 && wider_than_a_month > 0);
+}
+
+/// A document of years, a quarter, a week and categories (`Side projects`, `Weekend`).
+const YEARS_QUARTER_WEEK: &str = "# 2025\n\n- Led the data retention project; 40 TB freed.\n\n\
+    # 2024\n\n## Q3\n\n- Wrote the CLI for the team dashboards\n\n\
+    ## Side projects\n\n- Built the meetup site\n\n\
+    # 2026\n\n## 2026-W14\n\n- Fixed the flaky build\n\n## Weekend\n\n- Wrote the blog post\n";
+
+/// An entry dated only by its year, and one only by its quarter: each goes under its
+/// period's first month with no day invented, its period in a `Period` field and its
+/// category in a `Section` field; the log lists them as the document does.
+#[test]
+fn year_only_and_quarter_only_entries_keep_their_period_without_a_day() {
+    let doc = &YEARS_QUARTER_WEEK[..YEARS_QUARTER_WEEK.find("# 2026").expect("2026")];
+    let ran = Brag::new()
+        .args(&["import", "--from", "markdown", "doc.md"])
+        .file("doc.md", doc)
+        .run();
+    ran.success().stdout(
+        "added undated-led-the-data-retention-project-40-tb-freed under January 2025\n\
+         added undated-wrote-the-cli-for-the-team-dashboards under July 2024\n\
+         added undated-built-the-meetup-site under January 2024\n\
+         imported: 3 added, 0 skipped as already present, 0 refused\n",
+    );
+    let log = String::from_utf8(ran.log.clone().expect("a log")).expect("UTF-8");
+    assert!(
+        log.ends_with(
+            "## January 2024\n\n### Built the meetup site\n- **Period**: 2024\n\
+             - **Section**: Side projects\n\n\
+             ## July 2024\n\n### Wrote the CLI for the team dashboards\n- **Period**: 2024-Q3\n\n\
+             ## January 2025\n\n### Led the data retention project; 40 TB freed.\n\
+             - **Period**: 2025\n"
+        ),
+        "{log}"
+    );
+    let listed = entries(ran);
+    let shown: Vec<_> = listed
+        .iter()
+        .map(|e| {
+            (
+                e["date"].clone(),
+                e["month"].clone(),
+                e["period"].clone(),
+                e["section"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                Value::Null,
+                Value::Null,
+                "2024".into(),
+                "Side projects".into()
+            ),
+            (Value::Null, Value::Null, "2024-Q3".into(), Value::Null),
+            (Value::Null, Value::Null, "2025".into(), Value::Null),
+        ]
+    );
+    assert_eq!(kept(listed), kept(entries(Brag::new().log(doc).run())));
+}
+
+/// `brag list --format json | brag import --from json` keeps a period wider than a day
+/// and a section, and importing it again adds nothing.
+#[test]
+fn a_json_round_trip_keeps_period_and_section() {
+    let json = exported(YEARS_QUARTER_WEEK);
+    let ran = Brag::new()
+        .args(&["import", "--from", "json", "-"])
+        .stdin(&json)
+        .run();
+    ran.success();
+    let after = ran.log.clone();
+    let original: Vec<Value> = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(original.len(), 5);
+    assert_eq!(kept(entries(ran)), kept(original));
+    let again = Brag::new()
+        .log_bytes(after.as_deref().expect("a log"))
+        .args(&["import", "--from", "json", "-"])
+        .stdin(&json)
+        .run();
+    again.success();
+    assert!(
+        again.stdout.contains("imported: 0 added"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(again.log, after);
+}
+
+/// An imported entry dated by its quarter, amended: a new Results keeps its `Period`
+/// and `Section` fields; a new date replaces the period with that day.
+#[test]
+fn amending_an_entry_dated_by_a_period_keeps_or_replaces_its_period() {
+    let doc = "# 2024\n\n## Q3\n\n- Wrote the CLI\n\n## Side projects\n\n- Built the meetup site\n";
+    let ran = Brag::new()
+        .args(&["import", "--from", "markdown", "doc.md"])
+        .file("doc.md", doc)
+        .run();
+    ran.success();
+    let amended = ran
+        .then()
+        .args(&[
+            "amend",
+            "undated-built-the-meetup-site",
+            "--result",
+            "40 members",
+        ])
+        .run();
+    amended.success();
+    let log = String::from_utf8(amended.log.clone().expect("a log")).expect("UTF-8");
+    assert!(
+        log.contains(
+            "### Built the meetup site\n- **Period**: 2024\n- **Section**: Side projects\n\
+             - **Results**: 40 members\n"
+        ),
+        "{log}"
+    );
+    let dated = amended
+        .then()
+        .args(&["amend", "undated-wrote-the-cli", "--set-date", "2024-08-03"])
+        .run();
+    dated.success();
+    let log = String::from_utf8(dated.log.clone().expect("a log")).expect("UTF-8");
+    assert!(
+        log.contains("## August 2024\n\n### Wrote the CLI\n- **Date**: 2024-08-03\n"),
+        "{log}"
+    );
+    assert!(!log.contains("2024-Q3"), "{log}");
 }

@@ -6,8 +6,9 @@
 
 use std::collections::HashSet;
 
-use brag::cli::{FilterArgs, ScopeArg, StarArg};
+use brag::cli::FilterArgs;
 use brag::edit::{self, Draft, Settings, draft, rewrite, window};
+use brag::model::{FieldKey, Scope};
 use brag::period::Calendar;
 use brag::read::{Reader, Summary, entry, outline, parse};
 use brag::render::schema::EntryView;
@@ -58,6 +59,9 @@ const LINES: &[&str] = &[
     "- **Results**: p95 fell 40%",
     "- **Links**: [x](https://example.com)",
     "- **Shipped dark mode** (2026-11-03): 40% adoption",
+    "**Won the reliability award** - for the on-call rework",
+    "**Shipped offline mode.** It took 3 months.",
+    "**Bold** lead",
     "- **Mentored Ana**",
     "- plain bullet",
     "* **Star bullet**",
@@ -216,6 +220,8 @@ fn entry_lines() -> impl Strategy<Value = Vec<String>> {
             "### 2026-11-05 Shipped the importer",
             "- **Shipped dark mode** (2026-11-03)",
             "* **Led the migration**",
+            "**Won the reliability award** - for the on-call rework",
+            "**Shipped offline mode.** It took 3 months.",
             "- Shipped the export button",
             "- [Oct 21, 2025] Spoke at the meetup",
             "## Rescued the slow report",
@@ -290,6 +296,7 @@ fn check_log(src: &str) {
         assert!(
             first_line.starts_with('#')
                 || outline::is_bullet(first_line.as_bytes())
+                || first_line.starts_with("**")
                 || first_line.contains('|'),
             "entry span starts with {first_line:?}"
         );
@@ -411,7 +418,7 @@ fn filter_cases() -> Vec<FilterArgs> {
             ..base()
         },
         FilterArgs {
-            scope: vec![ScopeArg::Project],
+            scope: vec![Scope::Project],
             ..base()
         },
         FilterArgs {
@@ -428,7 +435,7 @@ fn filter_cases() -> Vec<FilterArgs> {
             ..base()
         },
         FilterArgs {
-            missing: vec![StarArg::Results],
+            missing: vec![FieldKey::Results],
             ..base()
         },
         FilterArgs {
@@ -612,7 +619,7 @@ fn dated_log() -> impl Strategy<Value = (String, Vec<(i32, u32)>)> {
                 for (index, &((year, month), ref entries, noise, day)) in
                     sections.iter().enumerate()
                 {
-                    let name = brag::model::MONTH_NAMES[month as usize - 1];
+                    let name = brag::words::MONTH_NAMES[month as usize - 1];
                     if !form.contains("{year}") && year_open != Some(year) {
                         text.push_str(&format!("\n## {year}\n"));
                         year_open = Some(year);
@@ -776,8 +783,9 @@ fn the_dated_log_generator_reaches_the_window_comparison() {
 
 /// The log property is only as good as what its generator reaches: a fair share of the
 /// generated logs must hold entries with tags and scope from their lines, dates from
-/// `When`, labels after notes, longer fences, headings hidden in code or comments,
-/// yearless months and year, half and quarter containers, and every label word.
+/// `When`, labels after notes, bold-lead paragraph entries, longer fences, headings
+/// hidden in code or comments, yearless months and year, half and quarter containers,
+/// and every label word.
 #[test]
 fn the_log_generator_reaches_every_construct() {
     use proptest::strategy::ValueTree;
@@ -809,6 +817,10 @@ fn the_log_generator_reaches_every_construct() {
                 text.split_once("Notes with a number")
                     .is_some_and(|(_, after)| after.contains(": ") || after.contains(" - "))
             }),
+        );
+        reach(
+            "bold-lead paragraph entry",
+            entries.iter().any(|e| body(e).starts_with("**")),
         );
         let lines: Vec<&str> = src.lines().collect();
         reach(

@@ -6,6 +6,10 @@
 //! to 2026-03-31. The random stream is our own (splitmix64), so the text differs from Python's
 //! for the same seed, but it is the same for every run with the same seed, and the sizes match
 //! (about 0.57 MB per 1,000 entries).
+//!
+//! [`generate_bullets`] writes the same entries in the bullet style of hand-kept logs (issue
+//! #13): day headings (`### Tuesday 2026-03-03`) under the months, and one top-level bullet
+//! per entry (`- **Title**`) with its fields as sub-items.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -114,7 +118,7 @@ const RESULTS: &[&str] = &[
     "Audit finding closed {n} days early.",
 ];
 /// Month names as the headings spell them (`## November 2026`): the reader's own.
-pub use brag::model::MONTH_NAMES as MONTHS;
+pub use brag::words::MONTH_NAMES as MONTHS;
 
 /// The last day an entry can fall on; the first is the day after the same date ten years
 /// earlier, as in `gen_logs.py --end 2026-03-31 --years 10`.
@@ -123,6 +127,54 @@ const YEARS: i32 = 10;
 
 /// Writes `n` seeded entries as one brag Markdown log.
 pub fn generate(n: usize, seed: u64) -> String {
+    let entries = draw_entries(n, seed);
+    let mut out = String::with_capacity(n * 600 + 64);
+    out.push_str("# Achievement log\n");
+    let mut month = None;
+    for entry in &entries {
+        push_month(&mut out, &mut month, entry.date);
+        out.push('\n');
+        entry.canonical(&mut out);
+    }
+    out
+}
+
+/// The same `n` seeded entries as [`generate`], in the bullet style: a day heading for
+/// every day that has entries (an entry without a Date under the first of its month), and
+/// one bullet entry per achievement with its fields as sub-items.
+pub fn generate_bullets(n: usize, seed: u64) -> String {
+    let entries = draw_entries(n, seed);
+    let mut out = String::with_capacity(n * 620 + 64);
+    out.push_str("# Achievement log\n");
+    let mut month = None;
+    let mut day = None;
+    for entry in &entries {
+        push_month(&mut out, &mut month, entry.date);
+        if day != Some(entry.date) {
+            day = Some(entry.date);
+            out.push_str("\n### ");
+            out.push_str(&entry.date.format("%A %Y-%m-%d").to_string());
+            out.push_str("\n\n");
+        }
+        entry.bullet(&mut out);
+    }
+    out
+}
+
+/// `## Month YYYY` (after a blank line) when `date` opens a new month.
+fn push_month(out: &mut String, month: &mut Option<(i32, u32)>, date: NaiveDate) {
+    if *month != Some((date.year(), date.month())) {
+        *month = Some((date.year(), date.month()));
+        out.push_str("\n## ");
+        out.push_str(MONTHS[date.month0() as usize]);
+        out.push(' ');
+        out.push_str(&date.year().to_string());
+        out.push('\n');
+    }
+}
+
+/// `n` seeded entries in date order.
+fn draw_entries(n: usize, seed: u64) -> Vec<Drawn> {
     let mut rng = SplitMix64(seed);
     let (last, first) = date_range();
     let span = u64::try_from(last.num_days_from_ce() - first.num_days_from_ce() + 1)
@@ -135,33 +187,17 @@ pub fn generate(n: usize, seed: u64) -> String {
         .collect();
     days.sort_unstable();
 
-    let mut entries: Vec<(NaiveDate, String)> = days
+    let mut entries: Vec<Drawn> = days
         .into_iter()
         .map(|day| {
             let date = NaiveDate::from_num_days_from_ce_opt(day).expect("day is in range");
-            entry(&mut rng, date)
+            Drawn::draw(&mut rng, date)
         })
         .collect();
     // An entry without a Date takes the first day of its month; a stable sort keeps the rest
     // in the order they were drawn, as Python's `list.sort` does.
-    entries.sort_by_key(|(date, _)| *date);
-
-    let mut out = String::with_capacity(n * 600 + 64);
-    out.push_str("# Achievement log\n");
-    let mut month = None;
-    for (date, block) in &entries {
-        if month != Some((date.year(), date.month())) {
-            month = Some((date.year(), date.month()));
-            out.push_str("\n## ");
-            out.push_str(MONTHS[date.month0() as usize]);
-            out.push(' ');
-            out.push_str(&date.year().to_string());
-            out.push('\n');
-        }
-        out.push('\n');
-        out.push_str(block);
-    }
-    out
+    entries.sort_by_key(|entry| entry.date);
+    entries
 }
 
 /// `n` entries in one month, none with a Date, so all fall on 2026-03-01 and their ids
@@ -188,91 +224,147 @@ fn date_range() -> (NaiveDate, NaiveDate) {
     (last, first)
 }
 
-/// One entry's Markdown block, ending in a newline, and the date it sorts under.
-fn entry(rng: &mut SplitMix64, drawn: NaiveDate) -> (NaiveDate, String) {
-    let facts = Facts::draw(rng);
-    let has_date = rng.unit() > 0.1;
-    let title = rng.choose(TITLES);
-    let tags = if rng.unit() > 0.08 {
-        let count = rng.range(1, 4);
-        rng.sample(TAGS, count)
-    } else {
-        Vec::new()
-    };
-    let scope = (rng.unit() < 0.25).then(|| rng.choose(SCOPES));
-    let situation_count = rng.range(1, 3);
-    let situations = rng.sample(SITUATIONS, situation_count);
-    let task = (rng.unit() > 0.15).then(|| rng.choose(TASKS));
-    let action_count = rng.range(1, 5);
-    let actions: Vec<(&str, Vec<&str>)> = rng
-        .sample(ACTIONS, action_count)
-        .into_iter()
-        .map(|action| {
-            let subs = if rng.unit() < 0.3 {
-                let count = rng.range(1, 3);
-                rng.sample(SUBS, count)
-            } else {
-                Vec::new()
-            };
-            (action, subs)
-        })
-        .collect();
-    let results = (rng.unit() > 0.05).then(|| rng.choose(RESULTS));
+/// One entry's parts, drawn once and written in either style.
+struct Drawn {
+    /// The date it sorts under: its Date, else the first of its month.
+    date: NaiveDate,
+    has_date: bool,
+    title: String,
+    tags: Vec<&'static str>,
+    scope: Option<&'static str>,
+    situation: String,
+    task: Option<String>,
+    /// Each action with its sub-items.
+    actions: Vec<(String, Vec<String>)>,
+    results: Option<String>,
+}
 
-    let date = if has_date {
-        drawn
-    } else {
-        drawn.with_day(1).expect("every month has a first day")
-    };
-    let mut block = String::with_capacity(640);
-    block.push_str("### ");
-    facts.fill(&mut block, title);
-    block.push('\n');
-    if has_date {
-        block.push_str("- **Date**: ");
-        block.push_str(&date.to_string());
-        block.push('\n');
-    }
-    if !tags.is_empty() {
-        block.push_str("- **Tags**: ");
-        block.push_str(&tags.join(", "));
-        block.push('\n');
-    }
-    if let Some(scope) = scope {
-        block.push_str("- **Scope**: ");
-        block.push_str(scope);
-        block.push('\n');
-    }
-    block.push_str("- **Situation**: ");
-    for (i, situation) in situations.iter().enumerate() {
-        if i > 0 {
-            block.push(' ');
+impl Drawn {
+    fn draw(rng: &mut SplitMix64, drawn: NaiveDate) -> Self {
+        let facts = Facts::draw(rng);
+        let has_date = rng.unit() > 0.1;
+        let title = rng.choose(TITLES);
+        let tags = if rng.unit() > 0.08 {
+            let count = rng.range(1, 4);
+            rng.sample(TAGS, count)
+        } else {
+            Vec::new()
+        };
+        let scope = (rng.unit() < 0.25).then(|| rng.choose(SCOPES));
+        let situation_count = rng.range(1, 3);
+        let situations = rng.sample(SITUATIONS, situation_count);
+        let task = (rng.unit() > 0.15).then(|| rng.choose(TASKS));
+        let action_count = rng.range(1, 5);
+        let actions: Vec<(&str, Vec<&str>)> = rng
+            .sample(ACTIONS, action_count)
+            .into_iter()
+            .map(|action| {
+                let subs = if rng.unit() < 0.3 {
+                    let count = rng.range(1, 3);
+                    rng.sample(SUBS, count)
+                } else {
+                    Vec::new()
+                };
+                (action, subs)
+            })
+            .collect();
+        let results = (rng.unit() > 0.05).then(|| rng.choose(RESULTS));
+
+        let fill = |template: &str| {
+            let mut out = String::new();
+            facts.fill(&mut out, template);
+            out
+        };
+        let mut situation = String::new();
+        for (i, part) in situations.iter().enumerate() {
+            if i > 0 {
+                situation.push(' ');
+            }
+            facts.fill(&mut situation, part);
         }
-        facts.fill(&mut block, situation);
-    }
-    block.push('\n');
-    if let Some(task) = task {
-        block.push_str("- **Task**: ");
-        facts.fill(&mut block, task);
-        block.push('\n');
-    }
-    block.push_str("- **Actions**:\n");
-    for (action, subs) in &actions {
-        block.push_str("  - ");
-        facts.fill(&mut block, action);
-        block.push('\n');
-        for sub in subs {
-            block.push_str("    - ");
-            facts.fill(&mut block, sub);
-            block.push('\n');
+        Drawn {
+            date: if has_date {
+                drawn
+            } else {
+                drawn.with_day(1).expect("every month has a first day")
+            },
+            has_date,
+            title: fill(title),
+            tags,
+            scope,
+            situation,
+            task: task.map(fill),
+            actions: actions
+                .into_iter()
+                .map(|(action, subs)| (fill(action), subs.into_iter().map(fill).collect()))
+                .collect(),
+            results: results.map(fill),
         }
     }
-    if let Some(results) = results {
-        block.push_str("- **Results**: ");
-        facts.fill(&mut block, results);
-        block.push('\n');
+
+    /// `### Title` and `- **Field**:` lines, ending in a newline.
+    fn canonical(&self, out: &mut String) {
+        out.push_str("### ");
+        out.push_str(&self.title);
+        out.push('\n');
+        self.fields(out, "", self.has_date);
     }
-    (date, block)
+
+    /// `- **Title**` and its fields as sub-items, ending in a newline; its day heading
+    /// gives its date.
+    fn bullet(&self, out: &mut String) {
+        out.push_str("- **");
+        out.push_str(&self.title);
+        out.push_str("**\n");
+        self.fields(out, "  ", false);
+    }
+
+    /// The `- **Field**:` lines (a Date one if `with_date`), each indented by `indent`.
+    fn fields(&self, out: &mut String, indent: &str, with_date: bool) {
+        let mut field = |label: &str, body: &str| {
+            out.push_str(indent);
+            out.push_str("- **");
+            out.push_str(label);
+            out.push_str("**:");
+            if !body.is_empty() {
+                out.push(' ');
+                out.push_str(body);
+            }
+            out.push('\n');
+        };
+        if with_date {
+            field("Date", &self.date.to_string());
+        }
+        if !self.tags.is_empty() {
+            field("Tags", &self.tags.join(", "));
+        }
+        if let Some(scope) = self.scope {
+            field("Scope", scope);
+        }
+        field("Situation", &self.situation);
+        if let Some(task) = &self.task {
+            field("Task", task);
+        }
+        field("Actions", "");
+        for (action, subs) in &self.actions {
+            out.push_str(indent);
+            out.push_str("  - ");
+            out.push_str(action);
+            out.push('\n');
+            for sub in subs {
+                out.push_str(indent);
+                out.push_str("    - ");
+                out.push_str(sub);
+                out.push('\n');
+            }
+        }
+        if let Some(results) = &self.results {
+            out.push_str(indent);
+            out.push_str("- **Results**: ");
+            out.push_str(results);
+            out.push('\n');
+        }
+    }
 }
 
 /// One consistent set of facts per entry, shared by all its fields (`context` in Python).

@@ -76,7 +76,9 @@ fn apply(draft: &mut Draft, args: &AmendArgs, new_date: Option<chrono::NaiveDate
         draft.title = Draft::new(title, draft.date)?.title;
     }
     if let Some(date) = new_date {
+        // A day replaces a period that dated the entry (a `Period` field).
         draft.date = date;
+        draft.period = None;
     }
     if let Some(situation) = &args.fields.situation {
         draft.star.situation = draft::text(situation);

@@ -28,6 +28,7 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
     let mut diagnostics = log.diagnostics;
     let (unplaced, lines_unplaced) = parse::unplaced(text);
     diagnostics.extend(unplaced);
+    diagnostics.extend(parse::unmapped_labels(&log.entries));
     diagnostics.extend(lint::check(text, &log.entries, context.today, &settings));
     diagnostics.extend(unclosed(text));
     settings.apply(&mut diagnostics);
@@ -43,7 +44,7 @@ pub fn run(context: &Context, args: &CheckArgs, out: &mut impl Write) -> Result<
         diagnostics: &diagnostics,
         files: &files,
     };
-    match args.format() {
+    match args.output.format() {
         CheckFormat::Text => check::text(&report, out)?,
         CheckFormat::Json => {
             check::json(&report, out)?;

@@ -16,7 +16,7 @@ use crate::edit::{self, Body, Draft, draft, rewrite, window};
 use crate::git;
 use crate::model::{Star, YearMonth};
 use crate::period::{self, Calendar};
-use crate::read::{Reader, outline, parse};
+use crate::read::{Reader, entry, outline, parse};
 use crate::store::{self, Opened};
 use crate::undo::{self, Record};
 
@@ -150,11 +150,12 @@ fn from_json(origin: &str, input: &str, calendar: &Calendar) -> Result<Read> {
     let mut refused = Vec::new();
     for (number, value) in values.into_iter().enumerate() {
         let place = format!("{origin} entry {}", number + 1);
-        if value.get("date").is_none_or(Value::is_null) {
+        let missing = |key: &str| value.get(key).is_none_or(Value::is_null);
+        if missing("date") && missing("period") {
             refused.push(format!("{place}: it has no date"));
             continue;
         }
-        // The date is always given, so the default is never used.
+        // A date or a period is always given, so the default is never used.
         match draft::from_json(&place, &value.to_string(), calendar.today, calendar) {
             Ok(draft) => drafts.push(draft),
             Err(error) => refused.push(format!("{place}: {error:#}")),
@@ -271,8 +272,19 @@ fn from_markdown(origin: &str, input: &str) -> Read {
     let mut drafts = Vec::new();
     let mut refused = Vec::new();
     for entry in &log.entries {
-        match rewrite::draft_of(entry) {
-            Ok(draft) => drafts.push(draft),
+        // Its period and section as the document gives them, by headings or fields.
+        let draft = match entry.period {
+            Some(period) if entry.date.is_none() => rewrite::draft_on(entry, period.range.start),
+            _ => rewrite::draft_of(entry),
+        };
+        match draft {
+            Ok(mut draft) => {
+                if let Some(period) = entry.period {
+                    draft.dated_by(period);
+                }
+                draft.section = entry.section.map(str::to_string);
+                drafts.push(draft);
+            }
             Err(error) => refused.push(format!("{origin}:{}: {error:#}", entry.line)),
         }
     }
@@ -313,17 +325,23 @@ struct Planned {
 /// 1. The first draft of each month the log lacks goes in through the whole-log planner
 ///    (`edit::insert`), which creates the month's heading (and any container) at its
 ///    place; the log is at its smallest then, and only new months pay for it.
-/// 2. Every month's other drafts are planned together on a window of that month's
-///    section (`window::insert_month`), verified once per month, and spliced in. A
-///    month that no window can decide for is planned draft by draft on the whole log,
-///    which also gives a refused draft its reason.
+/// 2. Every month's other drafts are planned together, in one pass, on a window of
+///    that month's section (`window::insert_month`), verified once per month, and
+///    spliced in. A month that no window can decide for is planned draft by draft on
+///    the whole log, which also gives a refused draft its reason; so is a draft dated
+///    by a period wider than a month, which sorts before every entry of its month.
 fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
-    let key = |date: NaiveDate, title: &str| (date, title.trim().to_lowercase());
+    // An entry is known by its date, or the period that dates it where it has none
+    // (both as the schema writes them), and its title.
+    let key = |dated: String, title: &str| (dated, title.trim().to_lowercase());
     let reader = Reader::new(old);
-    let mut present: HashSet<(NaiveDate, String)> = reader
+    let mut present: HashSet<(String, String)> = reader
         .all()
         .iter()
-        .filter_map(|head| Some(key(head.date?, head.title)))
+        .filter_map(|head| {
+            let dated = head.date.map(|date| date.to_string());
+            Some(key(dated.or(head.period.map(|p| p.label()))?, head.title))
+        })
         .collect();
     let mut months: HashSet<YearMonth> = reader
         .all()
@@ -339,12 +357,25 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
     };
     // The drafts to add, by month in the order each month first comes, each with its
     // place among the drafts (to report them in the input's order).
-    let mut groups: Vec<(YearMonth, Vec<(usize, &Draft)>)> = Vec::new();
+    let mut groups: Vec<(YearMonth, Month<'_>)> = Vec::new();
+    let mut alone: Vec<(usize, &Draft)> = Vec::new();
     for (number, draft) in drafts.iter().enumerate() {
-        if !present.insert(key(draft.date, &draft.title)) {
+        let dated = match read_date(draft) {
+            Some(date) => date.to_string(),
+            None => draft
+                .period
+                .map(|period| period.label())
+                .unwrap_or_default(),
+        };
+        if !present.insert(key(dated, &draft.title)) {
             planned
                 .skipped
-                .push(parse::slug(&draft.title, Some(draft.date)));
+                .push(parse::slug(&draft.title, read_date(draft)));
+            continue;
+        }
+        // Without a day it sorts before every entry of its month: planned on its own.
+        if read_date(draft).is_none() {
+            alone.push((number, draft));
             continue;
         }
         let month = YearMonth::of(draft.date);
@@ -375,7 +406,7 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
             Err(error) => {
                 refused.push(format!(
                     "{}: cannot place it safely: {error:#}",
-                    parse::slug(&draft.title, Some(draft.date))
+                    parse::slug(&draft.title, read_date(draft))
                 ));
                 false
             }
@@ -393,38 +424,16 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
             }
         }
     }
-    let headings = outline::scan_headings(text.as_bytes(), CHUNK)
-        .ok()
-        .flatten();
-    let mut windows: Vec<(window::WindowedMonth, &[(usize, &Draft)])> = Vec::new();
-    let mut whole: Vec<&[(usize, &Draft)]> = Vec::new();
-    for (_, group) in groups.iter().filter(|(_, group)| !group.is_empty()) {
-        let month_drafts: Vec<&Draft> = group.iter().map(|&(_, draft)| draft).collect();
-        let read = |range: Range<usize>| Ok(text.as_bytes()[range].to_vec());
-        let done = headings.as_ref().and_then(|headings| {
-            window::insert_month(headings, read, &month_drafts, settings)
-                .ok()
-                .flatten()
-        });
-        match done {
-            Some(done) => windows.push((done, group)),
-            None => whole.push(group),
-        }
-    }
-    // Each window is one month's section, so they do not overlap: spliced from the
-    // end, each where the window found it. Two that would (a file that nests a month
-    // in another) leave the later one to the whole-log planner.
-    windows.sort_by_key(|(done, _)| done.range.start);
-    let mut end = 0;
-    windows.retain(|(done, group)| {
-        let apart = done.range.start >= end;
-        if apart {
-            end = done.range.end;
-        } else {
-            whole.push(group);
-        }
-        apart
-    });
+    let months: Vec<Vec<&Draft>> = groups
+        .iter()
+        .map(|(_, group)| group.iter().map(|&(_, draft)| draft).collect())
+        .collect();
+    let (windows, whole) = on_windows(&text, &months, settings);
+    let windows: Vec<(window::WindowedMonth, &Month<'_>)> = windows
+        .into_iter()
+        .map(|(done, index)| (done, &groups[index].1))
+        .collect();
+    let whole: Vec<&Month<'_>> = whole.into_iter().map(|index| &groups[index].1).collect();
     for (done, group) in windows.iter().rev() {
         text.replace_range(done.range.clone(), &done.new_text);
         for ((number, _), (month, id)) in group.iter().zip(&done.added) {
@@ -442,10 +451,69 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
             insert_whole(&mut text, (&mut added, &mut planned.refused), next);
         }
     }
+    for next in alone {
+        insert_whole(&mut text, (&mut added, &mut planned.refused), next);
+    }
     added.sort_by_key(|(number, _)| *number);
     planned.added = added.into_iter().map(|(_, added)| added).collect();
     planned.text = text;
     planned
+}
+
+/// One month's drafts, each with its place among all the drafts.
+type Month<'d> = Vec<(usize, &'d Draft)>;
+
+/// Each month's drafts (all of a month the text has) planned on a window of that
+/// month's section, where one decides (`window::insert_month`): the windows, in file
+/// order and apart, with the month each is for; and the months left to the whole-log
+/// planner. Each window is one month's section, so they do not overlap; two that would
+/// (a file that nests a month in another) leave the later one to the whole-log planner.
+fn on_windows(
+    text: &str,
+    months: &[Vec<&Draft>],
+    settings: &edit::Settings,
+) -> (Vec<(window::WindowedMonth, usize)>, Vec<usize>) {
+    let headings = outline::scan_headings(text.as_bytes(), CHUNK)
+        .ok()
+        .flatten();
+    let mut windows: Vec<(window::WindowedMonth, usize)> = Vec::new();
+    let mut whole: Vec<usize> = Vec::new();
+    for (index, drafts) in months.iter().enumerate() {
+        if drafts.is_empty() {
+            continue;
+        }
+        let read = |range: Range<usize>| Ok(text.as_bytes()[range].to_vec());
+        let done = headings.as_ref().and_then(|headings| {
+            window::insert_month(headings, read, drafts, settings)
+                .ok()
+                .flatten()
+        });
+        match done {
+            Some(done) => windows.push((done, index)),
+            None => whole.push(index),
+        }
+    }
+    windows.sort_by_key(|(done, _)| done.range.start);
+    let mut end = 0;
+    windows.retain(|(done, index)| {
+        let apart = done.range.start >= end;
+        if apart {
+            end = done.range.end;
+        } else {
+            whole.push(*index);
+        }
+        apart
+    });
+    (windows, whole)
+}
+
+/// The date `draft`'s entry reads back with: none where a period wider than a month
+/// dates it.
+fn read_date(draft: &Draft) -> Option<NaiveDate> {
+    match draft.period {
+        Some(period) if !entry::gives_a_day(period) => None,
+        _ => Some(draft.date),
+    }
 }
 
 /// The whole import read back: the new log holds exactly the old entries and the added
@@ -624,6 +692,33 @@ mod tests {
             assert_eq!(planned.skipped, ["2026-11-01-imported-3"], "{old}");
             assert!(verify(old, &planned.text, &planned.added).is_ok(), "{old}");
         }
+    }
+
+    /// The windows are the fast path and leave no trace in the result (the whole-log
+    /// planner gives the same entries), so this checks that they are taken: each month
+    /// the log has goes to a window, in file order; a month nested in another's
+    /// section, whose window would overlap it, goes to the whole-log planner.
+    #[test]
+    fn each_month_a_window_can_decide_for_is_planned_on_one() {
+        let settings = edit::Settings::default();
+        let november = [draft(1, "2026-11-30"), draft(2, "2026-11-01")];
+        let october = [draft(3, "2026-10-20")];
+        let months: Vec<Vec<&Draft>> = vec![
+            november.iter().collect(),
+            Vec::new(),
+            october.iter().collect(),
+        ];
+        let log = include_str!("../../tests/fixtures/canonical.md");
+        let (windows, whole) = on_windows(log, &months, &settings);
+        let windowed: Vec<usize> = windows.iter().map(|&(_, month)| month).collect();
+        assert_eq!((windowed, whole), (vec![2, 0], vec![]));
+        let nested = "# Log\n\n## November 2026\n\n### A\n- **Date**: 2026-11-02\n\n\
+                      ### December 2026\n\n#### B\n- **Date**: 2026-12-02\n";
+        let december = [draft(4, "2026-12-09")];
+        let months: Vec<Vec<&Draft>> = vec![december.iter().collect(), months[0].clone()];
+        let (windows, whole) = on_windows(nested, &months, &settings);
+        let windowed: Vec<usize> = windows.iter().map(|&(_, month)| month).collect();
+        assert_eq!((windowed, whole), (vec![1], vec![0]));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::{query, suggest};
 pub fn run(context: &Context, args: &ListArgs, out: &mut impl Write) -> Result<ExitCode> {
     let filter = query::filter(&args.filters, &context.calendar())?;
     super::with_selection(context, &filter, &args.filters, |text, reader, heads| {
-        match args.format() {
+        match args.output.format() {
             ListFormat::Table => {
                 let rows = rows(reader, heads, args.ids);
                 let layout = table::Layout {

@@ -16,7 +16,7 @@ pub fn run(context: &Context, args: &ShowArgs, out: &mut impl Write) -> Result<E
     let text = bytes.text()?;
     let reader = Reader::new(text);
     let entry = &reader.read_one(reader.find(&args.id)?);
-    match args.format() {
+    match args.output.format() {
         ShowFormat::Text => show::text(out, entry, &context.log_path)?,
         ShowFormat::Md => writeln!(out, "{}", text[entry.span.clone()].trim_end())?,
         ShowFormat::Json => {

@@ -46,7 +46,7 @@ pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<
                 year_start: calendar.year_start,
             },
         );
-        match args.format() {
+        match args.output.format() {
             StatsFormat::Table => {
                 let color = use_color(args.color);
                 let style = Style {

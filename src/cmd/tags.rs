@@ -43,7 +43,7 @@ pub fn run(context: &Context, args: &TagsArgs, out: &mut impl Write) -> Result<E
                 .find(|(name, _)| name.eq_ignore_ascii_case(tag))
                 .map(|(_, description)| description.as_str())
         };
-        let format = args.format();
+        let format = args.output.format();
         if counts.is_empty() && format == TagsFormat::Table {
             let what = if entries.is_empty() {
                 "no entries"

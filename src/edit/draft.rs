@@ -12,7 +12,7 @@ use crate::model::{FieldKey, Scope, Star, clean_tag};
 use crate::period::{self, Calendar, DateOrder};
 use crate::read::dates::{self, ReadDate};
 use crate::read::entry::{self, Block, Enclosing, Style};
-use crate::read::heading::{self, HeadingKind};
+use crate::read::heading::{self, HeadingKind, PeriodHeading, Precision};
 use crate::read::label;
 use crate::read::outline::{self, MarkKind};
 use crate::text::LineIndex;
@@ -37,6 +37,11 @@ pub struct Draft {
     pub fields: Vec<(String, Body)>,
     /// Free text, one piece per paragraph group.
     pub notes: Vec<String>,
+    /// A period wider than a day that dates the entry instead of a day (see
+    /// [`Draft::dated_by`]); `date` is then its first day, which files it.
+    pub period: Option<PeriodHeading>,
+    /// The category it belongs to (`Projects`), written as a `Section` field.
+    pub section: Option<String>,
 }
 
 impl Draft {
@@ -59,7 +64,20 @@ impl Draft {
             star: Star::default(),
             fields: Vec::new(),
             notes: Vec::new(),
+            period: None,
+            section: None,
         })
+    }
+
+    /// Dates the draft by `period` where it is wider than a day: it is filed under the
+    /// period's first month, with no `Date`, and with a `Period` field where the month
+    /// heading does not say it (a year, half, quarter, range of months, week or range
+    /// of days).
+    pub fn dated_by(&mut self, period: PeriodHeading) {
+        if period.precision != Precision::Day {
+            self.date = period.range.start;
+            self.period = Some(period);
+        }
     }
 
     /// The Results text, for the coaching hint.
@@ -352,6 +370,16 @@ pub fn from_markdown_dated(
         .map(ToString::to_string)
         .filter(|note| !note.trim().is_empty())
         .collect();
+    draft.section = read.section.map(str::to_string);
+    if read
+        .fields
+        .iter()
+        .any(|field| field.key == FieldKey::Period)
+    {
+        if let Some(period) = read.period {
+            draft.dated_by(period);
+        }
+    }
     Ok(draft)
 }
 
@@ -363,9 +391,9 @@ enum OneOrMany {
     Many(Vec<String>),
 }
 
-/// One entry in the public schema; `id`, `month`, `period`, `section` and `line` are
-/// accepted and ignored, so that an entry from `brag list --format json` can be added
-/// again.
+/// One entry in the public schema; `id`, `month` and `line` are accepted and ignored,
+/// so that an entry from `brag list --format json` can be added again. A `period`
+/// wider than the date's day and month is kept (see [`Draft::dated_by`]).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JsonEntry {
@@ -392,10 +420,10 @@ struct JsonEntry {
     _id: serde::de::IgnoredAny,
     #[serde(default, rename = "month")]
     _month: serde::de::IgnoredAny,
-    #[serde(default, rename = "period")]
-    _period: serde::de::IgnoredAny,
-    #[serde(default, rename = "section")]
-    _section: serde::de::IgnoredAny,
+    #[serde(default)]
+    period: Option<String>,
+    #[serde(default)]
+    section: Option<String>,
     #[serde(default, rename = "line")]
     _line: serde::de::IgnoredAny,
 }
@@ -432,6 +460,32 @@ pub fn from_json(
         None => default_date,
     };
     let mut draft = Draft::new(&json.title, date)?;
+    if let Some(label) = json.period.as_deref() {
+        let period = heading::labelled(label.trim(), heading::Enclosing::default())
+            .ok_or_else(|| anyhow!("cannot read the period {label:?} (such as 2025-Q3)"))?;
+        // A date inside the period says more, unless it is only the first day that
+        // `brag list` shows for an entry dated by a month, week or range of days.
+        match json.date {
+            Some(_) if !period.range.contains(date) => {
+                bail!("its date {date} is outside its period {period}")
+            }
+            Some(_) if date != period.range.start => {}
+            _ => draft.dated_by(period),
+        }
+    }
+    draft.section = json
+        .section
+        .as_deref()
+        .map(str::trim)
+        .filter(|section| !section.is_empty())
+        .map(str::to_string);
+    if draft
+        .section
+        .as_deref()
+        .is_some_and(|section| section.contains('\n'))
+    {
+        bail!("its section must be one line");
+    }
     draft.tags = tags(json.tags.iter().map(String::as_str))?;
     draft.scope = json.scope.as_deref().map(scope).transpose()?;
     let many = |value: Option<OneOrMany>| match value {

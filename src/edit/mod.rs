@@ -31,9 +31,9 @@ use chrono::{Datelike as _, NaiveDate};
 pub use draft::{Body, Draft};
 use style::{EntryForm, Style};
 
-use crate::model::{FieldKey, MONTH_NAMES, Scope, Star, YearMonth};
+use crate::model::{FieldKey, Scope, Star, YearMonth};
 use crate::read::entry::{self, Block};
-use crate::read::heading::Period;
+use crate::read::heading::{NamedPeriod, PeriodHeading, Precision};
 use crate::read::outline::{self, MarkKind};
 use crate::read::parse::{self, Order, PeriodSection, Skeleton};
 
@@ -57,6 +57,9 @@ pub struct Expected {
     pub fields: Vec<(String, String)>,
     /// The notes, joined as the schema joins them.
     pub notes: Option<String>,
+    /// The period that dates it instead of `date` (see [`Draft::dated_by`]).
+    pub period: Option<PeriodHeading>,
+    pub section: Option<String>,
 }
 
 /// Where the new entry goes and the bytes that put it there.
@@ -112,7 +115,7 @@ fn year_order(periods: &[PeriodSection]) -> Option<Order> {
     let years: Vec<i32> = periods
         .iter()
         .filter_map(|section| match section.period {
-            Period::Year(year) => Some(year),
+            NamedPeriod::Year(year) => Some(year),
             _ => None,
         })
         .collect();
@@ -251,97 +254,140 @@ pub struct Batch {
     pub added: Vec<(YearMonth, String)>,
 }
 
-/// [`insert_after`] for several drafts: each is planned on the text with the ones before
-/// it inserted, as one [`insert_after`] after another would place it, and the whole is
-/// verified once ([`verify::verify_all`]), so that a month's worth of imported entries
-/// costs one reading of the month, not one per entry. An error refuses them all.
+/// [`insert_after`] for several drafts of months the text has: the text each would get
+/// as one [`insert_after`] after another places it, planned in one pass, and verified
+/// once ([`verify::verify_all`]), so that a month's worth of imported entries costs one
+/// reading of the month, not one per entry. An error refuses them all.
+///
+/// A draft goes after the last entry (in file order) that sorts at or before it, so its
+/// gap among the old entries is planned on the old text alone: the drafts before it
+/// only decide its place among the drafts of the same gap, each after the last one
+/// that sorts at or before it. A draft dated by a period wider than a month reads back
+/// without a date, which sorts before every other: it is refused here, and planned on
+/// its own. The style is read once, at the first draft's place.
 pub fn insert_all_after(
     src: &str,
     from: usize,
     order: Order,
     drafts: &[&Draft],
 ) -> anyhow::Result<Batch> {
-    let old_skeleton = parse::skeleton(src);
-    batch(
-        src,
-        &old_skeleton,
-        from,
-        order,
-        drafts,
-        Tuck::BeforeTrailingMatter,
-    )
-    .or_else(|_| batch(src, &old_skeleton, from, order, drafts, Tuck::No))
-    .or_else(|_| {
-        batch(
-            src,
-            &old_skeleton,
-            from,
-            order,
-            drafts,
-            Tuck::AfterTrailingMatter,
-        )
-    })
-}
-
-fn batch(
-    src: &str,
-    old_skeleton: &Skeleton,
-    from: usize,
-    order: Order,
-    drafts: &[&Draft],
-    tuck: Tuck,
-) -> anyhow::Result<Batch> {
-    let mut text = src.to_string();
-    let mut insertions: Vec<(usize, String)> = Vec::new();
-    // Where each draft's inserted text starts in `text`, and what it must read back as.
-    let mut entries: Vec<(usize, Expected)> = Vec::with_capacity(drafts.len());
-    for draft in drafts {
+    let skeleton = parse::skeleton(src);
+    let nodes = tree(&skeleton.periods);
+    let mut style: Option<Style> = None;
+    // Each gap: where it is, and its drafts in file order (their numbers).
+    let mut gaps: Vec<(Spot, Vec<usize>)> = Vec::new();
+    for (number, draft) in drafts.iter().enumerate() {
         nameable(draft)?;
-        let plan = if insertions.is_empty() {
-            plan_tucked(&text, old_skeleton, from, order, draft, tuck)
-        } else {
-            plan_tucked(&text, &parse::skeleton(&text), from, order, draft, tuck)
+        anyhow::ensure!(
+            draft.period.is_none_or(entry::gives_a_day),
+            "a draft without a day is planned on its own"
+        );
+        let target = YearMonth::of(draft.date);
+        let Some(month) = nodes
+            .iter()
+            .rposition(|node| node.kind == Kind::Month && node.first == Some(target))
+        else {
+            anyhow::bail!("no month heading for {}", target.in_words());
         };
-        // The insertion in the original text's offsets: inside (or at either end of) an
-        // earlier insertion it joins that one's text.
-        let mut inserted_before = 0;
-        let mut new_at = Some(insertions.len());
-        for (number, (offset, chunk)) in insertions.iter_mut().enumerate() {
-            let start = *offset + inserted_before;
-            if plan.offset < start {
-                new_at = Some(number);
-                break;
+        let spot = in_month(src, &skeleton, &nodes[month], draft.date, order);
+        style.get_or_insert_with(|| Style::detect(src, &skeleton, from, spot.offset));
+        let gap = match gaps.iter().position(|(gap, _)| gap.offset == spot.offset) {
+            Some(gap) => gap,
+            None => {
+                gaps.push((spot, Vec::new()));
+                gaps.len() - 1
             }
-            if plan.offset <= start + chunk.len() {
-                chunk.insert_str(plan.offset - start, &plan.text);
-                new_at = None;
-                break;
-            }
-            inserted_before += chunk.len();
-        }
-        if let Some(at) = new_at {
-            insertions.insert(at, (plan.offset - inserted_before, plan.text.clone()));
-        }
-        for (start, _) in &mut entries {
-            if *start >= plan.offset {
-                *start += plan.text.len();
-            }
-        }
-        text.insert_str(plan.offset, &plan.text);
-        entries.push((plan.offset, plan.expected));
+        };
+        let members = &mut gaps[gap].1;
+        let sorts_before = |other: &usize| match order {
+            Order::OldestFirst => drafts[*other].date <= draft.date,
+            Order::NewestFirst => drafts[*other].date >= draft.date,
+        };
+        let at = members
+            .iter()
+            .rposition(sorts_before)
+            .map_or(0, |last| last + 1);
+        members.insert(at, number);
     }
-    // The drafts in the order their entries stand in the new text.
-    let mut in_file: Vec<usize> = (0..entries.len()).collect();
-    in_file.sort_by_key(|&number| entries[number].0);
+    let Some(style) = style else {
+        return Ok(Batch {
+            text: src.to_string(),
+            insertions: Vec::new(),
+            added: Vec::new(),
+        });
+    };
+    gaps.sort_by_key(|(spot, _)| spot.offset);
+    let mut insertions: Vec<(usize, String)> = Vec::with_capacity(gaps.len());
+    // The drafts in the order their entries stand in the new text, with what each must
+    // read back as.
+    let mut in_file: Vec<(usize, Expected)> = Vec::with_capacity(drafts.len());
+    for (spot, members) in &gaps {
+        let offset = spot.offset;
+        // The line that follows the gap, as the planner sees it after each draft.
+        let next_line = outline::line_at(src.as_bytes(), offset);
+        let after = &src[offset..(next_line.end + 1).min(src.len())];
+        let mut chunk = String::new();
+        let mut at = 0;
+        for &number in members {
+            let (text, expected) = if chunk.is_empty() {
+                compose(src, &skeleton, spot, &style, drafts[number])
+            } else {
+                // After the draft before: the text so far and the line that follows.
+                let local = format!("{chunk}{after}");
+                let shift = |range: &std::ops::Range<usize>| {
+                    range.start - offset + chunk.len()..range.end - offset + chunk.len()
+                };
+                let periods = skeleton
+                    .periods
+                    .iter()
+                    .filter(|period| period.heading.start == offset)
+                    .map(|period| PeriodSection {
+                        heading: shift(&period.heading),
+                        span: shift(&(period.span.start..period.span.start)),
+                        ..period.clone()
+                    })
+                    .collect();
+                let around = Skeleton {
+                    periods,
+                    ..Skeleton::default()
+                };
+                let here = Spot {
+                    offset: at,
+                    headings: Vec::new(),
+                    month_level: spot.month_level,
+                    form: spot.form,
+                };
+                compose(&local, &around, &here, &style, drafts[number])
+            };
+            chunk.insert_str(at, &text);
+            at = style::last_content_end(&chunk, 0..at + text.len());
+            in_file.push((number, expected));
+        }
+        insertions.push((offset, chunk));
+    }
+    let mut text = String::with_capacity(
+        src.len()
+            + insertions
+                .iter()
+                .map(|(_, chunk)| chunk.len())
+                .sum::<usize>(),
+    );
+    let mut copied = 0;
+    for (offset, chunk) in &insertions {
+        text.push_str(&src[copied..*offset]);
+        text.push_str(chunk);
+        copied = *offset;
+    }
+    text.push_str(&src[copied..]);
     let borrowed: Vec<(usize, &str)> = insertions
         .iter()
         .map(|(offset, chunk)| (*offset, chunk.as_str()))
         .collect();
-    let expected: Vec<&Expected> = in_file.iter().map(|&number| &entries[number].1).collect();
-    let verified = verify::verify_all(src, old_skeleton, &text, &borrowed, &expected)?;
+    let expected: Vec<&Expected> = in_file.iter().map(|(_, expected)| expected).collect();
+    let verified = verify::verify_all(src, &skeleton, &text, &borrowed, &expected)?;
     let mut added = vec![None; drafts.len()];
-    for (&number, found) in in_file.iter().zip(verified) {
-        added[number] = Some((entries[number].1.month, found.id));
+    for ((number, expected), found) in in_file.iter().zip(verified) {
+        added[*number] = Some((expected.month, found.id));
     }
     Ok(Batch {
         text,
@@ -466,7 +512,7 @@ fn trailing_matter(src: &str, skeleton: &Skeleton) -> usize {
         if content == body_start {
             return content;
         }
-        let start = style::line_start(src, content - 1).max(body_start);
+        let start = crate::text::line_start(src, content - 1).max(body_start);
         let line = src[start..content].trim();
         // A `---` under a line of text underlines a heading: moving it is refused by
         // the verifier, and the plan falls back.
@@ -559,17 +605,19 @@ fn tree(periods: &[PeriodSection]) -> Vec<Node<'_>> {
             (month(from), month(to))
         };
         let (kind, (first, last)) = match section.period {
-            Period::Year(_) => (Kind::Year, span(1, 12)),
-            Period::Half { half, .. } => {
+            NamedPeriod::Year(_) => (Kind::Year, span(1, 12)),
+            NamedPeriod::Half { half, .. } => {
                 let from = u32::from(half) * 6 - 5;
                 (Kind::Half(half), span(from, from + 5))
             }
-            Period::Quarter { quarter, .. } => {
+            NamedPeriod::Quarter { quarter, .. } => {
                 let from = u32::from(quarter) * 3 - 2;
                 (Kind::Quarter(quarter), span(from, from + 2))
             }
-            Period::Month { .. } => (Kind::Month, (section.context.month, section.context.month)),
-            Period::Week(_) | Period::Day(_) => continue,
+            NamedPeriod::Month { .. } => {
+                (Kind::Month, (section.context.month, section.context.month))
+            }
+            NamedPeriod::Week(_) | NamedPeriod::Day(_) => continue,
         };
         while open.last().is_some_and(|&top| {
             let outer = nodes[top].section;
@@ -847,46 +895,44 @@ fn detect_form(
         .unwrap_or(MonthForm::Full)
 }
 
-fn short_month(month: u32) -> &'static str {
-    &MONTH_NAMES[(month - 1) as usize][..3]
-}
-
 fn month_text(month: YearMonth, form: MonthForm) -> String {
-    let (name, year, number) = (month.month_name(), month.year, month.month);
+    let (year, number) = (month.year, month.month);
     match form {
         MonthForm::Full => month.in_words(),
-        MonthForm::Short => format!("{} {year}", short_month(number)),
+        MonthForm::Short => month.in_short_words(),
         MonthForm::Dashed => format!("{year}-{number:02}"),
-        MonthForm::Bare => name.to_string(),
-        MonthForm::BareShort => short_month(number).to_string(),
+        MonthForm::Bare => month.month_name().to_string(),
+        MonthForm::BareShort => month.short_name().to_string(),
         MonthForm::Other => format!("{number:02}/{year}"),
     }
 }
 
 fn half_text(month: YearMonth, form: MonthForm) -> String {
-    let (half, year) = ((month.month - 1) / 6 + 1, month.year);
-    match form {
-        MonthForm::Full => format!("H{half} {year}"),
-        MonthForm::Short => format!("{year}H{half}"),
-        MonthForm::Dashed => format!("{year}-H{half}"),
-        MonthForm::Bare | MonthForm::BareShort => format!("H{half}"),
-        MonthForm::Other => format!("{year} H{half}"),
-    }
+    part_text('H', (month.month - 1) / 6 + 1, month.year, form)
 }
 
 fn quarter_text(month: YearMonth, form: MonthForm) -> String {
     let (quarter, year) = ((month.month - 1) / 3 + 1, month.year);
-    match form {
-        MonthForm::Full => format!("Q{quarter} {year}"),
-        MonthForm::Short => format!("{year}Q{quarter}"),
-        MonthForm::Dashed => format!("{year}-Q{quarter}"),
-        MonthForm::Bare => format!("Q{quarter}"),
-        MonthForm::BareShort => format!(
+    if form == MonthForm::BareShort {
+        let short = |month| YearMonth { year, month }.short_name();
+        return format!(
             "Q{quarter} ({}-{})",
-            short_month(quarter * 3 - 2),
-            short_month(quarter * 3)
-        ),
-        MonthForm::Other => format!("{year} Q{quarter}"),
+            short(quarter * 3 - 2),
+            short(quarter * 3)
+        );
+    }
+    part_text('Q', quarter, year, form)
+}
+
+/// Half `number` (`H`) or quarter `number` (`Q`) of `year` in `form`; a half has no
+/// short bare form, so `BareShort` is `H1` as `Bare` is.
+fn part_text(letter: char, number: u32, year: i32, form: MonthForm) -> String {
+    match form {
+        MonthForm::Full => format!("{letter}{number} {year}"),
+        MonthForm::Short => format!("{year}{letter}{number}"),
+        MonthForm::Dashed => format!("{year}-{letter}{number}"),
+        MonthForm::Bare | MonthForm::BareShort => format!("{letter}{number}"),
+        MonthForm::Other => format!("{year} {letter}{number}"),
     }
 }
 
@@ -903,7 +949,7 @@ fn follows(src: &str, skeleton: &Skeleton, offset: usize) -> Follows {
     if !style::has_content(src, 0..offset) {
         return Follows::Nothing;
     }
-    let last_line = style::line_start(
+    let last_line = crate::text::line_start(
         src,
         if src.as_bytes()[offset - 1] == b'\n' {
             offset - 1
@@ -979,7 +1025,7 @@ fn compose(
     // A last line without a line ending keeps the file ending without one.
     let open_end = spot.offset == src.len()
         && !src.ends_with('\n')
-        && !style::is_blank(&src[style::line_start(src, src.len())..]);
+        && !style::is_blank(&src[crate::text::line_start(src, src.len())..]);
     if open_end {
         text.insert_str(0, eol);
         text.truncate(text.len() - eol.len());
@@ -1028,7 +1074,7 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
             (0, false)
         }
         None => {
-            let dated = if style.bullet_date_in_title {
+            let dated = if style.bullet_date_in_title && draft.period.is_none() {
                 format!(" ({date})")
             } else {
                 String::new()
@@ -1039,7 +1085,7 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
                 draft.title.clone()
             };
             lines.push(format!("{} {title}{dated}", style.bullet));
-            (2, style.bullet_date_in_title)
+            (2, style.bullet_date_in_title && draft.period.is_none())
         }
     };
     let mut fields: Vec<String> = Vec::new();
@@ -1047,13 +1093,22 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
         let (field_lines, expected) = render_field(
             style,
             indent,
-            &style.label_text(label, key != FieldKey::Other),
+            &style.label_text(label, !key.bold_only()),
             body,
         );
         fields.extend(field_lines);
         expected
     };
-    if !date_in_title {
+    if let Some(period) = draft
+        .period
+        .filter(|period| period.precision != Precision::Month)
+    {
+        field(
+            FieldKey::Period,
+            FieldKey::Period.label(),
+            &Body::Text(period.label()),
+        );
+    } else if !date_in_title && draft.period.is_none() {
         field(
             FieldKey::Date,
             style.word(FieldKey::Date),
@@ -1072,6 +1127,13 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
             FieldKey::Scope,
             style.word(FieldKey::Scope),
             &Body::Text(scope.as_str().to_string()),
+        );
+    }
+    if let Some(section) = &draft.section {
+        field(
+            FieldKey::Section,
+            FieldKey::Section.label(),
+            &Body::Text(section.clone()),
         );
     }
     let star_fields = draft
@@ -1101,6 +1163,8 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
         star: star_fields,
         fields: other,
         notes: (!draft.notes.is_empty()).then(|| draft.notes.join("\n\n")),
+        period: draft.period,
+        section: draft.section.clone(),
     };
     (lines, expected)
 }

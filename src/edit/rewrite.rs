@@ -11,7 +11,7 @@ use super::draft::{Body, Draft};
 use super::style::{self, Style};
 use super::{Settings, verify};
 use crate::diagnostic::Severity;
-use crate::model::Entry;
+use crate::model::{Entry, FieldKey};
 use crate::read::Reader;
 use crate::read::entry::{self, Block};
 use crate::read::outline::MarkKind;
@@ -98,7 +98,7 @@ fn heading_level(src: &str, block: &Block) -> Option<u8> {
             let line = src[block.title_line.clone()].trim_start();
             u8::try_from(line.bytes().take_while(|&b| b == b'#').count()).ok()
         }
-        entry::Style::Bullet => None,
+        entry::Style::Bullet | entry::Style::Paragraph => None,
     }
 }
 
@@ -255,11 +255,26 @@ fn verify_others(
 }
 
 /// The draft that writes `entry` again as it reads: its title, date, tags, scope,
-/// fields and notes. An entry without a date needs one given.
+/// fields and notes, and its own `Period` and `Section` fields. An entry without a date
+/// or a `Period` field that dates it needs one given.
 pub fn draft_of(entry: &Entry<'_>) -> Result<Draft> {
-    let Some(date) = entry.date else {
+    let has = |key| entry.fields.iter().any(|field| field.key == key);
+    let labelled = entry.period.filter(|_| has(FieldKey::Period));
+    let Some(date) = entry.date.or(labelled.map(|period| period.range.start)) else {
         bail!("{} has no date; give it one with --set-date", entry.id);
     };
+    let mut draft = draft_on(entry, date)?;
+    if let Some(period) = labelled {
+        draft.dated_by(period);
+    }
+    if has(FieldKey::Section) {
+        draft.section = entry.section.map(str::to_string);
+    }
+    Ok(draft)
+}
+
+/// The draft that writes `entry`'s title, tags, scope, fields and notes on `date`.
+pub fn draft_on(entry: &Entry<'_>, date: chrono::NaiveDate) -> Result<Draft> {
     let mut draft = Draft::new(entry.title, date)?;
     draft.tags = entry.tags.iter().map(ToString::to_string).collect();
     draft.scope = entry.scope;

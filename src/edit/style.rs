@@ -117,7 +117,7 @@ impl Style {
             let start = period.heading.start;
             if has_content(src, body_start.min(start)..start) {
                 let content = last_content_end(src, body_start.min(start)..start);
-                let previous = line_start(src, content.saturating_sub(1));
+                let previous = text::line_start(src, content.saturating_sub(1));
                 if !is_period(previous) {
                     samples
                         .before_period
@@ -244,10 +244,13 @@ impl Samples {
                         .push(blank_lines_between(src, content_end, block.span.end));
                 }
             }
+            // `brag add` writes headings and bullets; a paragraph entry's labels still
+            // count below.
+            BlockStyle::Paragraph => {}
         }
         let entry = entry::read(src, block, &mut Vec::new());
         for field in &entry.fields {
-            let line = outline::line_at(src.as_bytes(), line_start(src, field.span.start));
+            let line = outline::line_at(src.as_bytes(), text::line_start(src, field.span.start));
             let text = src[line].trim_start_matches([' ', '\t']);
             let rest = match text.as_bytes() {
                 [marker @ (b'-' | b'*' | b'+'), b' ', ..] => {
@@ -313,11 +316,6 @@ pub fn eol_near(src: &str, pos: usize) -> &'static str {
 /// Whether a line holds nothing but whitespace (a BOM counts as whitespace).
 pub fn is_blank(line: &str) -> bool {
     line.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
-}
-
-/// The start of the line holding `pos`.
-pub fn line_start(src: &str, pos: usize) -> usize {
-    memchr::memrchr(b'\n', &src.as_bytes()[..pos]).map_or(0, |at| at + 1)
 }
 
 /// Whether `src[range]` holds a non-blank line.

@@ -9,6 +9,7 @@ use super::*;
 use crate::model::Entry;
 use crate::read::Reader;
 use crate::read::outline;
+use crate::words::MONTH_NAMES;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")

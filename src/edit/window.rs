@@ -36,7 +36,7 @@ use std::ops::Range;
 use crate::edit::{self, Draft, Insertion, Settings, style};
 use crate::model::YearMonth;
 use crate::read::entry;
-use crate::read::heading::{self, HeadingKind, Period};
+use crate::read::heading::{self, HeadingKind, NamedPeriod};
 use crate::read::outline::{self, HeadingLine, Headings, MarkKind, PeriodLines};
 use crate::read::parse::{self, Order, Skeleton};
 use crate::text;
@@ -183,7 +183,7 @@ fn is_month<R: FnMut(Range<usize>) -> io::Result<Vec<u8>>>(
     Ok(std::str::from_utf8(line).is_ok_and(|text| {
         matches!(
             heading::classify(entry::heading_text(text), None, None),
-            HeadingKind::Period(Period::Month { .. })
+            HeadingKind::Period(NamedPeriod::Month { .. })
         )
     }))
 }
@@ -528,13 +528,14 @@ fn years_inside(doc: &str) -> bool {
         let text = entry::heading_text(&doc[mark.line(doc)]);
         let (year_less, gives_year) = match heading::classify(text, None, None) {
             HeadingKind::Period(
-                Period::Month { year: None, .. }
-                | Period::Half { year: None, .. }
-                | Period::Quarter { year: None, .. },
+                NamedPeriod::Month { year: None, .. }
+                | NamedPeriod::Half { year: None, .. }
+                | NamedPeriod::Quarter { year: None, .. },
             ) => (true, false),
-            HeadingKind::Period(Period::Year(_)) => (false, true),
+            HeadingKind::Period(NamedPeriod::Year(_)) => (false, true),
             HeadingKind::Period(
-                Period::Half { year: Some(_), .. } | Period::Quarter { year: Some(_), .. },
+                NamedPeriod::Half { year: Some(_), .. }
+                | NamedPeriod::Quarter { year: Some(_), .. },
             ) => (false, true),
             _ => (false, false),
         };

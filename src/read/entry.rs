@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::diagnostic::Diagnostic;
@@ -28,7 +28,7 @@ use crate::model::{
     find_ignore_ascii_case,
 };
 use crate::read::dates::{self, ReadDate};
-use crate::read::heading::PeriodHeading;
+use crate::read::heading::{self, PeriodHeading, Precision};
 use crate::read::label::{self, Label};
 use crate::read::{outline, table};
 use crate::text;
@@ -40,6 +40,8 @@ pub enum Style {
     Heading,
     /// `- **Title** ...`, `- Title`, or a table row (see [`Block::table`]).
     Bullet,
+    /// A paragraph that opens with bold text: `**Title** - text`, `**Title.** Text`.
+    Paragraph,
 }
 
 /// What the headings around an entry say about its date.
@@ -103,10 +105,11 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
             reader.finish(&mut entry);
         }
     }
-    interpret_fields(&mut entry, block, diagnostics);
-    entry.period = period(entry.date.or(title_date), block.context);
+    let context = interpret_fields(&mut entry, block, diagnostics);
+    entry.month = context.month;
+    entry.period = period(entry.date.or(title_date), context);
     if entry.date.is_none() {
-        entry.date = fallback_date(title_date, block.context);
+        entry.date = fallback_date(title_date, context);
     }
     if entry.date.is_none() && entry.period.is_none() {
         diagnostics.push(
@@ -133,13 +136,42 @@ pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
                 (title, date)
             }
             None => {
-                let text = line.get(2..).unwrap_or("").trim();
+                let text = task_text(line.get(2..).unwrap_or("").trim());
                 match dates::title_date(text, context.year, context.month) {
                     Some((date, rest)) => (rest, Some(date)),
                     None => (text, None),
                 }
             }
         },
+        Style::Paragraph => {
+            let (title, date, _) = bold_parts(line.get(2..).unwrap_or(""), context);
+            // `**Won the X award.** More text`: the sentence's stop is not the title's.
+            (title.strip_suffix('.').unwrap_or(title), date)
+        }
+    }
+}
+
+/// A heading's text without emphasis around all of it (`**Projects**` -> `Projects`).
+pub fn without_emphasis(text: &str) -> &str {
+    for mark in ["**", "__", "*", "_"] {
+        let inner = text.strip_prefix(mark).and_then(|t| t.strip_suffix(mark));
+        if let Some(inner) = inner.filter(|inner| !inner.trim().is_empty() && !inner.contains(mark))
+        {
+            return inner.trim();
+        }
+    }
+    text
+}
+
+/// A list item's text without a task list's checkbox (`[ ] Ship it`, `[x] Shipped it`).
+pub fn task_text(item: &str) -> &str {
+    match item.get(..3) {
+        Some("[ ]" | "[x]" | "[X]")
+            if item[3..].is_empty() || item[3..].starts_with([' ', '\t']) =>
+        {
+            item[3..].trim_start()
+        }
+        _ => item,
     }
 }
 
@@ -217,6 +249,7 @@ pub(super) fn quick<'a>(
     // (value, whether the item is one line) for the first field of each kind in the run.
     let (mut date, mut tags, mut scope) = (None, None, None);
     let mut run_bytes = 1;
+    let mut period_label = false;
     while let Some(line) = lines.next_if(|line| line.starts_with("- **")) {
         run_bytes += line.len() + 1;
         let one_line = lines.peek().is_none_or(|next| next.starts_with("- "));
@@ -226,8 +259,11 @@ pub(super) fn quick<'a>(
         let first_three = (line.as_bytes().get(4..7))
             .map(|word| [word[0], word[1], word[2]].map(|b| b.to_ascii_lowercase()));
         let may_be_wanted = match first_three {
-            // `Date`, `When`, `Data`, `Datum`, `Fecha`.
-            Some([b'd', b'a', b't'] | [b'w', b'h', b'e'] | [b'f', b'e', b'c']) => wanted.date,
+            // `Date`, `When`, `Data`, `Datum`, `Fecha`; `Period`, which dates an entry
+            // that gives no day.
+            Some(
+                [b'd', b'a', b't'] | [b'w', b'h', b'e'] | [b'f', b'e', b'c'] | [b'p', b'e', b'r'],
+            ) => wanted.date,
             Some([b't', b'a', b'g']) => wanted.tags,
             Some([b's', b'c', b'o']) => wanted.scope,
             _ => false,
@@ -238,6 +274,10 @@ pub(super) fn quick<'a>(
         if let Some(label) = label::detect(&line[2..]) {
             let value = (line[2 + label.body_offset..].trim(), one_line);
             let slot = match label.key {
+                FieldKey::Period => {
+                    period_label = true;
+                    continue;
+                }
                 FieldKey::Date if wanted.date => &mut date,
                 FieldKey::Tags if wanted.tags => &mut tags,
                 FieldKey::Scope if wanted.scope => &mut scope,
@@ -275,6 +315,8 @@ pub(super) fn quick<'a>(
         None => (absent(&["date", "when", "datum", "fecha"]) && !data_label_may_follow(rest))
             .then_some(title_date),
     };
+    // Without a day of its own, a `Period` field would date the entry: read it.
+    let own_date = own_date.filter(|own| own.is_some() || (!period_label && absent(&["period"])));
     ScannedFacts {
         date: own_date.map(|own| own.or(fallback)),
         period: own_date.map(|own| period(own, context)),
@@ -328,7 +370,7 @@ pub(super) fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
         if at < checked_to {
             return false;
         }
-        let start = memchr::memrchr(b'\n', &body.as_bytes()[..at]).map_or(0, |nl| nl + 1);
+        let start = text::line_start(body, at);
         let end = memchr::memchr(b'\n', &body.as_bytes()[at..]).map_or(body.len(), |nl| at + nl);
         checked_to = end;
         line_shows(&body[start..end], needle)
@@ -348,12 +390,7 @@ fn line_shows(line: &str, needle: &str) -> bool {
     if text.starts_with('#') {
         return false;
     }
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = match text.as_bytes().get(digits) {
-        Some(b'.' | b')') if digits > 0 => digits + 1,
-        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-        _ => 0,
-    };
+    let marker = list_marker(text);
     let after_marker = match text[marker..].strip_prefix([' ', '\t']) {
         Some(rest) if marker > 0 => rest.trim_start_matches([' ', '\t']),
         _ => text,
@@ -363,6 +400,17 @@ fn line_shows(line: &str, needle: &str) -> bool {
         None => after_marker,
     };
     contains_ignore_ascii_case(shown, needle)
+}
+
+/// The length of the list item marker that `text` starts with (`-`, `*`, `+`, `1.`,
+/// `12)`), or 0. Whether a space follows it is the caller's question.
+fn list_marker(text: &str) -> usize {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    match text.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 => digits + 1,
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        _ => 0,
+    }
 }
 
 /// The text of an ATX heading line: without the opening and closing `#` runs.
@@ -417,19 +465,25 @@ pub fn split_title_date(title: &str, context: Enclosing) -> (&str, Option<NaiveD
     (title, None)
 }
 
-/// The text after a bullet entry's bold title (and its date), as notes.
+/// The text after a bullet or paragraph entry's bold title (and its date), as notes.
 fn bullet_lead(src: &str, block: &Block) -> Option<Range<usize>> {
-    if block.style != Style::Bullet {
-        return None;
-    }
     let line = &src[block.title_line.clone()];
-    let (_, _, lead) = bullet_parts(line, block.context);
+    let (_, _, lead) = match block.style {
+        Style::Heading => return None,
+        Style::Bullet => bullet_parts(line, block.context),
+        Style::Paragraph => bold_parts(line.get(2..).unwrap_or(""), block.context),
+    };
     (!lead.trim().is_empty()).then(|| block.title_line.end - lead.len()..block.title_line.end)
 }
 
 /// `- **Title** (2026-11-03): lead text` -> the title, its date, and the lead text.
 fn bullet_parts(line: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str) {
-    let inner = line.get(4..).unwrap_or(""); // after `- **`
+    bold_parts(line.get(4..).unwrap_or(""), context) // after `- **`
+}
+
+/// `Title** (2026-11-03): lead text`, the text after an opening `**` -> the title, its
+/// date, and the lead text.
+fn bold_parts(inner: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str) {
     let Some(close) = inner.find("**") else {
         return (inner.trim(), None, "");
     };
@@ -551,7 +605,9 @@ impl<'s> Reader<'s, '_> {
     fn walk_block(&mut self) {
         let body_start = (self.block.title_line.end + 1).min(self.block.span.end);
         match self.block.style {
-            Style::Heading => {
+            // A paragraph entry's own paragraph goes on after its title line: read from
+            // there, its lines are text and labels as under a heading.
+            Style::Heading | Style::Paragraph => {
                 let nodes = block_tree(self.src, body_start..self.block.span.end);
                 self.walk(&nodes, 0, body_start..self.block.span.end, 0);
             }
@@ -653,7 +709,7 @@ impl<'s> Reader<'s, '_> {
         let text = &self.src[line.clone()];
         // A nested item's range starts at its marker: the spaces before it on its line
         // are part of its content column too.
-        let line_start = memchr::memrchr(b'\n', &bytes[..node.range.start]).map_or(0, |at| at + 1);
+        let line_start = text::line_start(self.src, node.range.start);
         let before = &bytes[line_start..node.range.start];
         let outer = if before.iter().all(|&b| b == b' ') {
             before.len()
@@ -663,15 +719,7 @@ impl<'s> Reader<'s, '_> {
         let own = text.len() - text.trim_start_matches([' ', '\t']).len();
         let after_indent = &text[own..];
         let indent = outer + own;
-        let digits = after_indent
-            .bytes()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let marker = match after_indent.as_bytes().get(digits) {
-            Some(b'.' | b')') if digits > 0 => digits + 1,
-            Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-            _ => 0,
-        };
+        let marker = list_marker(after_indent);
         let spaces = after_indent[marker..].len()
             - after_indent[marker..].trim_start_matches([' ', '\t']).len();
         let content_column = indent + marker + spaces.clamp(1, 4);
@@ -708,7 +756,14 @@ impl<'s> Reader<'s, '_> {
                     label: Some(label),
                     body_start: text_start + label.body_offset,
                     // A date, the tags or the scope is one line, not a run of paragraphs.
-                    closed: matches!(label.key, FieldKey::Date | FieldKey::Tags | FieldKey::Scope),
+                    closed: matches!(
+                        label.key,
+                        FieldKey::Date
+                            | FieldKey::Tags
+                            | FieldKey::Scope
+                            | FieldKey::Period
+                            | FieldKey::Section
+                    ),
                     dedent,
                     rule: false,
                 }),
@@ -753,7 +808,7 @@ impl<'s> Reader<'s, '_> {
             }
         }
         let content_dedent = match self.block.style {
-            Style::Heading => 0,
+            Style::Heading | Style::Paragraph => 0,
             Style::Bullet => 2,
         };
         let block_end = self.block.span.end;
@@ -822,12 +877,19 @@ fn trimmed(src: &str, range: Range<usize>) -> &str {
     src.get(range).unwrap_or("").trim()
 }
 
-/// Date, tags, scope and the STAR fields from the labelled fields.
+/// Date, tags, scope, period, section and the STAR fields from the labelled fields;
+/// the entry's date context: its block's, or the one a `Period` field gives.
 ///
-/// The first field of each kind counts. A second one, a date brag cannot read or an
-/// unknown scope is reported and kept under its label as an other field.
-fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<Diagnostic>) {
+/// The first field of each kind counts. A second one, a date or period brag cannot
+/// read, a period outside the heading's or an unknown scope is reported and kept under
+/// its label as an other field.
+fn interpret_fields(
+    entry: &mut Entry<'_>,
+    block: &Block,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Enclosing {
     let context = block.context;
+    let mut dated = context;
     let mut seen: Vec<FieldKey> = Vec::new();
     for index in 0..entry.fields.len() {
         let field = &entry.fields[index];
@@ -857,9 +919,8 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
                             Diagnostic::warning(
                                 offset,
                                 format!(
-                                    "date {date} is outside its month heading {} {}",
-                                    month.month_name(),
-                                    month.year
+                                    "date {date} is outside its month heading {}",
+                                    month.in_words()
                                 ),
                             )
                             .with_hint("move the entry under its month, or fix the date")
@@ -903,6 +964,20 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
                 }
                 None
             }
+            FieldKey::Period => match labelled_period(body.raw, context) {
+                Ok(found) => {
+                    dated = found;
+                    None
+                }
+                Err(problem) => Some(Diagnostic::warning(offset, problem).with_hint(
+                    "write the period as the `period` key shows one (2025-Q3, 2025-11), \
+                     within its heading's",
+                )),
+            },
+            FieldKey::Section => {
+                entry.section = Some(body.raw).filter(|section| !section.is_empty());
+                None
+            }
             FieldKey::Other => None,
         };
         if let Some(problem) = problem {
@@ -910,6 +985,47 @@ fn interpret_fields(entry: &mut Entry<'_>, block: &Block, diagnostics: &mut Vec<
             entry.fields[index].key = FieldKey::Other;
         }
     }
+    dated
+}
+
+/// The date context a `Period` field gives an entry filed under `context`: the
+/// field's period, which must overlap the heading's period (brag writes an entry of a
+/// quarter under the quarter's first month, and a week under the month it starts in),
+/// read as a heading of that period would be. A period of a month or finer gives the entry a date, as its
+/// heading would; a wider one leaves it without a day and a month.
+pub fn labelled_period(text: &str, context: Enclosing) -> Result<Enclosing, String> {
+    let year_month = |year, month| heading::Enclosing { year, month };
+    let found = heading::labelled(text.trim(), year_month(context.year, context.month))
+        .ok_or_else(|| format!("cannot read the period {text:?}"))?;
+    if let Some(outer) = context.period {
+        if found.range.end < outer.range.start || outer.range.end < found.range.start {
+            return Err(format!(
+                "period {found} is outside its heading's period {outer}"
+            ));
+        }
+    }
+    let start = found.range.start;
+    let (month, day) = if !gives_a_day(found) {
+        (None, None)
+    } else if found.precision == Precision::Month {
+        (Some(YearMonth::of(start)), None)
+    } else {
+        (Some(YearMonth::of(start)), Some(start))
+    };
+    let year = (start.year() == found.range.end.year()).then_some(start.year());
+    Ok(Enclosing {
+        year: year.or(context.year),
+        month,
+        day,
+        period: Some(found),
+    })
+}
+
+/// Whether an entry dated by `period` alone has a date, as under a heading of it: a
+/// month's first day, a week's or a range of days' first; a year, half, quarter or
+/// range of months gives none.
+pub fn gives_a_day(period: PeriodHeading) -> bool {
+    period.precision >= Precision::Month
 }
 
 /// `performance, search` or `#performance #search` -> the tag names.
@@ -927,7 +1043,7 @@ pub fn split_tags(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{FactsToScan, quick, shows_text, title};
+    use super::{FactsToScan, quick, shows_text, task_text, title, without_emphasis};
     use crate::read::{Reader, outline, parse};
 
     /// The fast path must be taken on the shape the property tests' generator writes
@@ -953,5 +1069,29 @@ mod tests {
         let (entries, _) = reader.read(&reader.all());
         let actions = entries[0].star.actions.map(|text| text.to_string());
         assert_eq!(actions.as_deref(), Some("- a\n- b"));
+    }
+
+    #[test]
+    fn a_task_box_and_wrapping_emphasis_are_not_part_of_the_text() {
+        for (item, text) in [
+            ("[x] Shipped it", "Shipped it"),
+            ("[X]\tShipped it", "Shipped it"),
+            ("[ ]", ""),
+            ("[x]Shipped", "[x]Shipped"),
+            ("[link] text", "[link] text"),
+            ("[Oct 21, 2025] Shipped", "[Oct 21, 2025] Shipped"),
+        ] {
+            assert_eq!(task_text(item), text, "{item:?}");
+        }
+        for (heading, text) in [
+            ("**Projects**", "Projects"),
+            ("__Projects__", "Projects"),
+            ("*Projects*", "Projects"),
+            ("**Big** and **small**", "**Big** and **small**"),
+            ("****", "****"),
+            ("Projects", "Projects"),
+        ] {
+            assert_eq!(without_emphasis(heading), text, "{heading:?}");
+        }
     }
 }

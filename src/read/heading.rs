@@ -44,7 +44,7 @@ use crate::words::{self, Unit, Word};
 
 /// A period a heading names. A `None` year is to be taken from an enclosing heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
+pub enum NamedPeriod {
     Year(i32),
     Half { year: Option<i32>, half: u8 },
     Quarter { year: Option<i32>, quarter: u8 },
@@ -55,7 +55,7 @@ pub enum Period {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadingKind {
-    Period(Period),
+    Period(NamedPeriod),
     /// Looks like a date (`Nov 31 2026`, `2026-13`) but names no period.
     DateLike,
     /// A week or day heading without a recoverable year (`Week of Nov 2`, `Nov 6`).
@@ -84,14 +84,14 @@ pub fn classify(text: &str, year: Option<i32>, month: Option<YearMonth>) -> Head
     }
     if let ["week", "of", rest @ ..] = words.as_slice() {
         return match dates::read(&rest.join(" "), year, month) {
-            ReadDate::Date(date) => HeadingKind::Period(Period::Week(date)),
+            ReadDate::Date(date) => HeadingKind::Period(NamedPeriod::Week(date)),
             ReadDate::NoYear => HeadingKind::NoYear,
             ReadDate::NotADate => HeadingKind::Other,
             ReadDate::Ambiguous | ReadDate::Invalid => HeadingKind::DateLike,
         };
     }
     match dates::read(&normal, year, month) {
-        ReadDate::Date(date) => HeadingKind::Period(Period::Day(date)),
+        ReadDate::Date(date) => HeadingKind::Period(NamedPeriod::Day(date)),
         ReadDate::NoYear => HeadingKind::NoYear,
         ReadDate::Ambiguous | ReadDate::Invalid => HeadingKind::DateLike,
         ReadDate::NotADate if looks_like_a_date(&words) => HeadingKind::DateLike,
@@ -211,15 +211,17 @@ fn numbered(word: &str, prefix: char, max: u8) -> Option<u8> {
     (1..=max).contains(&value).then_some(value)
 }
 
-fn year_half_quarter(words: &[&str]) -> Option<Period> {
-    let half = |year, word: &str| numbered(word, 'h', 2).map(|half| Period::Half { year, half });
-    let quarter =
-        |year, word: &str| numbered(word, 'q', 4).map(|quarter| Period::Quarter { year, quarter });
+fn year_half_quarter(words: &[&str]) -> Option<NamedPeriod> {
+    let half =
+        |year, word: &str| numbered(word, 'h', 2).map(|half| NamedPeriod::Half { year, half });
+    let quarter = |year, word: &str| {
+        numbered(word, 'q', 4).map(|quarter| NamedPeriod::Quarter { year, quarter })
+    };
     let either = |year, word: &str| half(year, word).or_else(|| quarter(year, word));
     match words {
         [one] => {
             if let Some(year) = year_number(one) {
-                return Some(Period::Year(year));
+                return Some(NamedPeriod::Year(year));
             }
             // `2026q3`, `2026-h1`
             if one.len() > 4 && one.is_char_boundary(4) {
@@ -239,14 +241,14 @@ fn year_half_quarter(words: &[&str]) -> Option<Period> {
     }
 }
 
-fn month_period(words: &[&str]) -> Option<Period> {
+fn month_period(words: &[&str]) -> Option<NamedPeriod> {
     let numeric_month = |word: &str| -> Option<u32> {
         (word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()))
             .then(|| word.parse().ok())
             .flatten()
             .filter(|m| (1..=12).contains(m))
     };
-    let period = |year, month| Some(Period::Month { year, month });
+    let period = |year, month| Some(NamedPeriod::Month { year, month });
     match words {
         [one] => {
             if let Some(month) = dates::month_number(one) {
@@ -400,30 +402,30 @@ impl fmt::Display for PeriodHeading {
     }
 }
 
-impl Period {
+impl NamedPeriod {
     /// The days this period covers, with `year` (from an enclosing heading) for a half,
     /// quarter or month written without one; `None` when nothing gives the year.
     pub fn resolve(self, year: Option<i32>) -> Option<PeriodHeading> {
         match self {
-            Period::Year(year) => PeriodHeading::year(year),
+            NamedPeriod::Year(year) => PeriodHeading::year(year),
             // A half or quarter out of range (0, 5) gives no first month, so no period.
-            Period::Half { year: own, half } => PeriodHeading::months(
+            NamedPeriod::Half { year: own, half } => PeriodHeading::months(
                 Precision::Half,
                 own.or(year)?,
                 u32::from(half).checked_sub(1)? * 6 + 1,
                 6,
             ),
-            Period::Quarter { year: own, quarter } => PeriodHeading::months(
+            NamedPeriod::Quarter { year: own, quarter } => PeriodHeading::months(
                 Precision::Quarter,
                 own.or(year)?,
                 u32::from(quarter).checked_sub(1)? * 3 + 1,
                 3,
             ),
-            Period::Month { year: own, month } => {
+            NamedPeriod::Month { year: own, month } => {
                 PeriodHeading::months(Precision::Month, own.or(year)?, month, 1)
             }
-            Period::Week(first) => PeriodHeading::week_from(first),
-            Period::Day(day) => PeriodHeading::days(day, day),
+            NamedPeriod::Week(first) => PeriodHeading::week_from(first),
+            NamedPeriod::Day(day) => PeriodHeading::days(day, day),
         }
     }
 }
@@ -457,6 +459,26 @@ pub fn period(text: &str, enclosing: Enclosing) -> Option<PeriodHeading> {
         }
     }
     None
+}
+
+/// A period written as its label (`2025-Q3`, `2025-W14`, `2024-08..2024-09`,
+/// `2025-03-31..2025-04-02`: see [`PeriodHeading`]'s `Display`), or as a heading
+/// names it; a range's two ends are both months or both days.
+pub fn labelled(text: &str, enclosing: Enclosing) -> Option<PeriodHeading> {
+    let Some((first, last)) = text.split_once("..") else {
+        return period(text, enclosing);
+    };
+    let (first, last) = (period(first, enclosing)?, period(last, enclosing)?);
+    match (first.precision, last.precision) {
+        (Precision::Month, Precision::Month) => PeriodHeading::month_range(
+            YearMonth::of(first.range.start),
+            YearMonth::of(last.range.start),
+        ),
+        (Precision::Day, Precision::Day) => {
+            PeriodHeading::days(first.range.start, last.range.start)
+        }
+        _ => None,
+    }
 }
 
 /// The last ` - `, ` – ` or ` — ` in `text`: where it starts, and its length.
@@ -589,8 +611,8 @@ fn numbered_part(words: &[&str], enclosing: Enclosing) -> Option<Option<PeriodHe
         None => enclosing.year,
     };
     let period = match (unit, u8::try_from(number).ok()?) {
-        (Unit::Quarter, quarter @ 1..=4) => Period::Quarter { year, quarter },
-        (Unit::Half, half @ 1..=2) => Period::Half { year, half },
+        (Unit::Quarter, quarter @ 1..=4) => NamedPeriod::Quarter { year, quarter },
+        (Unit::Half, half @ 1..=2) => NamedPeriod::Half { year, half },
         _ => return None,
     };
     Some(period.resolve(None))
@@ -673,6 +695,27 @@ fn day_range(normal: &str, enclosing: Enclosing) -> Option<PeriodHeading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every label a period shows reads back as that period, ranges included.
+    #[test]
+    fn labels_read_back_as_their_period() {
+        for label in [
+            "2025",
+            "2025-H1",
+            "2025-Q3",
+            "2025-11",
+            "2024-08..2024-09",
+            "2025-W14",
+            "2025-03-31..2025-04-02",
+            "2025-11-03",
+        ] {
+            let read = labelled(label, Enclosing::default()).map(|period| period.label());
+            assert_eq!(read.as_deref(), Some(label));
+        }
+        for not_one in ["2025-11..2025-11-03", "2025-09..2025-08", "..", "soon"] {
+            assert_eq!(labelled(not_one, Enclosing::default()), None, "{not_one}");
+        }
+    }
     use HeadingKind::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -680,23 +723,23 @@ mod tests {
     }
 
     fn month(year: Option<i32>, month: u32) -> HeadingKind {
-        Period(super::Period::Month { year, month })
+        Period(super::NamedPeriod::Month { year, month })
     }
 
     fn half(year: Option<i32>, half: u8) -> HeadingKind {
-        Period(super::Period::Half { year, half })
+        Period(super::NamedPeriod::Half { year, half })
     }
 
     fn quarter(year: Option<i32>, quarter: u8) -> HeadingKind {
-        Period(super::Period::Quarter { year, quarter })
+        Period(super::NamedPeriod::Quarter { year, quarter })
     }
 
     fn week(y: i32, m: u32, d: u32) -> HeadingKind {
-        Period(super::Period::Week(day(y, m, d)))
+        Period(super::NamedPeriod::Week(day(y, m, d)))
     }
 
     fn on(y: i32, m: u32, d: u32) -> HeadingKind {
-        Period(super::Period::Day(day(y, m, d)))
+        Period(super::NamedPeriod::Day(day(y, m, d)))
     }
 
     #[test]
@@ -715,7 +758,7 @@ mod tests {
             ("November, 2026", "", month(Some(2026), 11)),
             ("Apr", "2026", month(None, 4)),
             ("April:", "", month(None, 4)),
-            ("2026", "", Period(super::Period::Year(2026))),
+            ("2026", "", Period(super::NamedPeriod::Year(2026))),
             ("2026-H1", "", half(Some(2026), 1)),
             ("2026H2", "", half(Some(2026), 2)),
             ("H1 2026", "", half(Some(2026), 1)),

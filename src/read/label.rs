@@ -26,6 +26,35 @@ pub struct Label<'a> {
 /// `Acoes`, `Maßnahmen` = `Massnahmen`). English words are the synonyms DESIGN.md names;
 /// the others are the STAR and date words of Portuguese, Spanish, French and German logs.
 pub fn key_of(text: &str) -> Option<FieldKey> {
+    word_key(text).or_else(|| compound_key(text))
+}
+
+/// A label of two or three words joined by `&`, `/`, `+` or `and` (`Context & Problem`,
+/// `Execution and Impact`): the STAR field its known words agree on. Words of different
+/// fields (`Actions & Results`), single letters (`R&D`) and the date, tags and scope
+/// words name no field here: the label stays as written.
+fn compound_key(text: &str) -> Option<FieldKey> {
+    let mut key = None;
+    for part in text
+        .split(['&', '/', '+'])
+        .flat_map(|part| part.split(" and "))
+    {
+        let part = part.trim();
+        if part.chars().count() < 2 {
+            return None;
+        }
+        match (word_key(part), key) {
+            (None, _) => {}
+            (Some(found), None) if FieldKey::STAR.contains(&found) => key = Some(found),
+            (Some(found), Some(known)) if found == known => {}
+            _ => return None,
+        }
+    }
+    key
+}
+
+/// The field one word (or set phrase) names.
+fn word_key(text: &str) -> Option<FieldKey> {
     let mut buffer = [0u8; 48];
     let folded = words::fold(text.trim(), &mut buffer)?;
     let key = match folded {
@@ -34,6 +63,8 @@ pub fn key_of(text: &str) -> Option<FieldKey> {
         b"data" | b"fecha" | b"datum" => FieldKey::Date,
         b"tags" | b"tag" => FieldKey::Tags,
         b"scope" => FieldKey::Scope,
+        b"period" => FieldKey::Period,
+        b"section" => FieldKey::Section,
         b"situation" | b"context" | b"background" | b"problem" | b"s" => FieldKey::Situation,
         b"contexto" | b"situacao" | b"situacion" | b"contexte" | b"kontext" => FieldKey::Situation,
         b"task" | b"objective" | b"goal" | b"goals" | b"t" => FieldKey::Task,
@@ -59,7 +90,9 @@ fn dated_or_not_data(text: &str, body: &str) -> bool {
         || dates::read(body.trim(), None, None) != ReadDate::NotADate
 }
 
-fn is_label_text(text: &str) -> bool {
+/// Whether `text` can name a field: at most 40 letters, digits, spaces and `/&-'.()`,
+/// starting with a letter.
+pub fn is_label_text(text: &str) -> bool {
     let count = text.chars().count();
     (1..=40).contains(&count)
         && text.starts_with(|c: char| c.is_alphabetic())
@@ -158,7 +191,7 @@ pub fn detect(line: &str) -> Option<Label<'_>> {
     })?;
     let text = &line[..end];
     let length = separator(&line[end..])?;
-    label(line, text, body_from(line, end + length)).filter(|l| l.key != FieldKey::Other)
+    label(line, text, body_from(line, end + length)).filter(|l| !l.key.bold_only())
 }
 
 #[cfg(test)]
@@ -187,6 +220,11 @@ mod tests {
             ("**S:** s", Some(("S", Situation, "s"))),
             ("R: r", Some(("R", Results, "r"))),
             ("**Date**: 2026-11-03", Some(("Date", Date, "2026-11-03"))),
+            // Period and section: in bold only, as a plain word starts prose as often.
+            ("**Period**: 2025-Q3", Some(("Period", Period, "2025-Q3"))),
+            ("**Section:** Projects", Some(("Section", Section, "Projects"))),
+            ("Period: a quiet one", None),
+            ("Section: prose", None),
             ("Note: prose stays prose", None),
             ("**Bold** words in a sentence", None),
             ("Profiled the planner: found N+1", None),
@@ -384,5 +422,26 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn joined_words_name_the_star_field_they_agree_on() {
+        for (text, key) in [
+            ("Context & Problem", Some(Situation)),
+            ("Background / Context", Some(Situation)),
+            ("Execution and Impact", Some(Results)),
+            ("Execution & Impact", Some(Results)),
+            ("Goal + Approach", Some(Task)),
+            ("Actions & Results", None),
+            ("Leadership & Initiative", None),
+            ("R&D", None),
+            ("Date & Time", None),
+            ("Tags / Skills", None),
+            ("Impact", Some(Results)),
+        ] {
+            assert_eq!(key_of(text), key, "{text:?}");
+        }
+        let label = detect("**Context & Problem:** the old search ignored synonyms");
+        assert_eq!(label.map(|label| label.key), Some(Situation));
     }
 }

@@ -16,17 +16,19 @@
 //!   of its level that holds plain bullets (`## Weekend` beside the days) is a section of
 //!   the period above. Outside any period, a heading is an entry when its title carries a
 //!   date (`### 2026-11-03 Cut latency`) or its own text holds a STAR label (a story
-//!   bank); other headings are sections. Where no entry heading holds it, a top-level
+//!   bank) and does not open with a bold-lead paragraph; other headings are sections. Where no entry heading holds it, a top-level
 //!   bullet is an entry (`- **Shipped X** (2026-11-03): ...`, `- Shipped X`), unless it is
-//!   a field label, or (outside a period) written as one, or a plain bullet right after
-//!   a bold-led entry; so is each row of a table of achievements (see `table`) right
-//!   under a period or section heading.
+//!   a field label, or (outside a period) written as one with a label's short text, or
+//!   an empty task (`- [ ]`); so is, under a period or a section, a top-level paragraph
+//!   that opens with bold text not written as a label (`**Won the X award** - text`),
+//!   with the plain bullets right after it; and so is each row of a table of
+//!   achievements (see `table`) right under a period or section heading.
 //! - **Slips.** A heading at the level of the period heading before it, with no period
 //!   above it, would end that period: it stays in it, is reported, and is an entry (its
 //!   own text) or a section. A misspelt period heading is read as the one it meant
 //!   (`suggest::period_heading`), and reported.
 //! - **Blocks.** A heading entry runs to the next heading of its level or above; a bullet
-//!   entry to the next heading or entry; a table row is its line. Fields and notes
+//!   or paragraph entry to the next heading or entry; a table row is its line. Fields and notes
 //!   inside are read by `entry`.
 //! - **Dates.** An entry's date is its `Date` field, else a date in its title, else its
 //!   week or day heading, else the first day of its month; an entry with none of these
@@ -38,18 +40,21 @@
 //! ambiguous or unreadable date, a duplicate month heading, months out of order, a level
 //! slip, a misspelt period heading; and [`unplaced`] reports the lines in no entry.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use pulldown_cmark::{Event, Parser, Tag};
+
 use crate::diagnostic::Diagnostic;
 use crate::lint::Lint;
-use crate::model::FieldKey;
+use crate::markdown;
 use crate::model::{Entry, YearMonth};
+use crate::model::{Field, FieldKey};
 use crate::read::Reader;
 use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
-use crate::read::heading::{self, HeadingKind, Period, PeriodHeading, Precision};
+use crate::read::heading::{self, HeadingKind, NamedPeriod, PeriodHeading, Precision};
 use crate::read::outline::{self, Mark, MarkKind};
 use crate::read::{label, table};
 use crate::suggest;
@@ -88,7 +93,7 @@ pub struct Log<'a> {
 /// A period heading of any kind (year, half, quarter, month, week, day) and its section.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodSection {
-    pub period: Period,
+    pub period: NamedPeriod,
     /// What the heading resolves to with what encloses it: its year, and its month for
     /// months, weeks and days.
     pub context: Enclosing,
@@ -259,30 +264,30 @@ pub fn skeleton(src: &str) -> Skeleton {
                 if frame.is_some_and(|f| f.role == Role::Entry) {
                     continue;
                 }
+                let frame = frame.copied();
                 let line_range = mark.line(src);
                 let line = &src[line_range.clone()];
-                // A plain bullet after a bold-led entry is part of it, as its notes.
-                let after_bold = open_block
+                // A plain bullet after a bold-lead paragraph is part of it, as its notes.
+                let after_paragraph = open_block
                     .and_then(|index| out.blocks.get(index))
-                    .is_some_and(|open| {
-                        outline::is_bold_bullet(src[open.title_line.clone()].as_bytes())
-                    });
-                if (after_bold && !outline::is_bold_bullet(line.as_bytes()))
-                    || !bullet_is_entry(line, frame.is_some_and(|f| f.in_period))
+                    .is_some_and(|open| open.style == Style::Paragraph);
+                if (!after_paragraph || outline::is_bold_bullet(line.as_bytes()))
+                    && bullet_is_entry(line, frame.is_some_and(|f| f.in_period))
                 {
-                    continue;
+                    close_open(&mut out, &mut open_block, mark.start);
+                    out.blocks.push(Block {
+                        style: Style::Bullet,
+                        section: frame.and_then(|f| f.section),
+                        table: None,
+                        span: mark.start..src.len(),
+                        title_line: line_range,
+                        line_no: lines.line_of(src, mark.start),
+                        context: frame.map(|f| f.context).unwrap_or_default(),
+                    });
+                    open_block = Some(out.blocks.len() - 1);
                 }
-                close_open(&mut out, &mut open_block, mark.start);
-                out.blocks.push(Block {
-                    style: Style::Bullet,
-                    section: frame.and_then(|f| f.section),
-                    table: None,
-                    span: mark.start..src.len(),
-                    title_line: line_range,
-                    line_no: lines.line_of(src, mark.start),
-                    context: frame.map(|f| f.context).unwrap_or_default(),
-                });
-                open_block = Some(out.blocks.len() - 1);
+                let region = mark.start..next_start(src, marks, index + 1);
+                bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
                 continue;
             }
         };
@@ -339,6 +344,9 @@ pub fn skeleton(src: &str) -> Skeleton {
                 section: None,
             });
             tables(src, gap, context, None, &mut out, &mut lines);
+            let region = mark.start..next_start(src, marks, index + 1);
+            let frame = stack.last().copied();
+            bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
             continue;
         }
         let own_text = || !src[gap.clone()].trim().is_empty();
@@ -368,7 +376,7 @@ pub fn skeleton(src: &str) -> Skeleton {
         // A section's entries carry its name; the document's title names none.
         let parent_section = parent.and_then(|f| f.section).filter(|_| slip.is_none());
         let as_section = (!is_title)
-            .then(|| text_bytes(src, text))
+            .then(|| text_bytes(src, entry::without_emphasis(text)))
             .or(parent_section);
         let entry_end = if let Some((period_start, _)) = slip {
             let period_text =
@@ -416,9 +424,13 @@ pub fn skeleton(src: &str) -> Skeleton {
                 .iter()
                 .find(|mark| matches!(mark.kind, MarkKind::Heading(_)))
                 .map_or(end, |mark| mark.start);
-            ((dated_title || has_star_labels(src, line_range.end..own_end))
-                && (!facts.holds_other || own_text()))
-            .then_some(end)
+            // A heading whose text opens with a bold-lead paragraph is a category
+            // holding paragraph entries, even when their labels are STAR labels.
+            let story = || {
+                !opens_with_bold_lead(src, line_range.end..own_end)
+                    && has_star_labels(src, line_range.end..own_end)
+            };
+            ((dated_title || story()) && (!facts.holds_other || own_text())).then_some(end)
         };
         let role = match entry_end {
             Some(entry_end) => {
@@ -460,6 +472,11 @@ pub fn skeleton(src: &str) -> Skeleton {
             slip_of: slip.map(|(start, _)| start),
             section,
         });
+        if entry_end.is_none() {
+            let region = mark.start..next_start(src, marks, index + 1);
+            let frame = stack.last().copied();
+            bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
+        }
     }
     close_open(&mut out, &mut open_block, src.len());
     out.marks = outline.marks;
@@ -500,15 +517,14 @@ fn period_heading(
                 heading: line_range.clone(),
                 span: start..facts.end,
             });
-            if let (Period::Month { .. }, Some(month)) = (period, context.month) {
+            if let (NamedPeriod::Month { .. }, Some(month)) = (period, context.month) {
                 if let Some(&first_line) = seen_months.get(&month) {
                     out.diagnostics.push(
                         Diagnostic::warning(
                             start,
                             format!(
-                                "{} {} already has a heading on line {first_line}",
-                                month.month_name(),
-                                month.year
+                                "{} already has a heading on line {first_line}",
+                                month.in_words()
                             ),
                         )
                         .with_hint("merge the two sections; brag add writes to the last one"),
@@ -604,21 +620,94 @@ fn context_of(found: PeriodHeading, outer: Enclosing) -> Enclosing {
 }
 
 /// Whether a top-level bullet is an entry where no entry heading holds it: not a field
-/// label (`- **Date**: ...`, `- Situation: ...`), and outside a period, not written
-/// as one either (`- **Purpose**: ...`, as the log template's preamble has).
+/// label (`- **Date**: ...`, `- Situation: ...`), not an empty task (`- [ ]`), and
+/// outside a period, not written as one either (`- **Purpose**: ...`, as the log
+/// template's preamble has), unless its bold text is too long to be a label (`- **Led
+/// two training workshops on AI-assisted coding**: ...`).
 fn bullet_is_entry(line: &str, in_period: bool) -> bool {
     if outline::is_bold_bullet(line.as_bytes()) {
-        let inner = line.get(4..).unwrap_or("");
-        let bold = inner.split("**").next().unwrap_or("");
-        let name = bold.trim_end_matches([':', '：']);
-        if label::key_of(name).is_some() {
-            return false;
-        }
-        let after = inner.get(bold.len() + 2..).unwrap_or("");
-        in_period || !(name.len() < bold.len() || after.starts_with([':', '：']))
+        bold_lead_is_entry(line.get(4..).unwrap_or(""), in_period)
     } else {
-        label::detect(line.get(2..).unwrap_or("").trim_start()).is_none()
+        let item = line.get(2..).unwrap_or("").trim_start();
+        label::detect(item).is_none() && !entry::task_text(item).is_empty()
     }
+}
+
+/// Whether bold text that opens a bullet or a paragraph (`inner`, the text after its
+/// `**`) leads an entry: it names no label brag knows, and unless `in_period` allows
+/// it, is not written as a label either (`**Purpose**:`, `**Links:**`) with a label's
+/// short text (`**Led two training workshops on AI-assisted coding**:` is too long).
+fn bold_lead_is_entry(inner: &str, in_period: bool) -> bool {
+    let bold = inner.split("**").next().unwrap_or("");
+    let name = bold.trim_end_matches([':', '：']);
+    if label::key_of(name).is_some() {
+        return false;
+    }
+    let after = inner.get(bold.len() + 2..).unwrap_or("");
+    let written_as_label = name.len() < bold.len() || after.starts_with([':', '：']);
+    in_period || !written_as_label || !label::is_label_text(name)
+}
+
+/// The bold-lead paragraphs in `region` (from a period, section or bullet mark to the
+/// next mark) as entries, when `frame` is a period or a section: a top-level paragraph
+/// that opens with bold text not written as a label (`**Won the X award** - text`). Each
+/// runs to the next entry or heading. Only regions with a line that opens with `**` are
+/// parsed, and from their mark, so that pulldown-cmark sees the nesting the whole
+/// document gives them (a lazy continuation line stays in its list item).
+fn bold_paragraphs(
+    src: &str,
+    region: Range<usize>,
+    frame: Option<Frame>,
+    out: &mut Skeleton,
+    open_block: &mut Option<usize>,
+    lines: &mut text::LineCounter,
+) {
+    let Some(frame) = frame.filter(|f| f.in_period || f.section.is_some()) else {
+        return;
+    };
+    let Some(text) = src.get(region.clone()) else {
+        return;
+    };
+    if memchr::memmem::find(text.as_bytes(), b"\n**").is_none() {
+        return;
+    }
+    for (event, range) in Parser::new_ext(text, markdown::options()).into_offset_iter() {
+        if let Event::Start(Tag::Paragraph) = event {
+            // A paragraph inside a list item or a quote starts after its marker, never
+            // in the first column.
+            let start = region.start + range.start;
+            if src.as_bytes().get(start.wrapping_sub(1)) == Some(&b'\n')
+                && is_bold_lead(&src[start..])
+            {
+                close_open(out, open_block, start);
+                out.blocks.push(Block {
+                    style: Style::Paragraph,
+                    section: frame.section,
+                    table: None,
+                    span: start..src.len(),
+                    title_line: outline::line_at(src.as_bytes(), start),
+                    line_no: lines.line_of(src, start),
+                    context: frame.context,
+                });
+                *open_block = Some(out.blocks.len() - 1);
+            }
+        }
+    }
+}
+
+/// Whether the first non-blank line of `range` (which follows a heading line) opens a
+/// bold-lead paragraph.
+fn opens_with_bold_lead(src: &str, range: Range<usize>) -> bool {
+    let text = src.get(range).unwrap_or("");
+    outline::lines(text)
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(is_bold_lead)
+}
+
+/// Whether `text` opens with bold text that leads an entry (see [`bold_lead_is_entry`]).
+fn is_bold_lead(text: &str) -> bool {
+    matches!(text.as_bytes(), [b'*', b'*', next, ..] if *next != b'*' && !next.is_ascii_whitespace())
+        && bold_lead_is_entry(&text[2..], false)
 }
 
 /// Ends the open entry's block at `at`.
@@ -732,11 +821,20 @@ pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
             (!own.trim().is_empty()).then_some(mark.start)
         })
     };
+    // A document without a single heading has no preamble: none of its text was read.
+    let no_heading = || {
+        (!skeleton
+            .marks
+            .iter()
+            .any(|mark| matches!(mark.kind, MarkKind::Heading(_))))
+        .then(|| outline::body_start(src))
+    };
     let Some(start) = first_block
         .into_iter()
         .chain(first_period)
         .min()
         .or_else(first_text)
+        .or_else(no_heading)
     else {
         return (Vec::new(), 0);
     };
@@ -787,9 +885,72 @@ pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
     (diagnostics, total)
 }
 
+/// The words brag reads as labels, for a did-you-mean on one it does not: the STAR
+/// fields and their English synonyms, and the other fields.
+const LABEL_WORDS: [&str; 16] = [
+    "Situation",
+    "Task",
+    "Actions",
+    "Results",
+    "Context",
+    "Background",
+    "Problem",
+    "Objective",
+    "Goal",
+    "Action",
+    "Result",
+    "Impact",
+    "Outcome",
+    "Date",
+    "Tags",
+    "Scope",
+];
+
+/// Labels that `brag import` reads, known though the entry reader keeps them as fields.
+const IMPORT_LABELS: [&str; 2] = ["Period", "Section"];
+
+/// The labels of `entries` that brag keeps as plain fields because it does not know
+/// their word (`**Links:**`), once per label: a note, or a warning when the word is
+/// close to a label brag knows (`**Reslts:**`, did you mean Results?), which is most
+/// likely a slip that keeps a STAR field from counting.
+pub fn unmapped_labels(entries: &[Entry<'_>]) -> Vec<Diagnostic> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut diagnostics = Vec::new();
+    // In file order (entries are in date order), so that each label is named where it
+    // first appears.
+    let mut fields: Vec<&Field<'_>> = (entries.iter())
+        .flat_map(|entry| &entry.fields)
+        .filter(|field| field.key == FieldKey::Other)
+        .collect();
+    fields.sort_by_key(|field| field.span.start);
+    for field in fields {
+        // A known word kept as a plain field (a second Results, an English `Data`) is
+        // reported where it is read, if at all.
+        let known = label::key_of(field.label).is_some()
+            || IMPORT_LABELS
+                .iter()
+                .any(|word| word.eq_ignore_ascii_case(field.label));
+        if known || !seen.insert(field.label.to_lowercase()) {
+            continue;
+        }
+        let message = format!(
+            "label {:?} is kept as a field, not one of Situation/Task/Actions/Results",
+            field.label
+        );
+        diagnostics.push(match suggest::closest(field.label, LABEL_WORDS.into_iter().chain(IMPORT_LABELS)) {
+            Some(meant) => Diagnostic::warning(field.span.start, format!("{message} (did you mean {meant}?)"))
+                .with_hint(format!("write {meant:?} for brag to read it as one")),
+            None => Diagnostic::note(field.span.start, message).with_hint(
+                "brag lists it under `fields`; use a STAR label (or a synonym such as Impact) for it to count as one",
+            ),
+        });
+    }
+    diagnostics
+}
+
 /// The date context a period heading opens, given what encloses it.
 fn period_context(
-    period: Period,
+    period: NamedPeriod,
     outer: Enclosing,
     offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -802,13 +963,13 @@ fn period_context(
     };
     let resolved = period.resolve(outer.year);
     let context = match period {
-        Period::Year(year) => Enclosing {
+        NamedPeriod::Year(year) => Enclosing {
             year: Some(year),
             month: None,
             day: None,
             period: None,
         },
-        Period::Half { year, .. } | Period::Quarter { year, .. } => {
+        NamedPeriod::Half { year, .. } | NamedPeriod::Quarter { year, .. } => {
             let year = year.or(outer.year);
             if year.is_none() {
                 no_year(diagnostics, "half or quarter heading");
@@ -820,7 +981,7 @@ fn period_context(
                 period: None,
             }
         }
-        Period::Month { year, month } => {
+        NamedPeriod::Month { year, month } => {
             let year = year.or(outer.year);
             if year.is_none() {
                 no_year(diagnostics, "month heading");
@@ -832,7 +993,7 @@ fn period_context(
                 period: None,
             }
         }
-        Period::Week(date) | Period::Day(date) => Enclosing {
+        NamedPeriod::Week(date) | NamedPeriod::Day(date) => Enclosing {
             year: Some(date.year()),
             month: outer.month.or(Some(YearMonth::of(date))),
             day: Some(date),
@@ -980,9 +1141,8 @@ pub(super) fn detect_order(months: &[MonthSection], diagnostics: &mut Vec<Diagno
                 Diagnostic::warning(
                     after.heading.start,
                     format!(
-                        "{} {} is out of order: the file runs {}",
-                        after.month.month_name(),
-                        after.month.year,
+                        "{} is out of order: the file runs {}",
+                        after.month.in_words(),
                         match order {
                             Order::OldestFirst => "oldest first",
                             Order::NewestFirst => "newest first",

@@ -50,8 +50,8 @@ impl Report<'_> {
 }
 
 /// Each diagnostic with its line and hint, then
-/// `PATH: 3 entries, 0 errors, 2 warnings (B101: 1, B103: 1)`, and `; 4 lines not
-/// placed` when some are not.
+/// `PATH: 3 entries, 0 errors, 2 warnings (B101: 1, B103: 1)` (`, 1 note` after the
+/// warnings when there are notes), and `; 4 lines not placed` when some are not.
 pub fn text(report: &Report<'_>, out: &mut impl Write) -> Result<()> {
     let lines = LineIndex::new(report.src);
     for diagnostic in report.diagnostics {
@@ -82,9 +82,13 @@ pub fn text(report: &Report<'_>, out: &mut impl Write) -> Result<()> {
     } else {
         format!("; {} not placed", plural(report.unplaced, "line", "lines"))
     };
+    let notes = match report.count(Severity::Note) {
+        0 => String::new(),
+        count => format!(", {}", plural(count, "note", "notes")),
+    };
     writeln!(
         out,
-        "{}: {}, {}, {}{codes}{unplaced}",
+        "{}: {}, {}, {}{notes}{codes}{unplaced}",
         report.path,
         plural(report.entries, "entry", "entries"),
         plural(report.count(Severity::Error), "error", "errors"),

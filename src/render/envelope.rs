@@ -112,7 +112,7 @@ impl Frame {
                 bail!("internal error: the {data:?} envelope lost group {number}'s place");
             };
             let before = &rest[..at];
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let line_start = crate::text::line_start(before, before.len());
             let indent = before[line_start..].len() - before[line_start..].trim_start().len();
             let before = match data {
                 DataFormat::Json => format!("{before}[\n"),

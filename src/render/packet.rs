@@ -58,6 +58,9 @@ pub enum GroupBy {
     Scope,
     /// The rubric's competencies; an entry appears under the first one its tags match
     Competency,
+    /// The document's sections, in the order they first hold an entry; entries in no
+    /// section last
+    Section,
 }
 
 /// Who the export is for.
@@ -96,6 +99,7 @@ impl GroupBy {
             GroupBy::Tag => "tag",
             GroupBy::Scope => "scope",
             GroupBy::Competency => "competency",
+            GroupBy::Section => "section",
         }
     }
 }
@@ -113,6 +117,8 @@ pub struct Facts<'a> {
     pub measurable: bool,
     /// Its `Project:` field, if any.
     pub project: Option<&'a str>,
+    /// The section of the document that holds it (`Projects`), if any.
+    pub section: Option<&'a str>,
 }
 
 impl<'a> Facts<'a> {
@@ -135,6 +141,7 @@ impl<'a> Facts<'a> {
                 })
                 .map(|field| field.body.raw.trim())
                 .filter(|name| !name.is_empty()),
+            section: entry.section,
         }
     }
 
@@ -213,7 +220,7 @@ pub struct Packet {
     pub title: String,
     pub audience: &'static str,
     pub generated: NaiveDate,
-    pub period: Period,
+    pub period: RequestedRange,
     /// The months the entries span, for the reader: `January 2026 to December 2026`.
     pub span: String,
     pub by: &'static str,
@@ -264,7 +271,7 @@ pub struct Coverage {
 
 /// The requested range; an open side is `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Period {
+pub struct RequestedRange {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
 }
@@ -330,6 +337,24 @@ pub struct Group {
     /// For each member, the other groups it would also belong to (`also: Leverage`).
     #[serde(skip)]
     pub also: Vec<Vec<String>>,
+}
+
+impl Group {
+    /// A group whose members belong to no other group yet.
+    fn new(
+        name: String,
+        kind: &'static str,
+        description: Option<String>,
+        members: Vec<usize>,
+    ) -> Self {
+        Self {
+            name,
+            kind,
+            description,
+            also: vec![Vec::new(); members.len()],
+            members,
+        }
+    }
 }
 
 /// A competency of the rubric without strong evidence in the packet.
@@ -407,7 +432,7 @@ pub fn build(facts: &[Facts<'_>], options: Options<'_>) -> Packet {
         .rubric
         .as_ref()
         .map(|rubric| competency_members(&tags, &rubric.competencies));
-    let period = Period {
+    let period = RequestedRange {
         since: options.range.and_then(|range| range.first_day()),
         until: options.range.and_then(|range| range.last_day()),
     };
@@ -426,6 +451,7 @@ pub fn build(facts: &[Facts<'_>], options: Options<'_>) -> Packet {
         GroupBy::Month => by_month(facts),
         GroupBy::Tag => by_tag(&tags, options.tag_descriptions),
         GroupBy::Scope => by_scope(facts),
+        GroupBy::Section => by_section(facts),
         GroupBy::Competency => match (&options.rubric, &membership) {
             (Some(rubric), Some(membership)) => by_competency(&tags, rubric, membership),
             _ => by_month(facts),
@@ -491,17 +517,16 @@ pub fn build(facts: &[Facts<'_>], options: Options<'_>) -> Packet {
             if weak.is_empty() {
                 Vec::new()
             } else {
-                vec![Group {
-                    name: "Weak entries".to_string(),
-                    kind: "weak",
-                    description: Some(
+                vec![Group::new(
+                    "Weak entries".to_string(),
+                    "weak",
+                    Some(
                         "No Results, or Results with no measurable change: add the numbers, \
                          or leave them out."
                             .to_string(),
                     ),
-                    also: vec![Vec::new(); weak.len()],
-                    members: weak,
-                }]
+                    weak,
+                )]
             }
         }
     };
@@ -534,7 +559,7 @@ fn review(
     options: &Options<'_>,
     membership: Option<&[Vec<usize>]>,
     evidence: &[Group],
-    period: Period,
+    period: RequestedRange,
 ) -> Review {
     let summary = summary(facts, tags);
     let weak = facts.iter().filter(|fact| fact.weak()).count();
@@ -649,13 +674,7 @@ fn stories(facts: &[Facts<'_>], tags: &[Vec<String>], project_tags: &[String]) -
     stories
         .into_iter()
         .filter(|(_, members)| members.len() > 1)
-        .map(|(name, members)| Group {
-            name,
-            kind: "story",
-            description: None,
-            also: vec![Vec::new(); members.len()],
-            members,
-        })
+        .map(|(name, members)| Group::new(name, "story", None, members))
         .collect()
 }
 
@@ -734,13 +753,12 @@ fn arrange(
         .collect();
     if !appendix.is_empty() {
         appendix.sort_unstable();
-        arranged.push(Group {
-            name: APPENDIX.to_string(),
-            kind: "appendix",
-            description: Some("Smaller wins, without a measured result.".to_string()),
-            also: vec![Vec::new(); appendix.len()],
-            members: appendix,
-        });
+        arranged.push(Group::new(
+            APPENDIX.to_string(),
+            "appendix",
+            Some("Smaller wins, without a measured result.".to_string()),
+            appendix,
+        ));
     }
     arranged
 }
@@ -897,7 +915,7 @@ fn span_text(facts: &[Facts<'_>]) -> String {
 
 /// `Period: 2026-01-01 to 2026-06-30 · Filters: --tag search · 12 entries ·
 /// 1 private entry left out · Generated 2026-11-23 by brag`
-fn provenance(options: &Options<'_>, period: Period, count: usize) -> String {
+fn provenance(options: &Options<'_>, period: RequestedRange, count: usize) -> String {
     let mut line = String::from("Period: ");
     line.push_str(&period_text(period));
     line.push_str(" · Filters: ");
@@ -940,7 +958,7 @@ fn flag_text(flag: &str, value: &str) -> String {
 }
 
 /// `2026-01-01 to 2026-06-30`, `from 2026-01-01`, `up to 2026-06-30`, `all dates`.
-pub fn period_text(period: Period) -> String {
+pub fn period_text(period: RequestedRange) -> String {
     match (period.since, period.until) {
         (Some(since), Some(until)) if since == until => since.to_string(),
         (Some(since), Some(until)) => format!("{since} to {until}"),
@@ -999,12 +1017,9 @@ fn by_month(facts: &[Facts<'_>]) -> Vec<Group> {
     }
     months
         .into_iter()
-        .map(|((_, month), members)| Group {
-            name: month.map_or_else(|| "Undated".to_string(), YearMonth::in_words),
-            kind: "evidence",
-            description: None,
-            also: Vec::new(),
-            members,
+        .map(|((_, month), members)| {
+            let name = month.map_or_else(|| "Undated".to_string(), YearMonth::in_words);
+            Group::new(name, "evidence", None, members)
         })
         .collect()
 }
@@ -1039,28 +1054,24 @@ fn tag_groups(tags: &[Vec<String>]) -> Vec<(String, Vec<usize>)> {
 fn by_tag(tags: &[Vec<String>], descriptions: &BTreeMap<String, String>) -> Vec<Group> {
     let mut groups: Vec<Group> = tag_groups(tags)
         .into_iter()
-        .map(|(tag, members)| Group {
-            description: descriptions
+        .map(|(tag, members)| {
+            let description = descriptions
                 .iter()
                 .find(|(known, _)| known.eq_ignore_ascii_case(&tag))
-                .map(|(_, description)| description.clone()),
-            name: tag,
-            kind: "evidence",
-            also: Vec::new(),
-            members,
+                .map(|(_, description)| description.clone());
+            Group::new(tag, "evidence", description, members)
         })
         .collect();
     let untagged: Vec<usize> = (0..tags.len())
         .filter(|&position| tags[position].is_empty())
         .collect();
     if !untagged.is_empty() {
-        groups.push(Group {
-            name: "Untagged".to_string(),
-            kind: "evidence",
-            description: None,
-            also: Vec::new(),
-            members: untagged,
-        });
+        groups.push(Group::new(
+            "Untagged".to_string(),
+            "evidence",
+            None,
+            untagged,
+        ));
     }
     groups
 }
@@ -1072,22 +1083,49 @@ fn by_scope(facts: &[Facts<'_>]) -> Vec<Group> {
         .rev()
         .map(Some)
         .chain([None])
-        .map(|scope| Group {
-            name: scope.map_or_else(
+        .map(|scope| {
+            let name = scope.map_or_else(
                 || "No scope".to_string(),
                 |scope| {
                     let name = scope.as_str();
                     name[..1].to_uppercase() + &name[1..]
                 },
-            ),
+            );
+            let members = (0..facts.len())
+                .filter(|&position| facts[position].scope == scope)
+                .collect();
+            Group::new(name, "evidence", None, members)
+        })
+        .filter(|group| !group.members.is_empty())
+        .collect()
+}
+
+/// The name of the group of entries in no section.
+pub const NO_SECTION: &str = "No section";
+
+/// One group per section, in the order each first holds an entry, then the entries in
+/// no section.
+fn by_section(facts: &[Facts<'_>]) -> Vec<Group> {
+    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    let mut slots: HashMap<Option<&str>, usize> = HashMap::new();
+    for (position, fact) in facts.iter().enumerate() {
+        let slot = *slots.entry(fact.section).or_insert_with(|| {
+            groups.push((fact.section, Vec::new()));
+            groups.len() - 1
+        });
+        groups[slot].1.push(position);
+    }
+    // Stable: sections keep their order, the entries in none go last.
+    groups.sort_by_key(|(section, _)| section.is_none());
+    groups
+        .into_iter()
+        .map(|(section, members)| Group {
+            name: section.unwrap_or(NO_SECTION).to_string(),
             kind: "evidence",
             description: None,
             also: Vec::new(),
-            members: (0..facts.len())
-                .filter(|&position| facts[position].scope == scope)
-                .collect(),
+            members,
         })
-        .filter(|group| !group.members.is_empty())
         .collect()
 }
 
@@ -1116,13 +1154,15 @@ fn by_competency(tags: &[Vec<String>], rubric: &Rubric, membership: &[Vec<usize>
         .iter()
         .zip(membership)
         .filter(|(_, members)| !members.is_empty())
-        .map(|(competency, members)| Group {
-            name: competency.name.clone(),
-            kind: "evidence",
-            description: (!competency.description.is_empty())
-                .then(|| competency.description.clone()),
-            also: Vec::new(),
-            members: members.clone(),
+        .map(|(competency, members)| {
+            let description =
+                (!competency.description.is_empty()).then(|| competency.description.clone());
+            Group::new(
+                competency.name.clone(),
+                "evidence",
+                description,
+                members.clone(),
+            )
         })
         .collect();
     let mut placed = vec![false; tags.len()];
@@ -1133,13 +1173,12 @@ fn by_competency(tags: &[Vec<String>], rubric: &Rubric, membership: &[Vec<usize>
         .filter(|&position| !placed[position])
         .collect();
     if !other.is_empty() {
-        groups.push(Group {
-            name: OTHER_EVIDENCE.to_string(),
-            kind: "evidence",
-            description: Some("More work from this period.".to_string()),
-            also: Vec::new(),
-            members: other,
-        });
+        groups.push(Group::new(
+            OTHER_EVIDENCE.to_string(),
+            "evidence",
+            Some("More work from this period.".to_string()),
+            other,
+        ));
     }
     groups
 }
@@ -1162,6 +1201,7 @@ mod tests {
             results: !results.is_empty(),
             measurable: is_measurable(results),
             project: None,
+            section: None,
         }
     }
 
@@ -1309,6 +1349,24 @@ mod tests {
                 ("Project", vec![0]),
                 ("Task", vec![1]),
                 ("No scope", vec![3])
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_by_section_in_document_order_with_no_section_last() {
+        let vocabulary = BTreeMap::new();
+        let mut facts = sample();
+        facts[0].section = Some("Projects");
+        facts[2].section = Some("Mentoring");
+        facts[3].section = Some("Projects");
+        let by_section = build(&facts, options(GroupBy::Section, None, &vocabulary));
+        assert_eq!(
+            names(&by_section),
+            [
+                ("Projects", vec![0, 3]),
+                ("Mentoring", vec![2]),
+                (NO_SECTION, vec![1])
             ]
         );
     }

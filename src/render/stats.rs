@@ -509,10 +509,7 @@ fn ladder_bar(out: &mut impl Write, style: Style, level: usize) -> Result<()> {
 
 /// `2026-03` -> `Mar 2026`.
 fn month_label(month: &str) -> String {
-    YearMonth::parse(month).map_or_else(
-        || month.to_string(),
-        |m| format!("{} {}", m.short_name(), m.year),
-    )
+    YearMonth::parse(month).map_or_else(|| month.to_string(), YearMonth::in_short_words)
 }
 
 /// `Jul-Sep 2026`, `Dec 2025-Feb 2026`.
