@@ -3,6 +3,7 @@
 mod support;
 
 mod add;
+mod add_documents;
 mod check;
 mod cli;
 mod documents;

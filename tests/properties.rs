@@ -568,7 +568,21 @@ const ENTRY_FORMS: &[&str] = &[
     "\n#### Fixed the loop ({date})\n**Context**：fullwidth\n**Impact** — 40%\n",
     "- **Shipped dark mode** ({date}): 40% adoption\n",
     "- **Mentored Ana** ({date})\n  - **Goal**: a promotion\n",
+    "- Shipped the export button ({date})\n  - Impact: 3 teams\n",
 ];
+
+/// What may end a dated log after its last month (see `brag add`'s trailing matter):
+/// nothing, an aside at the months' level, a rule, a table.
+const TAILS: &[&str] = &[
+    "",
+    "\n## Notes\n\n- Organised the meetup\n",
+    "\n---\n",
+    "\n| Link | Note |\n| --- | --- |\n| a | b |\n",
+];
+
+/// What may open a dated log: nothing, or a note on its order (which the months agree
+/// with, or which decides where they do not say).
+const NOTES: &[&str] = &["", "\nNewest first.\n", "\nOldest first.\n"];
 
 /// A log with months in one order, the shape in which a window can decide: its text,
 /// and the months it holds (for dates near them).
@@ -585,48 +599,59 @@ fn dated_log() -> impl Strategy<Value = (String, Vec<(i32, u32)>)> {
         (any::<bool>(), 0..MONTH_FORMS.len(), any::<bool>()),
         // Now and then a log just past the window's first read of 1 MiB.
         proptest::option::weighted(0.06, (0usize..3, (1usize << 20)..(1 << 20) + (64 << 10))),
+        // Mostly nothing after the last month: a table makes the heading scan decline
+        // (the whole file plans), so it is rare.
+        (
+            0..NOTES.len(),
+            prop_oneof![5 => Just(0), 2 => Just(1), 2 => Just(2), 1 => Just(3)],
+        ),
     )
-        .prop_map(|(mut sections, (newest_first, form, crlf), padding)| {
-            sections.sort_by_key(|&((year, month), ..)| (year, month));
-            sections.dedup_by_key(|&mut ((year, month), ..)| (year, month));
-            if newest_first {
-                sections.reverse();
-            }
-            let form = MONTH_FORMS[form];
-            let mut text = String::from("# Achievement log\n");
-            let mut year_open = None;
-            for (index, &((year, month), ref entries, noise, day)) in sections.iter().enumerate() {
-                let name = brag::words::MONTH_NAMES[month as usize - 1];
-                if !form.contains("{year}") && year_open != Some(year) {
-                    text.push_str(&format!("\n## {year}\n"));
-                    year_open = Some(year);
+        .prop_map(
+            |(mut sections, (newest_first, form, crlf), padding, (note, tail))| {
+                sections.sort_by_key(|&((year, month), ..)| (year, month));
+                sections.dedup_by_key(|&mut ((year, month), ..)| (year, month));
+                if newest_first {
+                    sections.reverse();
                 }
-                let heading = form
-                    .replace("{Month}", name)
-                    .replace("{Mon}", &name[..3])
-                    .replace("{year}", &year.to_string())
-                    .replace("{mm}", &format!("{month:02}"))
-                    .replace("{m}", &month.to_string());
-                text.push_str(&format!("\n{heading}\n"));
-                for &entry in entries {
-                    let date = format!("{year}-{month:02}-{day:02}");
-                    text.push_str(&ENTRY_FORMS[entry].replace("{date}", &date));
+                let form = MONTH_FORMS[form];
+                let mut text = format!("# Achievement log\n{}", NOTES[note]);
+                let mut year_open = None;
+                for (index, &((year, month), ref entries, noise, day)) in
+                    sections.iter().enumerate()
+                {
+                    let name = brag::words::MONTH_NAMES[month as usize - 1];
+                    if !form.contains("{year}") && year_open != Some(year) {
+                        text.push_str(&format!("\n## {year}\n"));
+                        year_open = Some(year);
+                    }
+                    let heading = form
+                        .replace("{Month}", name)
+                        .replace("{Mon}", &name[..3])
+                        .replace("{year}", &year.to_string())
+                        .replace("{mm}", &format!("{month:02}"))
+                        .replace("{m}", &month.to_string());
+                    text.push_str(&format!("\n{heading}\n"));
+                    for &entry in entries {
+                        let date = format!("{year}-{month:02}-{day:02}");
+                        text.push_str(&ENTRY_FORMS[entry].replace("{date}", &date));
+                    }
+                    if let Some(line) = noise {
+                        text.push_str(LINES[line]);
+                        text.push('\n');
+                    }
+                    if let Some((_, size)) = padding.filter(|&(at, _)| at == index) {
+                        let line = "A paragraph of notes that makes the log large.\n";
+                        text.push_str(&line.repeat(size / line.len()));
+                    }
                 }
-                if let Some(line) = noise {
-                    text.push_str(LINES[line]);
-                    text.push('\n');
+                text.push_str(TAILS[tail]);
+                if crlf {
+                    text = text.replace('\n', "\r\n");
                 }
-                if let Some((_, size)) = padding.filter(|&(at, _)| at == index) {
-                    let line = "A paragraph of notes that makes the log large.\n";
-                    text.push_str(&line.repeat(size / line.len()));
-                }
-            }
-            if crlf {
-                text = text.replace('\n', "\r\n");
-            }
-            let months = sections.iter().map(|&(month, ..)| month).collect();
-            (text, months)
-        })
+                let months = sections.iter().map(|&(month, ..)| month).collect();
+                (text, months)
+            },
+        )
 }
 
 /// A log from [`dated_log`] and a date to add: in one of its months (mostly one of the
@@ -717,14 +742,36 @@ fn the_dated_log_generator_reaches_the_window_comparison() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let strategy = dated_log_and_date();
     let (mut compared, mut large) = (0, 0);
+    // Logs with each trailing matter (but none), compared and not; compared logs with
+    // a note, with plain bullets.
+    let (mut tails, mut tables, mut notes, mut plain) = ([0; 4], 0, 0, 0);
     for _ in 0..SAMPLES {
         let (src, date) = strategy.new_tree(&mut runner).expect("a case").current();
         let is_large = src.len() > 1 << 20;
         let did = check_add(&src, date).unwrap_or_else(|error| panic!("{error}"));
         compared += usize::from(did);
         large += usize::from(did && is_large);
+        let src = src.replace("\r\n", "\n");
+        if let Some(tail) = (1..TAILS.len()).find(|&tail| src.ends_with(TAILS[tail])) {
+            tails[tail] += usize::from(did);
+            tables += usize::from(tail == 3);
+        }
+        notes += usize::from(did && src.contains(" first.\n"));
+        plain += usize::from(did && src.contains("- Shipped the export button"));
     }
     eprintln!("compared in {compared} of {SAMPLES}, {large} of them past 1 MiB");
+    eprintln!(
+        "compared with a tail {tails:?}, a note {notes}, plain bullets {plain}; {tables} tables"
+    );
+    for (what, count) in [
+        ("compared with an aside", tails[1]),
+        ("compared with a rule", tails[2]),
+        ("compared with a note", notes),
+        ("compared with plain bullets", plain),
+        ("with a table", tables),
+    ] {
+        assert!(count * 20 >= SAMPLES, "{what} in {count} of {SAMPLES}");
+    }
     // The rest meet a noise line that leaves a fence or comment open, or adds a month
     // out of order: there the whole file plans, as it should.
     assert!(

@@ -24,7 +24,8 @@ pub(super) const CHUNK: usize = 256 << 10;
 
 pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<ExitCode> {
     let calendar = context.calendar();
-    let date = query::day(args.date.as_deref(), &calendar)?.unwrap_or(context.today);
+    let given = query::day(args.date.as_deref(), &calendar)?;
+    let date = given.unwrap_or(context.today);
     let (added, draft) = match source(args, std::io::stdin().is_terminal())? {
         Source::Flags(title) => {
             let draft = from_flags(title, date, args)?;
@@ -40,7 +41,11 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
             let draft = if json {
                 draft::from_json("stdin", &text, date, &calendar)?
             } else {
-                draft::from_markdown("stdin", &text, date, &calendar)?
+                let title_date = match given {
+                    Some(_) => draft::TitleDate::Overridden,
+                    None => draft::TitleDate::Kept,
+                };
+                draft::from_markdown_dated("stdin", &text, date, title_date, &calendar)?
             };
             (add(context, &draft, args.allow_duplicate)?, draft)
         }
@@ -54,6 +59,14 @@ pub fn run(context: &Context, args: &AddArgs, out: &mut impl Write) -> Result<Ex
         context.log_path.display(),
         added.line
     )?;
+    if let Some(heading) = &added.dated_section {
+        // After the line it explains.
+        out.flush()?;
+        eprintln!(
+            "note: the log had no month headings, so brag added the section `{heading}` \
+             at its end for this entry"
+        );
+    }
     let edit = context.brag(&format!("edit {}", added.id));
     if let Some(hint) = coaching(&draft, &edit) {
         // After the line it comments on.
@@ -151,6 +164,8 @@ struct Added {
     id: String,
     month: YearMonth,
     line: usize,
+    /// See [`Insertion::dated_section`].
+    dated_section: Option<String>,
 }
 
 impl From<&Insertion> for Added {
@@ -159,6 +174,7 @@ impl From<&Insertion> for Added {
             id: insertion.id.clone(),
             month: insertion.month,
             line: insertion.line,
+            dated_section: insertion.dated_section.clone(),
         }
     }
 }

@@ -220,11 +220,34 @@ pub fn strip_guidance(text: &str) -> String {
 /// (`stdin`, a draft's path); `default_date` is used when the entry has no `Date`.
 ///
 /// A `Date` may also be any day expression (`yesterday`); empty fields are left out.
+/// A date written in the title (`2026-03-14 Shipped X`, `Shipped X (March 14)`, in
+/// `default_date`'s year where it names none) is the entry's date when it has no `Date`.
 /// Anything the reader would warn about is an error here: a new entry should be clean.
 pub fn from_markdown(
     origin: &str,
     input: &str,
     default_date: NaiveDate,
+    calendar: &Calendar,
+) -> Result<Draft> {
+    from_markdown_dated(origin, input, default_date, TitleDate::Kept, calendar)
+}
+
+/// Whether a date written in a Markdown entry's title dates it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleDate {
+    /// It does, where the entry has no `Date` field.
+    Kept,
+    /// It does not: the day was given (`brag add --date`).
+    Overridden,
+}
+
+/// [`from_markdown`], where `title_date` says whether a date in the title dates the
+/// entry.
+pub fn from_markdown_dated(
+    origin: &str,
+    input: &str,
+    default_date: NaiveDate,
+    title_date: TitleDate,
     calendar: &Calendar,
 ) -> Result<Draft> {
     let text = strip_guidance(input.trim_start_matches('\u{feff}')).replace("\r\n", "\n");
@@ -273,18 +296,25 @@ pub fn from_markdown(
         span: first.start..text.len(),
         title_line,
         line_no: lines.line(first.start),
-        context: Enclosing::default(),
+        // A title's date without a year (`Shipped X (March 14)`) is in the default's.
+        context: Enclosing {
+            year: Some(default_date.year()),
+            ..Enclosing::default()
+        },
         section: None,
         table: None,
     };
     let mut diagnostics = Vec::new();
     let read = entry::read(&text, &block, &mut diagnostics);
+    let dated_title = entry::title(&text, &block)
+        .1
+        .filter(|_| title_date == TitleDate::Kept);
     if read.date.is_none() {
         // The reader warns of an undated entry; a draft without a date takes the day
         // `brag add` was given.
         diagnostics.retain(|d| d.offset != block.span.start);
     }
-    let mut draft = Draft::new(read.title, default_date)
+    let mut draft = Draft::new(read.title, dated_title.unwrap_or(default_date))
         .map_err(|error| anyhow!("{origin}:{}: {error}", block.line_no))?;
     // Fields brag has taken care of: empty ones (a template's prompts left blank) are
     // left out, and the first `Date` may be any day expression.

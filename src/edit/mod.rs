@@ -35,7 +35,7 @@ use crate::model::{FieldKey, Scope, Star, YearMonth};
 use crate::read::entry::{self, Block};
 use crate::read::heading::{NamedPeriod, PeriodHeading, Precision};
 use crate::read::outline::{self, MarkKind};
-use crate::read::parse::{self, MonthSection, Order, PeriodSection, Skeleton};
+use crate::read::parse::{self, Order, PeriodSection, Skeleton};
 
 /// What the log's config says about new text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -80,21 +80,95 @@ pub struct Insertion {
     pub id: String,
     /// The 1-based line of the new entry's heading (or bullet) in the new text.
     pub line: usize,
+    /// The month heading added to a document that had entries but no period heading (a
+    /// story bank, a category document), as written: `## July 2026`.
+    pub dated_section: Option<String>,
 }
 
 /// Plans the insertion of `draft` into `src`, applies it and verifies the result.
 pub fn insert(src: &str, draft: &Draft, settings: &Settings) -> anyhow::Result<Insertion> {
     let skeleton = parse::skeleton(src);
-    let order = file_order(&skeleton.months, settings);
+    let headings = skeleton.marks.iter().filter_map(|mark| match mark.kind {
+        MarkKind::Heading(level) => Some((mark.start, level)),
+        MarkKind::Bullet => None,
+    });
+    let preamble = String::from_utf8_lossy(&src.as_bytes()[..preamble_end(src.len(), headings)]);
+    let order = file_order(&skeleton, &preamble, settings);
     insert_planned(src, &skeleton, 0, order, draft)
 }
 
-/// The order of a file with these month headings (all of them, whichever part of the
-/// file is being planned on): by its headings, else the config's, else oldest first.
-pub fn file_order(months: &[MonthSection], settings: &Settings) -> Order {
-    parse::month_order(months)
+/// The order of a file with these period headings (all of them, whichever part of the
+/// file is being planned on) and this preamble: by its month headings, else by its year
+/// headings, else by a note in its preamble (see [`noted_order`]), else the config's,
+/// else oldest first.
+pub fn file_order(periods: &Skeleton, preamble: &str, settings: &Settings) -> Order {
+    parse::month_order(&periods.months)
+        .or_else(|| year_order(&periods.periods))
+        .or_else(|| noted_order(preamble))
         .or(settings.order)
         .unwrap_or_default()
+}
+
+/// The order of the year headings (`## 2026` before `## 2025`), by majority of
+/// neighbouring pairs; `None` when they do not say.
+fn year_order(periods: &[PeriodSection]) -> Option<Order> {
+    let years: Vec<i32> = periods
+        .iter()
+        .filter_map(|section| match section.period {
+            NamedPeriod::Year(year) => Some(year),
+            _ => None,
+        })
+        .collect();
+    let rising = years.windows(2).filter(|pair| pair[0] < pair[1]).count();
+    let falling = years.windows(2).filter(|pair| pair[0] > pair[1]).count();
+    match rising.cmp(&falling) {
+        std::cmp::Ordering::Greater => Some(Order::OldestFirst),
+        std::cmp::Ordering::Less => Some(Order::NewestFirst),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The most of a file's start read as its preamble.
+pub const PREAMBLE_MAX: usize = 16 << 10;
+
+/// Where a file's preamble ends: at its first heading other than the document's title
+/// (a level-one heading that opens the file), at most [`PREAMBLE_MAX`] bytes in.
+/// `headings` are the start and level of each heading line, in order.
+pub fn preamble_end(len: usize, mut headings: impl Iterator<Item = (usize, u8)>) -> usize {
+    let end = match headings.next() {
+        Some((_, 1)) => headings.next().map_or(len, |(start, _)| start),
+        Some((start, _)) => start,
+        None => len,
+    };
+    end.min(len).min(PREAMBLE_MAX)
+}
+
+/// The order a note in the preamble asks for: "newest first", "most recent first",
+/// "reverse-chronological" (or "oldest first", "chronological order").
+pub fn noted_order(preamble: &str) -> Option<Order> {
+    const NEWEST: [&str; 6] = [
+        "newest first",
+        "most recent first",
+        "latest first",
+        "newest on top",
+        "newest at the top",
+        "reverse chronological",
+    ];
+    const OLDEST: [&str; 3] = ["oldest first", "oldest on top", "chronological order"];
+    let words = preamble
+        .to_lowercase()
+        .replace(['-', '_', '*'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let says = |phrases: &[&str]| phrases.iter().any(|phrase| words.contains(phrase));
+    if says(&NEWEST) {
+        Some(Order::NewestFirst)
+    } else if says(&OLDEST) {
+        Some(Order::OldestFirst)
+    } else {
+        None
+    }
 }
 
 /// [`insert`] into a file of the given order, where the text before `from` is only
@@ -117,15 +191,43 @@ fn insert_planned(
     draft: &Draft,
 ) -> anyhow::Result<Insertion> {
     nameable(draft)?;
-    let plan = plan(src, skeleton, from, order, draft);
-    let new = apply(src, &plan);
-    let added = verify::verify(src, skeleton, &new, &plan)?;
+    let (plan, added) = planned_and_verified(src, skeleton, from, order, draft)?;
+    let undated_document = skeleton.periods.is_empty() && !skeleton.blocks.is_empty();
+    let dated_section = undated_document
+        .then(|| plan.text.lines().find(|line| line.starts_with('#')))
+        .flatten()
+        .map(str::to_string);
     Ok(Insertion {
+        dated_section,
         offset: plan.offset,
         text: plan.text,
         month: plan.expected.month,
         id: added.id,
         line: added.line,
+    })
+}
+
+/// The plan for `draft`, verified: before the document's trailing matter (see
+/// [`trailing_matter`]) where that changes no old entry, else where the entry falls,
+/// else (for an entry that falls at the document's end) after the trailing matter. The
+/// first that the verifier accepts; else the first refusal.
+fn planned_and_verified(
+    src: &str,
+    skeleton: &Skeleton,
+    from: usize,
+    order: Order,
+    draft: &Draft,
+) -> anyhow::Result<(Plan, verify::Added)> {
+    let verified = |tuck| {
+        let plan = plan_tucked(src, skeleton, from, order, draft, tuck);
+        verify::verify(src, skeleton, &apply(src, &plan), &plan).map(|added| (plan, added))
+    };
+    let [first, others @ ..] = TUCKS;
+    verified(first).or_else(|refusal| {
+        others
+            .into_iter()
+            .find_map(|tuck| verified(tuck).ok())
+            .ok_or(refusal)
     })
 }
 
@@ -304,17 +406,66 @@ pub fn apply(src: &str, plan: &Plan) -> String {
 }
 
 /// Where the new entry goes in a file of `order`, and how; the file's style is read
-/// after `from`.
+/// after `from`. It goes before the document's trailing matter (see
+/// [`trailing_matter`]).
 pub fn plan(src: &str, skeleton: &Skeleton, from: usize, order: Order, draft: &Draft) -> Plan {
+    plan_tucked(
+        src,
+        skeleton,
+        from,
+        order,
+        draft,
+        Tuck::BeforeTrailingMatter,
+    )
+}
+
+/// Where a plan that falls in the document's trailing matter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tuck {
+    BeforeTrailingMatter,
+    /// Where it falls.
+    No,
+    /// After the document's last content (where the reader files the trailing matter
+    /// under the period before it, so that a new period before it would take it over).
+    AfterTrailingMatter,
+}
+
+/// The places tried, in order.
+const TUCKS: [Tuck; 3] = [
+    Tuck::BeforeTrailingMatter,
+    Tuck::No,
+    Tuck::AfterTrailingMatter,
+];
+
+fn plan_tucked(
+    src: &str,
+    skeleton: &Skeleton,
+    from: usize,
+    order: Order,
+    draft: &Draft,
+    tuck: Tuck,
+) -> Plan {
     let target = YearMonth::of(draft.date);
     let nodes = tree(&skeleton.periods);
     let existing = nodes
         .iter()
         .rposition(|node| node.kind == Kind::Month && node.first == Some(target));
-    let spot = match existing {
-        Some(month) => in_month(src, skeleton, &nodes[month], draft.date, order),
+    let mut spot = match existing.or_else(|| holding_container(skeleton, &nodes, target)) {
+        Some(node) => in_month(src, skeleton, &nodes[node], draft.date, order),
         None => new_month(src, &nodes, target, order),
     };
+    match tuck {
+        Tuck::BeforeTrailingMatter => {
+            spot.offset = spot.offset.min(trailing_matter(src, skeleton));
+        }
+        // Only a new period closes the section it would follow.
+        Tuck::AfterTrailingMatter if !spot.headings.is_empty() => {
+            if spot.offset >= trailing_matter(src, skeleton) {
+                spot.offset = style::last_content_end(src, outline::body_start(src)..src.len());
+            }
+        }
+        Tuck::No | Tuck::AfterTrailingMatter => {}
+    }
     let style = Style::detect(src, skeleton, from, spot.offset);
     let (text, expected) = compose(src, skeleton, &spot, &style, draft);
     Plan {
@@ -322,6 +473,90 @@ pub fn plan(src: &str, skeleton: &Skeleton, from: usize, order: Order, draft: &D
         text,
         expected,
     }
+}
+
+/// Where the document's trailing matter starts: the sections at its end that are
+/// asides rather than achievements (`## Outside of work`, `## Notes`; see
+/// [`is_aside`]), and the rules (`---`) and table lines that end the text before them.
+/// It starts after the last line of other content. New text goes before it.
+fn trailing_matter(src: &str, skeleton: &Skeleton) -> usize {
+    let body_start = outline::body_start(src);
+    let mut cut = src.len();
+    // The shallowest level of the headings since `cut`: they are trailing matter only
+    // under an aside heading above them.
+    let mut waiting = u8::MAX;
+    for mark in skeleton.marks.iter().rev() {
+        let MarkKind::Heading(level) = mark.kind else {
+            continue;
+        };
+        if level >= waiting {
+            continue;
+        }
+        if is_aside(entry::heading_text(&src[mark.line(src)])) {
+            cut = mark.start;
+            waiting = u8::MAX;
+            continue;
+        }
+        let is_period = skeleton
+            .periods
+            .binary_search_by_key(&mark.start, |period| period.heading.start)
+            .is_ok();
+        if level == 1 || is_period {
+            break;
+        }
+        waiting = level;
+    }
+    let mut end = cut.max(body_start);
+    loop {
+        let content = style::last_content_end(src, body_start..end);
+        if content == body_start {
+            return content;
+        }
+        let start = crate::text::line_start(src, content - 1).max(body_start);
+        let line = src[start..content].trim();
+        // A `---` under a line of text underlines a heading: moving it is refused by
+        // the verifier, and the plan falls back.
+        if !(line.starts_with('|') || is_rule(line)) {
+            return content;
+        }
+        end = start;
+    }
+}
+
+/// Whether a heading names a section that is an aside at the end of a document, not a
+/// part of its record: `Outside of work`, `Notes`, `Side projects`, `Links`, ...
+fn is_aside(heading: &str) -> bool {
+    const ASIDES: [&str; 16] = [
+        "outside of work",
+        "outside work",
+        "notes",
+        "side projects",
+        "personal",
+        "misc",
+        "miscellaneous",
+        "other",
+        "links",
+        "references",
+        "resources",
+        "ideas",
+        "todo",
+        "to do",
+        "backlog",
+        "appendix",
+    ];
+    let name = heading
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    ASIDES.contains(&name.as_str())
+}
+
+/// Whether a line is a thematic break: `---`, `***`, `___`, spaced or not.
+fn is_rule(line: &str) -> bool {
+    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3
+        && ['-', '*', '_']
+            .iter()
+            .any(|&mark| marks.chars().all(|c| c == mark))
 }
 
 /// A period heading that can hold months: a year, half, quarter, or a month itself.
@@ -494,12 +729,59 @@ fn in_month(
     } else {
         None
     };
+    // A bullet after a sub-heading (a day, a week, `### Weekend`) would be that
+    // section's: it goes before the month's first sub-heading instead, as its own.
+    let first_sub_heading = child_level.and_then(|level| {
+        let mut marks = skeleton.marks[first_mark..]
+            .iter()
+            .take_while(|mark| inside(mark.start));
+        marks
+            .find(|mark| mark.kind == MarkKind::Heading(level))
+            .map(|mark| mark.start)
+    });
+    let offset = match (form, first_sub_heading) {
+        (Some(EntryForm::Bullet), Some(sub)) if offset > sub => {
+            style::last_content_end(src, section.heading.start..sub)
+        }
+        _ => offset,
+    };
     Spot {
         offset,
         headings: Vec::new(),
         month_level: section.level,
         form,
     }
+}
+
+/// The innermost year, half or quarter heading that covers `target` and holds entries
+/// right under it, with no period heading inside (`## 2026` over its bullets): the
+/// entry goes among those entries, as a month's would, rather than under a new month
+/// heading that would break the document's shape.
+fn holding_container(skeleton: &Skeleton, nodes: &[Node<'_>], target: YearMonth) -> Option<usize> {
+    let mut parent: Option<usize> = None;
+    while let Some(inner) = nodes
+        .iter()
+        .rposition(|node| node.parent == parent && node.kind != Kind::Month && node.covers(target))
+    {
+        parent = Some(inner);
+    }
+    let section = nodes[parent?].section;
+    let inside = |start: usize| start > section.heading.start && start < section.span.end;
+    let first_period = skeleton
+        .periods
+        .partition_point(|period| period.heading.start <= section.heading.start);
+    let holds_period = skeleton
+        .periods
+        .get(first_period)
+        .is_some_and(|period| inside(period.heading.start));
+    let first_block = skeleton
+        .blocks
+        .partition_point(|block| block.span.start <= section.heading.start);
+    let holds_entry = skeleton
+        .blocks
+        .get(first_block)
+        .is_some_and(|block| inside(block.span.start));
+    (!holds_period && holds_entry).then_some(parent?)
 }
 
 /// A place for a new month heading (and any container it needs) among its siblings.
@@ -703,6 +985,10 @@ fn compose(
         Some(_) => style.gap_heading_entries,
         None => style.gap_bullet_entries,
     };
+    let style = &Style {
+        bullet_bold: bold_between(src, skeleton, spot.offset).unwrap_or(style.bullet_bold),
+        ..style.clone()
+    };
     let (entry, expected) = render_entry(draft, style, level);
     let mut lines: Vec<String> = Vec::new();
     let lead = match (
@@ -747,6 +1033,33 @@ fn compose(
     (text, expected)
 }
 
+/// Whether a bullet entry at `offset` must open bold, or plain, to stay one entry: the
+/// reader takes plain bullets after a bold-led entry as part of it. After a bold-led
+/// bullet entry it must be bold (a plain one would join it); before a plain bullet
+/// entry, plain (a bold one would take it in). `None` when its neighbours leave it free.
+fn bold_between(src: &str, skeleton: &Skeleton, offset: usize) -> Option<bool> {
+    let is_bold = |block: &Block| outline::is_bold_bullet(src[block.title_line.clone()].as_bytes());
+    let is_bullet = |block: &Block| block.style == entry::Style::Bullet && block.table.is_none();
+    let at = skeleton
+        .blocks
+        .partition_point(|block| block.span.start < offset);
+    let previous = at
+        .checked_sub(1)
+        .map(|index| &skeleton.blocks[index])
+        .filter(|block| block.span.end >= offset && is_bullet(block));
+    if previous.is_some_and(is_bold) {
+        return Some(true);
+    }
+    let next_mark = skeleton
+        .marks
+        .get(skeleton.marks.partition_point(|mark| mark.start < offset))?;
+    let next = skeleton
+        .blocks
+        .get(at)
+        .filter(|block| block.span.start == next_mark.start && is_bullet(block))?;
+    (!is_bold(next)).then_some(false)
+}
+
 /// The entry's lines, in the file's style, and what it must read back as.
 fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>, Expected) {
     let mut lines = Vec::new();
@@ -766,7 +1079,12 @@ fn render_entry(draft: &Draft, style: &Style, level: Option<u8>) -> (Vec<String>
             } else {
                 String::new()
             };
-            lines.push(format!("{} **{}**{dated}", style.bullet, draft.title));
+            let title = if style.bullet_bold {
+                format!("**{}**", draft.title)
+            } else {
+                draft.title.clone()
+            };
+            lines.push(format!("{} {title}{dated}", style.bullet));
             (2, style.bullet_date_in_title && draft.period.is_none())
         }
     };

@@ -44,6 +44,9 @@ pub struct Style {
     pub entry: EntryForm,
     /// Bullet entries carry their date in the title line: `- **Title** (2026-11-03)`.
     pub bullet_date_in_title: bool,
+    /// Bullet entries open with a bold title (`- **Title**`), not a plain one
+    /// (`- Title`).
+    pub bullet_bold: bool,
     /// Blank lines between heading entries, and between bullet entries.
     pub gap_heading_entries: usize,
     pub gap_bullet_entries: usize,
@@ -64,6 +67,7 @@ impl Default for Style {
             words: Vec::new(),
             entry: EntryForm::Heading { depth: 1 },
             bullet_date_in_title: false,
+            bullet_bold: true,
             gap_heading_entries: 1,
             gap_bullet_entries: 0,
             gap_after_title: 0,
@@ -149,6 +153,7 @@ impl Style {
             entry: majority(&samples.forms).unwrap_or(canonical.entry),
             bullet_date_in_title: majority(&samples.bullet_dates)
                 .unwrap_or(canonical.bullet_date_in_title),
+            bullet_bold: majority(&samples.bullet_bold).unwrap_or(canonical.bullet_bold),
             gap_heading_entries: majority(&samples.heading_gaps)
                 .unwrap_or(canonical.gap_heading_entries),
             gap_bullet_entries: majority(&samples.bullet_gaps)
@@ -191,6 +196,7 @@ struct Samples {
     words: Vec<(FieldKey, String)>,
     forms: Vec<EntryForm>,
     bullet_dates: Vec<bool>,
+    bullet_bold: Vec<bool>,
     heading_gaps: Vec<usize>,
     bullet_gaps: Vec<usize>,
     after_title: Vec<usize>,
@@ -228,6 +234,11 @@ impl Samples {
                     self.bullets.push(marker as char);
                 }
                 self.bullet_dates.push(entry::title(src, block).1.is_some());
+                if block.table.is_none() {
+                    self.bullet_bold.push(outline::is_bold_bullet(
+                        src[block.title_line.clone()].as_bytes(),
+                    ));
+                }
                 if adjacent {
                     self.bullet_gaps
                         .push(blank_lines_between(src, content_end, block.span.end));

@@ -504,7 +504,7 @@ const TWO_MONTHS: &str = "# Log\n\n## October 2026\n\n### Ran the review\n- **Da
 /// The plan brag makes to add `draft` to `src`, with its text and place replaced.
 fn crafted(src: &str, draft: &Draft, offset: usize, text: &str) -> Plan {
     let skeleton = parse::skeleton(src);
-    let order = file_order(&skeleton.months, &Settings::default());
+    let order = file_order(&skeleton, "", &Settings::default());
     Plan {
         offset,
         text: text.to_string(),
@@ -645,13 +645,38 @@ fn the_verifier_refuses_each_kind_of_slip() {
 
 // ---- properties over generated logs ----
 
-/// A generated log: months (in either order, some in year containers), entries with
-/// fields, in one of a few styles.
+/// A generated log: months (in either order, some in year containers, or entries right
+/// under their year with no month), entries with fields, in one of a few styles, with
+/// maybe some trailing matter.
 #[derive(Debug, Clone)]
 struct Generated {
     text: String,
     /// Every month has entries, so every gap in the file is the same kind.
     uniform: bool,
+    shape: Shape,
+}
+
+/// What may end a generated log after its last period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tail {
+    Nothing,
+    /// `## Notes` with a bullet of its own, at the months' (or years') level.
+    Aside,
+    /// `---`
+    Rule,
+    /// A table of links (part of the last entry, for the reader).
+    Table,
+}
+
+impl Tail {
+    fn text(self) -> &'static str {
+        match self {
+            Tail::Nothing => "",
+            Tail::Aside => "\n## Notes\n\n- Organised the meetup\n",
+            Tail::Rule => "\n---\n",
+            Tail::Table => "\n| Link | Note |\n| --- | --- |\n| a | b |\n",
+        }
+    }
 }
 
 /// How a generated log writes its structure.
@@ -666,21 +691,29 @@ struct Shape {
     bullets: bool,
     /// Months as `### November` under `## 2026`.
     years: bool,
+    /// With `years`: entries right under their year, with no month heading.
+    by_year: bool,
+    /// With `bullets`: plain bullet titles (`- Title (date)`), not bold ones.
+    plain: bool,
+    tail: Tail,
     colon_inside: bool,
     star: bool,
 }
 
 fn shape() -> impl Strategy<Value = Shape> {
+    let tail = prop::sample::select(vec![Tail::Nothing, Tail::Aside, Tail::Rule, Tail::Table]);
     (
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
         0usize..3,
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), tail),
     )
         .prop_map(
             |(
                 (newest_first, crlf, bom, final_newline),
                 gap,
                 (bullets, years, colon_inside, star),
+                (by_year, plain, tail),
             )| Shape {
                 newest_first,
                 crlf,
@@ -689,6 +722,9 @@ fn shape() -> impl Strategy<Value = Shape> {
                 gap,
                 bullets,
                 years,
+                by_year: years && by_year,
+                plain: bullets && plain,
+                tail,
                 colon_inside,
                 star,
             },
@@ -723,10 +759,10 @@ fn generated() -> impl Strategy<Value = Generated> {
                 }
             };
             let bullet = if shape.star { '*' } else { '-' };
-            let (month_level, entry_level) = if shape.years {
-                ("###", "####")
-            } else {
-                ("##", "###")
+            let (month_level, entry_level) = match (shape.years, shape.by_year) {
+                (true, true) => ("##", "###"),
+                (true, false) => ("###", "####"),
+                (false, _) => ("##", "###"),
             };
             let mut text = String::from("# Achievement log\n");
             const TITLES: [&str; 6] = [
@@ -742,20 +778,24 @@ fn generated() -> impl Strategy<Value = Generated> {
                 let name = YearMonth::new(year, month).expect("month").month_name();
                 if shape.years {
                     if year_open != Some(year) {
-                        text.push_str(&format!("{blank}\n## {year}\n"));
+                        text.push_str(&format!("{blank}\n## {year}\n{blank}"));
                         year_open = Some(year);
                     }
-                    text.push_str(&format!("{blank}\n{month_level} {name}\n{blank}"));
+                    if !shape.by_year {
+                        text.push_str(&format!("{blank}\n{month_level} {name}\n{blank}"));
+                    }
                 } else {
                     text.push_str(&format!("{blank}\n{month_level} {name} {year}\n{blank}"));
                 }
                 for (title, day, tags, results) in entries {
                     let day = day.min(28);
                     if shape.bullets {
-                        text.push_str(&format!(
-                            "{bullet} **{}** ({year}-{month:02}-{day:02})\n",
-                            TITLES[title]
-                        ));
+                        let title = if shape.plain {
+                            TITLES[title].to_string()
+                        } else {
+                            format!("**{}**", TITLES[title])
+                        };
+                        text.push_str(&format!("{bullet} {title} ({year}-{month:02}-{day:02})\n"));
                         if results {
                             text.push_str(&format!("  {bullet} {} 3 teams\n", label("Results")));
                         }
@@ -777,6 +817,7 @@ fn generated() -> impl Strategy<Value = Generated> {
                     }
                 }
             }
+            text.push_str(shape.tail.text());
             if !shape.final_newline {
                 text.truncate(text.trim_end().len());
             }
@@ -786,8 +827,47 @@ fn generated() -> impl Strategy<Value = Generated> {
             if shape.bom {
                 text.insert(0, '\u{feff}');
             }
-            Generated { text, uniform }
+            Generated {
+                text,
+                uniform,
+                shape,
+            }
         })
+}
+
+/// Whether a generated log has a shape.
+type ShapeTest = fn(&Shape) -> bool;
+
+/// The generated logs reach each shape of document that `brag add` treats apart in a
+/// fair share of cases: plain bullet entries, entries right under years kept newest
+/// first, and each kind of trailing matter.
+#[test]
+fn the_generated_logs_reach_every_shape() {
+    use proptest::strategy::ValueTree as _;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = generated();
+    let logs: Vec<Generated> = (0..1000)
+        .map(|_| strategy.new_tree(&mut runner).expect("a log").current())
+        .collect();
+    let share = |what: ShapeTest| {
+        logs.iter().filter(|log| what(&log.shape)).count() as f64 / logs.len() as f64
+    };
+    let shapes: [(&str, ShapeTest, f64); 6] = [
+        ("plain bullet entries", |s| s.plain, 0.15),
+        (
+            "entries under years, newest first",
+            |s| s.by_year && s.newest_first,
+            0.05,
+        ),
+        ("a trailing aside", |s| s.tail == Tail::Aside, 0.15),
+        ("a trailing rule", |s| s.tail == Tail::Rule, 0.15),
+        ("a trailing table", |s| s.tail == Tail::Table, 0.15),
+        ("nothing trailing", |s| s.tail == Tail::Nothing, 0.15),
+    ];
+    for (what, test, least) in shapes {
+        let found = share(test);
+        assert!(found >= least, "{what}: {found:.3} of the logs");
+    }
 }
 
 fn new_draft() -> impl Strategy<Value = Draft> {
@@ -1012,4 +1092,78 @@ fn a_window_reads_only_the_ends_of_a_large_file() {
             src.len()
         );
     }
+}
+
+/// An insertion that files an old entry under another section (here a new `### Other`
+/// heading above October's `Read B`, in `Learning` before) is refused, though the
+/// entry's text, month and period stay.
+#[test]
+fn the_verifier_refuses_moving_an_entry_to_another_section() {
+    let src = "## October 2026\n\n### Projects\n\n#### Shipped A\n\n### Learning\n\n#### Read B\n\n## November 2026\n\n### Fixed the loop\n- **Date**: 2026-11-09\n";
+    let draft = shipped("2026-11-05");
+    let text = "#### Shipped it\n- **Date**: 2026-11-05\n- **Results**: 2 teams\n\n### Other\n\n";
+    let plan = crafted(src, &draft, before(src, "#### Read B"), text);
+    assert_eq!(
+        refusal(src, &plan, None),
+        "the insertion would change the entry on line 9"
+    );
+}
+
+#[test]
+fn the_order_comes_from_years_then_from_a_note() {
+    let skeleton = parse::skeleton("## 2026\n\n- **A** (2026-03-02)\n\n## 2025\n");
+    assert_eq!(
+        file_order(&skeleton, "", &Settings::default()),
+        Order::NewestFirst
+    );
+    let none = parse::skeleton("## March 2026\n");
+    for (preamble, order) in [
+        ("Newest first.", Order::NewestFirst),
+        ("Kept in reverse-chronological order", Order::NewestFirst),
+        ("Most recent first", Order::NewestFirst),
+        ("In chronological order.", Order::OldestFirst),
+        ("Wins of the year.", Order::OldestFirst),
+    ] {
+        assert_eq!(
+            file_order(&none, preamble, &Settings::default()),
+            order,
+            "{preamble}"
+        );
+    }
+    assert_eq!(preamble_end(100, [(0, 1), (40, 2)].into_iter()), 40);
+    assert_eq!(preamble_end(100, [(10, 2)].into_iter()), 10);
+    assert_eq!(preamble_end(1 << 20, std::iter::empty()), PREAMBLE_MAX);
+}
+
+/// A note in the preamble decides the order where the month headings do not (here as
+/// many pairs each way): the window reads the note from the file's start and plans as
+/// the whole file does, June at the top.
+#[test]
+fn a_window_reads_the_order_from_the_preamble() {
+    let month = |m: usize| {
+        format!(
+            "\n## {} 2026\n\n### E{m}\n- **Date**: 2026-{m:02}-02\n",
+            MONTH_NAMES[m - 1]
+        )
+    };
+    let months: String = [1, 3, 2, 5, 4].into_iter().map(month).collect();
+    let src = format!("# Log\n\nNewest first.\n{months}");
+    window_agrees(&src, "a note and months that do not say");
+    assert!(
+        added(&src, &shipped("2026-06-05")).starts_with("# Log\n\nNewest first.\n\n## June 2026\n")
+    );
+}
+
+/// Among bold-led bullets, a new entry just before a plain bullet entry opens plain:
+/// a bold one would take the plain one in as its notes (and be refused).
+#[test]
+fn a_bullet_before_a_plain_one_opens_plain() {
+    let src = "## November 2027\n\n- **X** (2027-11-01)\n\n## October 2027\n\n- Plain C (2027-10-22)\n- **Bold A** (2027-10-05)\n- **Bold B** (2027-10-03)\n";
+    assert_eq!(
+        added(src, &shipped("2027-10-23")),
+        src.replace(
+            "- Plain C",
+            "- Shipped it (2027-10-23)\n  - **Results**: 2 teams\n\n- Plain C"
+        )
+    );
 }

@@ -104,7 +104,8 @@ pub fn verify_all(
             && after.context == before.context
             && after.span.start == before.span.start + bytes
             && after.title_line.start == before.title_line.start + title_bytes
-            && after.line_no == before.line_no + lines;
+            && after.line_no == before.line_no + lines
+            && section_of(new, after) == section_of(old, before);
         ensure!(
             same_block,
             "the insertion would change the entry on line {}",
@@ -150,6 +151,11 @@ pub fn verify_all(
     Ok(out)
 }
 
+/// The name of the section (a category such as `Projects`) a block is filed under.
+fn section_of<'s>(src: &'s str, block: &entry::Block) -> Option<&'s str> {
+    block.section.and_then(|(start, end)| src.get(start..end))
+}
+
 /// Whether `new` is `old` with `insertions` (text at an offset in `old`, in order).
 fn is_old_with(old: &str, new: &str, insertions: &[(usize, &str)]) -> bool {
     let (mut from, mut at_new) = (0, 0);
@@ -173,6 +179,8 @@ struct Reading<'e> {
     title: &'e str,
     date: Option<chrono::NaiveDate>,
     month: Option<YearMonth>,
+    /// The period and the section it is filed under: an insertion that moves an old
+    /// entry into the new month, or out of its category, changes these.
     period: Option<PeriodHeading>,
     section: Option<&'e str>,
     tags: &'e [&'e str],

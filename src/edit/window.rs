@@ -68,7 +68,7 @@ pub fn insert(
 ) -> io::Result<Option<Windowed>> {
     let periods = &headings.periods;
     let skeleton = parse::skeleton(&periods.text);
-    let order = edit::file_order(&skeleton.months, settings);
+    let order = order(headings, &skeleton, &mut read, settings)?;
     let bounds = Bounds::new(periods, &skeleton, order, draft);
     let lines = &headings.lines;
     // Each end of the file has its own cache: the cache is one run of bytes, and
@@ -93,6 +93,25 @@ pub fn insert(
         }
     }
     Ok(None)
+}
+
+/// The file's order, as [`edit::file_order`] reads it from the whole file: from the
+/// period headings of `skeleton` (read from the file's period lines), and the preamble,
+/// read from the file's start.
+fn order(
+    headings: &Headings,
+    skeleton: &Skeleton,
+    read: &mut impl FnMut(Range<usize>) -> io::Result<Vec<u8>>,
+    settings: &Settings,
+) -> io::Result<Order> {
+    let starts = headings.lines.iter().map(|line| (line.start, line.level));
+    let end = edit::preamble_end(headings.len, starts);
+    let preamble = read(0..end)?;
+    Ok(edit::file_order(
+        skeleton,
+        &String::from_utf8_lossy(&preamble),
+        settings,
+    ))
 }
 
 /// The part of the file read so far, one contiguous run, grown by at least doubling.
@@ -372,7 +391,7 @@ pub struct WindowedMonth {
 /// The window holds the one month, so the new entries copy that month's style.
 pub fn insert_month(
     headings: &Headings,
-    read: impl FnMut(Range<usize>) -> io::Result<Vec<u8>>,
+    mut read: impl FnMut(Range<usize>) -> io::Result<Vec<u8>>,
     drafts: &[&Draft],
     settings: &Settings,
 ) -> io::Result<Option<WindowedMonth>> {
@@ -389,7 +408,7 @@ pub fn insert_month(
     {
         return Ok(None);
     }
-    let order = edit::file_order(&skeleton.months, settings);
+    let order = order(headings, &skeleton, &mut read, settings)?;
     let bounds = Bounds::new(periods, &skeleton, order, first_draft);
     let lines = &headings.lines;
     let Some(after) = bounds.after else {
@@ -402,7 +421,7 @@ pub fn insert_month(
     if lines.get(first).is_none_or(|line| line.start != after) {
         return Ok(None);
     }
-    let mut file = Cache::new(read, headings.len);
+    let mut file = Cache::new(&mut read, headings.len);
     let Some(window) = window(headings, &mut file, (first, end), true)? else {
         return Ok(None);
     };
