@@ -248,6 +248,7 @@ fn opens_other_html(rest: &[u8]) -> bool {
 }
 
 /// A GitHub table delimiter row (`| --- | :-: |`), which makes the lines before it a table.
+#[inline(always)]
 pub(crate) fn is_table_delimiter(rest: &[u8]) -> bool {
     // Most lines start with a letter, `#` or `*`: no delimiter row does.
     if !matches!(rest.first(), Some(b'|' | b'-' | b':')) {
