@@ -758,6 +758,22 @@ fn in_month(
 /// entry goes among those entries, as a month's would, rather than under a new month
 /// heading that would break the document's shape.
 fn holding_container(skeleton: &Skeleton, nodes: &[Node<'_>], target: YearMonth) -> Option<usize> {
+    let parent = innermost_container(nodes, target)?;
+    let section = nodes[parent].section;
+    // Whether the first item (in file order) after the heading starts inside it.
+    fn first_inside<T>(items: &[T], start: impl Fn(&T) -> usize, section: &PeriodSection) -> bool {
+        let first = items.partition_point(|item| start(item) <= section.heading.start);
+        items
+            .get(first)
+            .is_some_and(|item| start(item) < section.span.end)
+    }
+    let holds_period = first_inside(&skeleton.periods, |p| p.heading.start, section);
+    let holds_entry = first_inside(&skeleton.blocks, |b| b.span.start, section);
+    (!holds_period && holds_entry).then_some(parent)
+}
+
+/// The innermost year, half or quarter heading that covers `target`, down from the top.
+fn innermost_container(nodes: &[Node<'_>], target: YearMonth) -> Option<usize> {
     let mut parent: Option<usize> = None;
     while let Some(inner) = nodes
         .iter()
@@ -765,36 +781,14 @@ fn holding_container(skeleton: &Skeleton, nodes: &[Node<'_>], target: YearMonth)
     {
         parent = Some(inner);
     }
-    let section = nodes[parent?].section;
-    let inside = |start: usize| start > section.heading.start && start < section.span.end;
-    let first_period = skeleton
-        .periods
-        .partition_point(|period| period.heading.start <= section.heading.start);
-    let holds_period = skeleton
-        .periods
-        .get(first_period)
-        .is_some_and(|period| inside(period.heading.start));
-    let first_block = skeleton
-        .blocks
-        .partition_point(|block| block.span.start <= section.heading.start);
-    let holds_entry = skeleton
-        .blocks
-        .get(first_block)
-        .is_some_and(|block| inside(block.span.start));
-    (!holds_period && holds_entry).then_some(parent?)
+    parent
 }
 
 /// A place for a new month heading (and any container it needs) among its siblings.
 fn new_month(src: &str, nodes: &[Node<'_>], target: YearMonth, order: Order) -> Spot {
     let body_start = outline::body_start(src);
     // Down through the containers that cover the month.
-    let mut parent: Option<usize> = None;
-    while let Some(inner) = nodes
-        .iter()
-        .rposition(|node| node.parent == parent && node.kind != Kind::Month && node.covers(target))
-    {
-        parent = Some(inner);
-    }
+    let parent = innermost_container(nodes, target);
     let siblings: Vec<usize> = (0..nodes.len())
         .filter(|&index| nodes[index].parent == parent)
         .collect();
