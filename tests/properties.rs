@@ -879,7 +879,7 @@ fn the_log_generator_reaches_every_construct() {
 /// panics, and every diagnostic points inside the text.
 fn coach(src: &str) {
     use brag::lint::{self, Settings};
-    use brag::render::stats::{self, Facts, Options, Style};
+    use brag::render::stats::{self, Facts, Look, Options};
     use brag::text::LineIndex;
 
     let _ = brag::measurable::is_measurable(src);
@@ -906,11 +906,11 @@ fn coach(src: &str) {
         },
     );
     for unicode in [false, true] {
-        let style = Style {
+        let look = Look {
             color: unicode,
             unicode,
         };
-        stats::table(&figures, style, &mut Vec::new()).expect("a table");
+        stats::table(&figures, look, &mut Vec::new()).expect("a table");
     }
 }
 

@@ -160,7 +160,7 @@ fn from_flags(title: &str, date: NaiveDate, args: &AddArgs) -> Result<Draft> {
 
 /// What `brag add` reports.
 #[derive(Debug)]
-struct Added {
+struct Report {
     id: String,
     month: YearMonth,
     line: usize,
@@ -168,7 +168,7 @@ struct Added {
     dated_section: Option<String>,
 }
 
-impl From<&Insertion> for Added {
+impl From<&Insertion> for Report {
     fn from(insertion: &Insertion) -> Self {
         Self {
             id: insertion.id.clone(),
@@ -181,7 +181,7 @@ impl From<&Insertion> for Added {
 
 /// Adds `draft` to the log, creating the log from its template if there is none.
 /// Unless `duplicates` are allowed, an entry of the same date and title is refused.
-fn add(context: &Context, draft: &Draft, duplicates: bool) -> Result<Added> {
+fn add(context: &Context, draft: &Draft, duplicates: bool) -> Result<Report> {
     let settings = context.edit_settings();
     let refuse = |text: &str| match duplicate(text, draft) {
         Some(id) if !duplicates => Err(anyhow!(
@@ -199,7 +199,7 @@ fn add(context: &Context, draft: &Draft, duplicates: bool) -> Result<Added> {
                 let insertion = edit::insert(&text, draft, &settings).map_err(refused)?;
                 text.insert_str(insertion.offset, &insertion.text);
                 if store::create_new(&target, text.as_bytes())? {
-                    return Ok(Added::from(&insertion));
+                    return Ok(Report::from(&insertion));
                 }
                 // Another brag created the log meanwhile: add to that one.
             }
@@ -236,7 +236,7 @@ fn add_to(
     draft: &Draft,
     settings: &Settings,
     refuse: &dyn Fn(&str) -> Result<()>,
-) -> Result<Added> {
+) -> Result<Report> {
     let copy = log.start_copy()?;
     let windowed = if log.len() >= WINDOW_FROM {
         match outline::scan_headings(log.reader()?, CHUNK)? {
@@ -280,7 +280,7 @@ fn add_to(
             old: Vec::new(),
         },
     );
-    Ok(Added::from(&insertion))
+    Ok(Report::from(&insertion))
 }
 
 /// The id of an entry in `text` that `draft` would duplicate, if there is one.
@@ -296,7 +296,7 @@ fn edit_and_add(
     args: &AddArgs,
     date: NaiveDate,
     calendar: &Calendar,
-) -> Result<(Added, Draft)> {
+) -> Result<(Report, Draft)> {
     let editor = context.editor.as_deref().unwrap_or(editor::FALLBACK);
     let template = fill(&context.template("entry.md")?, args, date);
     let mut buffer = draft_file(context.data_dir.as_deref())?;

@@ -303,7 +303,7 @@ fn from_markdown(origin: &str, input: &str) -> Read {
 
 /// One entry the import adds.
 #[derive(Debug)]
-struct Added {
+struct Imported {
     id: String,
     month: crate::model::YearMonth,
 }
@@ -312,7 +312,7 @@ struct Added {
 #[derive(Debug)]
 struct Planned {
     text: String,
-    added: Vec<Added>,
+    added: Vec<Imported>,
     skipped: Vec<String>,
     refused: Vec<String>,
 }
@@ -384,10 +384,10 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
             None => groups.push((month, vec![(number, draft)])),
         }
     }
-    let mut added: Vec<(usize, Added)> = Vec::new();
+    let mut added: Vec<(usize, Imported)> = Vec::new();
     // The whole-log planner: the draft goes in, or is refused with its reason.
     let insert_whole = |text: &mut String,
-                        (added, refused): (&mut Vec<(usize, Added)>, &mut Vec<String>),
+                        (added, refused): (&mut Vec<(usize, Imported)>, &mut Vec<String>),
                         (number, draft): (usize, &Draft)|
      -> bool {
         match edit::insert(text, draft, settings) {
@@ -396,7 +396,7 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
                 let month = insertion.month;
                 added.push((
                     number,
-                    Added {
+                    Imported {
                         id: insertion.id,
                         month,
                     },
@@ -439,7 +439,7 @@ fn plan(old: &str, drafts: &[Draft], settings: &edit::Settings) -> Planned {
         for ((number, _), (month, id)) in group.iter().zip(&done.added) {
             added.push((
                 *number,
-                Added {
+                Imported {
                     id: id.clone(),
                     month: *month,
                 },
@@ -518,7 +518,7 @@ fn read_date(draft: &Draft) -> Option<NaiveDate> {
 
 /// The whole import read back: the new log holds exactly the old entries and the added
 /// ones, each in its month, and every old entry keeps its bytes, in its order.
-fn verify(old: &str, new: &str, added: &[Added]) -> Result<()> {
+fn verify(old: &str, new: &str, added: &[Imported]) -> Result<()> {
     let (old_reader, new_reader) = (Reader::new(old), Reader::new(new));
     let ids = |reader: &Reader<'_>| -> Vec<(String, Option<crate::model::YearMonth>)> {
         let mut ids: Vec<_> = reader
@@ -590,8 +590,8 @@ mod tests {
 
     const OLD: &str = "# Log\n\n## November 2026\n\n### Shipped search\n- **Date**: 2026-11-02\n";
 
-    fn added(id: &str) -> Vec<Added> {
-        vec![Added {
+    fn added(id: &str) -> Vec<Imported> {
+        vec![Imported {
             id: id.to_string(),
             month: YearMonth {
                 year: 2026,

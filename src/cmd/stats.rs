@@ -11,7 +11,7 @@ use crate::app::Context;
 use crate::cli::{StatsArgs, StatsFormat};
 use crate::cmd::list::use_color;
 use crate::query;
-use crate::render::stats::{self, Facts, Options, Style};
+use crate::render::stats::{self, Facts, Look, Options};
 
 pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let calendar = context.calendar();
@@ -49,11 +49,11 @@ pub fn run(context: &Context, args: &StatsArgs, out: &mut impl Write) -> Result<
         match args.output.format() {
             StatsFormat::Table => {
                 let color = use_color(args.color);
-                let style = Style {
+                let look = Look {
                     color,
                     unicode: color || std::io::stdout().is_terminal(),
                 };
-                stats::table(&figures, style, out)?;
+                stats::table(&figures, look, out)?;
             }
             StatsFormat::Json => stats::json(&figures, out)?,
         }

@@ -11,7 +11,7 @@ use crate::diagnostic::Severity;
 use crate::model::{FieldKey, Scope, Star, clean_tag};
 use crate::period::{self, Calendar, DateOrder};
 use crate::read::dates::{self, ReadDate};
-use crate::read::entry::{self, Block, Enclosing, Style};
+use crate::read::entry::{self, Block, Enclosing, Shape};
 use crate::read::heading::{self, HeadingKind, PeriodHeading, Precision};
 use crate::read::label;
 use crate::read::outline::{self, MarkKind};
@@ -263,9 +263,9 @@ pub fn from_markdown_dated(
         bail!("{origin}:{}: {opening}", lines.line(first_content));
     };
     let title_line = first.line(&text);
-    let style = match first.kind {
-        MarkKind::Heading(_) => Style::Heading,
-        MarkKind::Bullet => Style::Bullet,
+    let shape = match first.kind {
+        MarkKind::Heading(_) => Shape::Heading,
+        MarkKind::Bullet => Shape::Bullet,
     };
     if let MarkKind::Heading(_) = first.kind {
         let title = entry::heading_text(&text[title_line.clone()]);
@@ -292,7 +292,7 @@ pub fn from_markdown_dated(
         }
     }
     let block = Block {
-        style,
+        shape,
         span: first.start..text.len(),
         title_line,
         line_no: lines.line(first.start),

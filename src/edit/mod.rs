@@ -217,7 +217,7 @@ fn planned_and_verified(
     from: usize,
     order: Order,
     draft: &Draft,
-) -> anyhow::Result<(Plan, verify::Added)> {
+) -> anyhow::Result<(Plan, verify::Verified)> {
     let verified = |tuck| {
         let plan = plan_tucked(src, skeleton, from, order, draft, tuck);
         verify::verify(src, skeleton, &apply(src, &plan), &plan).map(|added| (plan, added))
@@ -719,12 +719,12 @@ fn in_month(
             style::last_content_end(src, section.heading.start..end)
         }
     };
-    let has = |wanted| blocks.iter().any(|block| block.style == wanted);
-    let form = if has(entry::Style::Heading) {
+    let has = |wanted| blocks.iter().any(|block| block.shape == wanted);
+    let form = if has(entry::Shape::Heading) {
         child_level.map(|level| EntryForm::Heading {
             depth: level.saturating_sub(section.level),
         })
-    } else if has(entry::Style::Bullet) {
+    } else if has(entry::Shape::Bullet) {
         Some(EntryForm::Bullet)
     } else {
         None
@@ -1033,7 +1033,7 @@ fn compose(
 /// entry, plain (a bold one would take it in). `None` when its neighbours leave it free.
 fn bold_between(src: &str, skeleton: &Skeleton, offset: usize) -> Option<bool> {
     let is_bold = |block: &Block| outline::is_bold_bullet(src[block.title_line.clone()].as_bytes());
-    let is_bullet = |block: &Block| block.style == entry::Style::Bullet && block.table.is_none();
+    let is_bullet = |block: &Block| block.shape == entry::Shape::Bullet && block.table.is_none();
     let at = skeleton
         .blocks
         .partition_point(|block| block.span.start < offset);

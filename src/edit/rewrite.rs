@@ -93,12 +93,12 @@ fn extent(src: &str, skeleton: &Skeleton, block: &Block) -> Range<usize> {
 
 /// The level of a heading entry; `None` for a bullet entry.
 fn heading_level(src: &str, block: &Block) -> Option<u8> {
-    match block.style {
-        entry::Style::Heading => {
+    match block.shape {
+        entry::Shape::Heading => {
             let line = src[block.title_line.clone()].trim_start();
             u8::try_from(line.bytes().take_while(|&b| b == b'#').count()).ok()
         }
-        entry::Style::Bullet | entry::Style::Paragraph => None,
+        entry::Shape::Bullet | entry::Shape::Paragraph => None,
     }
 }
 
@@ -241,7 +241,7 @@ fn verify_others(
         } else {
             before.span.start
         };
-        let same = after.style == before.style
+        let same = after.shape == before.shape
             && after.context == before.context
             && after.span.start == moved
             && new[after.span.clone()].trim_end() == old[before.span.clone()].trim_end();

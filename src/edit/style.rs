@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::model::FieldKey;
-use crate::read::entry::{self, Style as BlockStyle};
+use crate::read::entry::{self, Shape};
 use crate::read::label;
 use crate::read::outline;
 use crate::read::parse::Skeleton;
@@ -207,8 +207,8 @@ struct Samples {
 impl Samples {
     fn block(&mut self, src: &str, skeleton: &Skeleton, block: &entry::Block, adjacent: bool) {
         let content_end = last_content_end(src, block.span.clone());
-        match block.style {
-            BlockStyle::Heading => {
+        match block.shape {
+            Shape::Heading => {
                 let level = heading_level(&src[block.title_line.clone()]);
                 let month = skeleton
                     .months
@@ -228,7 +228,7 @@ impl Samples {
                         .push(blank_lines_between(src, content_end, block.span.end));
                 }
             }
-            BlockStyle::Bullet => {
+            Shape::Bullet => {
                 self.forms.push(EntryForm::Bullet);
                 if let Some(&marker) = src.as_bytes().get(block.title_line.start) {
                     self.bullets.push(marker as char);
@@ -246,7 +246,7 @@ impl Samples {
             }
             // `brag add` writes headings and bullets; a paragraph entry's labels still
             // count below.
-            BlockStyle::Paragraph => {}
+            Shape::Paragraph => {}
         }
         let entry = entry::read(src, block, &mut Vec::new());
         for field in &entry.fields {

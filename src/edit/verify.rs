@@ -22,14 +22,14 @@ use crate::text;
 
 /// What verification learnt about the new entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Added {
+pub struct Verified {
     pub id: String,
     /// 1-based line of the entry's heading (or bullet) in the new text.
     pub line: usize,
 }
 
 /// Checks `new` (`old` with `plan` applied) against `old`, read as `old_skeleton`.
-pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Result<Added> {
+pub fn verify(old: &str, old_skeleton: &Skeleton, new: &str, plan: &Plan) -> Result<Verified> {
     let added = verify_all(
         old,
         old_skeleton,
@@ -53,7 +53,7 @@ pub fn verify_all(
     new: &str,
     insertions: &[(usize, &str)],
     expected: &[&Expected],
-) -> Result<Vec<Added>> {
+) -> Result<Vec<Verified>> {
     ensure!(
         is_old_with(old, new, insertions),
         "the new text is not the old one with one insertion"
@@ -100,7 +100,7 @@ pub fn verify_all(
     for (before, (other, after)) in old_skeleton.blocks.iter().zip(others) {
         let (bytes, lines) = moved(before.span.start);
         let (title_bytes, _) = moved(before.title_line.start);
-        let same_block = after.style == before.style
+        let same_block = after.shape == before.shape
             && after.context == before.context
             && after.span.start == before.span.start + bytes
             && after.title_line.start == before.title_line.start + title_bytes
@@ -143,7 +143,7 @@ pub fn verify_all(
             .head_of_block(number)
             .map(|head| reader.id(head))
             .unwrap_or_default();
-        out.push(Added {
+        out.push(Verified {
             id,
             line: blocks[number].line_no,
         });

@@ -35,7 +35,7 @@ use crate::text;
 
 /// How an entry opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
+pub enum Shape {
     /// `### Title`
     Heading,
     /// `- **Title** ...`, `- Title`, or a table row (see [`Block::table`]).
@@ -58,7 +58,7 @@ pub struct Enclosing {
 /// An entry's place in the log, as the outline found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
-    pub style: Style,
+    pub shape: Shape,
     /// From the first byte of the heading or bullet line to the start of the next mark.
     pub span: Range<usize>,
     /// The heading or bullet line, without its line ending.
@@ -127,9 +127,9 @@ pub fn read<'a>(src: &'a str, block: &Block, diagnostics: &mut Vec<Diagnostic>) 
 pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
     let line = &src[block.title_line.clone()];
     let context = block.context;
-    match block.style {
-        Style::Heading => split_title_date(heading_text(line), context),
-        Style::Bullet => match block.table {
+    match block.shape {
+        Shape::Heading => split_title_date(heading_text(line), context),
+        Shape::Bullet => match block.table {
             Some(header) => table::row_title(src, header, line, context),
             None if outline::is_bold_bullet(line.as_bytes()) => {
                 let (title, date, _) = bullet_parts(line, context);
@@ -143,7 +143,7 @@ pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
                 }
             }
         },
-        Style::Paragraph => {
+        Shape::Paragraph => {
             let (title, date, _) = bold_parts(line.get(2..).unwrap_or(""), context);
             // `**Won the X award.** More text`: the sentence's stop is not the title's.
             (title.strip_suffix('.').unwrap_or(title), date)
@@ -238,7 +238,7 @@ pub(super) fn quick<'a>(
     title_date: Option<NaiveDate>,
     wanted: FactsToScan,
 ) -> ScannedFacts<'a> {
-    if block.style != Style::Heading {
+    if block.shape != Shape::Heading {
         return ScannedFacts::default();
     }
     let body = src.get(block.title_line.end..block.span.end).unwrap_or("");
@@ -351,7 +351,7 @@ fn data_label_may_follow(text: &str) -> bool {
 /// field's body or the notes, so the entry matches `--grep` without being read. `false`
 /// only means "not confirmed": the entry must be read to decide.
 pub(super) fn shows_text(src: &str, block: &Block, needle: &str) -> bool {
-    if block.style != Style::Heading || needle.is_empty() {
+    if block.shape != Shape::Heading || needle.is_empty() {
         return false;
     }
     let heading = heading_text(&src[block.title_line.clone()]);
@@ -468,10 +468,10 @@ pub fn split_title_date(title: &str, context: Enclosing) -> (&str, Option<NaiveD
 /// The text after a bullet or paragraph entry's bold title (and its date), as notes.
 fn bullet_lead(src: &str, block: &Block) -> Option<Range<usize>> {
     let line = &src[block.title_line.clone()];
-    let (_, _, lead) = match block.style {
-        Style::Heading => return None,
-        Style::Bullet => bullet_parts(line, block.context),
-        Style::Paragraph => bold_parts(line.get(2..).unwrap_or(""), block.context),
+    let (_, _, lead) = match block.shape {
+        Shape::Heading => return None,
+        Shape::Bullet => bullet_parts(line, block.context),
+        Shape::Paragraph => bold_parts(line.get(2..).unwrap_or(""), block.context),
     };
     (!lead.trim().is_empty()).then(|| block.title_line.end - lead.len()..block.title_line.end)
 }
@@ -604,14 +604,14 @@ struct Reader<'s, 'b> {
 impl<'s> Reader<'s, '_> {
     fn walk_block(&mut self) {
         let body_start = (self.block.title_line.end + 1).min(self.block.span.end);
-        match self.block.style {
+        match self.block.shape {
             // A paragraph entry's own paragraph goes on after its title line: read from
             // there, its lines are text and labels as under a heading.
-            Style::Heading | Style::Paragraph => {
+            Shape::Heading | Shape::Paragraph => {
                 let nodes = block_tree(self.src, body_start..self.block.span.end);
                 self.walk(&nodes, 0, body_start..self.block.span.end, 0);
             }
-            Style::Bullet => {
+            Shape::Bullet => {
                 let nodes = block_tree(self.src, self.block.span.clone());
                 for (position, child) in children(&nodes, 0).enumerate() {
                     let node = &nodes[child];
@@ -807,9 +807,9 @@ impl<'s> Reader<'s, '_> {
                 }
             }
         }
-        let content_dedent = match self.block.style {
-            Style::Heading | Style::Paragraph => 0,
-            Style::Bullet => 2,
+        let content_dedent = match self.block.shape {
+            Shape::Heading | Shape::Paragraph => 0,
+            Shape::Bullet => 2,
         };
         let block_end = self.block.span.end;
         // The field that runs to the next label: its index and where its body starts.

@@ -53,7 +53,7 @@ use crate::markdown;
 use crate::model::{Entry, YearMonth};
 use crate::model::{Field, FieldKey};
 use crate::read::Reader;
-use crate::read::entry::{self, Block, Enclosing, FactsToScan, Style};
+use crate::read::entry::{self, Block, Enclosing, FactsToScan, Shape};
 use crate::read::heading::{self, HeadingKind, NamedPeriod, PeriodHeading, Precision};
 use crate::read::outline::{self, Mark, MarkKind};
 use crate::read::{label, table};
@@ -270,13 +270,13 @@ pub fn skeleton(src: &str) -> Skeleton {
                 // A plain bullet after a bold-lead paragraph is part of it, as its notes.
                 let after_paragraph = open_block
                     .and_then(|index| out.blocks.get(index))
-                    .is_some_and(|open| open.style == Style::Paragraph);
+                    .is_some_and(|open| open.shape == Shape::Paragraph);
                 if (!after_paragraph || outline::is_bold_bullet(line.as_bytes()))
                     && bullet_is_entry(line, frame.is_some_and(|f| f.in_period))
                 {
                     close_open(&mut out, &mut open_block, mark.start);
                     out.blocks.push(Block {
-                        style: Style::Bullet,
+                        shape: Shape::Bullet,
                         section: frame.and_then(|f| f.section),
                         table: None,
                         span: mark.start..src.len(),
@@ -431,7 +431,7 @@ pub fn skeleton(src: &str) -> Skeleton {
         let role = match entry_end {
             Some(entry_end) => {
                 out.blocks.push(Block {
-                    style: Style::Heading,
+                    shape: Shape::Heading,
                     span: mark.start..entry_end,
                     title_line: line_range.clone(),
                     line_no: lines.line_of(src, mark.start),
@@ -680,7 +680,7 @@ fn bold_paragraphs(
             {
                 close_open(out, open_block, start);
                 out.blocks.push(Block {
-                    style: Style::Paragraph,
+                    shape: Shape::Paragraph,
                     section: frame.section,
                     table: None,
                     span: start..src.len(),
@@ -735,7 +735,7 @@ fn tables(
     out.tables.push(header..header_end);
     for row in rows {
         out.blocks.push(Block {
-            style: Style::Bullet,
+            shape: Shape::Bullet,
             span: row.start..(row.end + 1).min(src.len()),
             title_line: row.clone(),
             line_no: lines.line_of(src, row.start),

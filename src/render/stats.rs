@@ -321,7 +321,7 @@ fn previous_month(month: YearMonth) -> YearMonth {
 
 /// How the table looks: colour and Unicode blocks on a terminal, ASCII otherwise.
 #[derive(Debug, Clone, Copy)]
-pub struct Style {
+pub struct Look {
     pub color: bool,
     pub unicode: bool,
 }
@@ -336,9 +336,9 @@ const DIM: &str = "\x1b[2m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-pub fn table(stats: &Stats, style: Style, out: &mut impl Write) -> Result<()> {
+pub fn table(stats: &Stats, look: Look, out: &mut impl Write) -> Result<()> {
     let heading = |out: &mut dyn Write, text: &str| -> std::io::Result<()> {
-        if style.color {
+        if look.color {
             writeln!(out, "\n{BOLD}{text}{RESET}")
         } else {
             writeln!(out, "\n{text}")
@@ -355,7 +355,7 @@ pub fn table(stats: &Stats, style: Style, out: &mut impl Write) -> Result<()> {
     let most = stats.months.iter().map(|m| m.entries).max().unwrap_or(0);
     for month in &stats.months {
         let label = month_label(&month.month);
-        bar_row(out, style, &label, 8, month.entries, most)?;
+        bar_row(out, look, &label, 8, month.entries, most)?;
     }
     if stats.months.is_empty() {
         writeln!(out, "  (no months)")?;
@@ -394,7 +394,7 @@ pub fn table(stats: &Stats, style: Style, out: &mut impl Write) -> Result<()> {
         .unwrap_or(0);
     let most = shown.first().map_or(0, |t| t.entries);
     for tag in shown {
-        bar_row(out, style, &tag.tag, width, tag.entries, most)?;
+        bar_row(out, look, &tag.tag, width, tag.entries, most)?;
     }
     match stats.tags.len() - shown.len() {
         0 if shown.is_empty() => writeln!(out, "  (no tags)")?,
@@ -406,7 +406,7 @@ pub fn table(stats: &Stats, style: Style, out: &mut impl Write) -> Result<()> {
     let most = stats.scopes.iter().map(|s| s.entries).max().unwrap_or(0);
     for scope in &stats.scopes {
         let name = scope.scope.map_or("(none)", Scope::as_str);
-        bar_row(out, style, name, 9, scope.entries, most)?;
+        bar_row(out, look, name, 9, scope.entries, most)?;
     }
 
     heading(out, "Scope by quarter")?;
@@ -421,7 +421,7 @@ pub fn table(stats: &Stats, style: Style, out: &mut impl Write) -> Result<()> {
             _ => format!("no scope ({} entries)", quarter.entries),
         };
         write!(out, "  {label:<16} ")?;
-        ladder_bar(out, style, level)?;
+        ladder_bar(out, look, level)?;
         writeln!(out, "  {detail}")?;
     }
     if stats.quarters.is_empty() {
@@ -445,7 +445,7 @@ pub fn table(stats: &Stats, style: Style, out: &mut impl Write) -> Result<()> {
 /// `  label  ████▌  12`, the bar scaled to `most`.
 fn bar_row(
     out: &mut impl Write,
-    style: Style,
+    look: Look,
     label: &str,
     width: usize,
     count: usize,
@@ -455,15 +455,15 @@ fn bar_row(
     write!(out, "  {label}{:pad$}  ", "")?;
     let eighths = (count * BAR_WIDTH * 8).checked_div(most).unwrap_or(0);
     let eighths = if count > 0 { eighths.max(1) } else { 0 };
-    let bar = bar(eighths, style.unicode);
+    let bar = bar(eighths, look.unicode);
     let used = bar.chars().count();
-    if style.color && count > 0 {
+    if look.color && count > 0 {
         write!(out, "{CYAN}{bar}{RESET}")?;
     } else {
         write!(out, "{bar}")?;
     }
     let count_text = count.to_string();
-    if style.color && count == 0 {
+    if look.color && count == 0 {
         writeln!(
             out,
             "{:gap$}{DIM}{count_text}{RESET}",
@@ -491,15 +491,15 @@ fn bar(eighths: usize, unicode: bool) -> String {
 }
 
 /// The ladder's five rungs, `level` of them filled: `███░░` or `###--`.
-fn ladder_bar(out: &mut impl Write, style: Style, level: usize) -> Result<()> {
-    let (full, empty) = if style.unicode {
+fn ladder_bar(out: &mut impl Write, look: Look, level: usize) -> Result<()> {
+    let (full, empty) = if look.unicode {
         ("█", "░")
     } else {
         ("#", "-")
     };
     let filled = full.repeat(level.min(5));
     let rest = empty.repeat(5 - level.min(5));
-    if style.color {
+    if look.color {
         write!(out, "{CYAN}{filled}{RESET}{DIM}{rest}{RESET}")?;
     } else {
         write!(out, "{filled}{rest}")?;
