@@ -794,7 +794,7 @@ pub struct ExportArgs {
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ExportFormat>,
 
-    /// Group entries by month, tag, scope or competency [default: month, or competency with --rubric]
+    /// Group entries by month, tag, scope, section or competency [default: month, or competency with --rubric]
     #[arg(long, value_enum)]
     pub by: Option<GroupBy>,
 
