@@ -8,15 +8,7 @@ use crate::support::Brag;
 fn read_document(name: &str) -> String {
     let text =
         std::fs::read_to_string(format!("tests/fixtures/documents/{name}.md")).expect("fixture");
-    let listed = Brag::new()
-        .log(&text)
-        .args(&["list", "--format", "json"])
-        .run();
-    let checked = Brag::new()
-        .log(&text)
-        .config(crate::reading::READER_ONLY)
-        .args(&["check"])
-        .run();
+    let (listed, checked) = crate::reading::list_and_check(&text);
     format!(
         "$ brag list --format json  (exit {})\n{}{}\n$ brag check  (exit {})\n{}{}",
         listed.code, listed.stdout, listed.stderr, checked.code, checked.stdout, checked.stderr

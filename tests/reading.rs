@@ -1,25 +1,31 @@
 //! The tolerant reader, one fixture per rule: the exact JSON and the diagnostics.
 
-use crate::support::Brag;
+use crate::support::{Brag, Ran};
 
 /// The quality lints that judge entries rather than place them: off here, so these
 /// snapshots hold what the reader reports (the lints have their own tests in `check`).
 pub const READER_ONLY: &str =
     "lints: {B101: off, B102: off, B103: off, B104: off, B105: off, B107: off}\n";
 
-/// `list --format json` and `check` over a fixture, as one reviewed snapshot.
-fn read_fixture(name: &str) -> String {
-    let text = std::fs::read_to_string(format!("tests/fixtures/{name}.md")).expect("fixture");
+/// `list --format json`, and `check` with [`READER_ONLY`], over a log's text.
+pub fn list_and_check(text: &str) -> (Ran, Ran) {
     let listed = Brag::new()
-        .log(&text)
+        .log(text)
         .args(&["list", "--format", "json"])
         .run();
-    listed.success();
     let checked = Brag::new()
-        .log(&text)
+        .log(text)
         .config(READER_ONLY)
         .args(&["check"])
         .run();
+    (listed, checked)
+}
+
+/// `list --format json` and `check` over a fixture, as one reviewed snapshot.
+fn read_fixture(name: &str) -> String {
+    let text = std::fs::read_to_string(format!("tests/fixtures/{name}.md")).expect("fixture");
+    let (listed, checked) = list_and_check(&text);
+    listed.success();
     format!(
         "$ brag list --format json\n{}\n$ brag check  (exit {})\n{}{}",
         listed.stdout, checked.code, checked.stdout, checked.stderr
