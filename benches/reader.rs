@@ -180,7 +180,10 @@ impl Settings {
         let style = match env_or("BENCH_STYLE", "canonical").trim() {
             "canonical" => Style::Canonical,
             "bullets" => Style::Bullets,
-            other => bail!("BENCH_STYLE: unknown style {other:?}; known: canonical, bullets"),
+            "short" => Style::Short,
+            other => {
+                bail!("BENCH_STYLE: unknown style {other:?}; known: canonical, bullets, short")
+            }
         };
         Ok(Settings {
             sizes,
@@ -199,6 +202,8 @@ enum Style {
     Canonical,
     /// Day headings holding `- **Title**` bullet entries ([`genlog::generate_bullets`]).
     Bullets,
+    /// Canonical entries with short numbered titles ([`genlog::generate_short_titles`]).
+    Short,
 }
 
 /// An environment variable, or `default` when it is unset or empty.
@@ -323,12 +328,14 @@ fn ensure_log(data_dir: &Path, entries: usize, style: Style) -> Result<PathBuf> 
     let path = data_dir.join(match style {
         Style::Canonical => format!("brag-{entries}.md"),
         Style::Bullets => format!("brag-bullets-{entries}.md"),
+        Style::Short => format!("brag-short-{entries}.md"),
     });
     if !path.exists() {
         let started = Instant::now();
         let text = match style {
             Style::Canonical => genlog::generate(entries, SEED),
             Style::Bullets => genlog::generate_bullets(entries, SEED),
+            Style::Short => genlog::generate_short_titles(entries, SEED),
         };
         let partial = path.with_extension("md.partial");
         fs::write(&partial, &text).with_context(|| format!("writing {}", partial.display()))?;
@@ -942,6 +949,19 @@ fn check_generator() -> Result<()> {
     let month_lines = |text: &str| -> Vec<String> { titles(text, "## ", "") };
     if month_lines(&bullets) != month_lines(&text) {
         bail!("genlog: the bullet style does not have the same month headings");
+    }
+    let short = genlog::generate_short_titles(300, 7);
+    let short_titles = titles(&short, "### ", "");
+    let is_short = |title: &String| {
+        title.split_whitespace().count() <= 3 && title.bytes().any(|b| b.is_ascii_digit())
+    };
+    if short_titles.len() != 300 || !short_titles.iter().all(is_short) {
+        bail!(
+            "genlog: the short style does not title 300 entries with a short phrase and a number"
+        );
+    }
+    if month_lines(&short) != month_lines(&text) {
+        bail!("genlog: the short style does not have the same month headings");
     }
     Ok(())
 }

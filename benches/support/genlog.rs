@@ -139,6 +139,34 @@ pub fn generate(n: usize, seed: u64) -> String {
     out
 }
 
+/// Short titles that hold a number, as hand-kept logs write them (`Design review 17`).
+const SHORT_TITLES: &[&str] = &[
+    "Design review",
+    "Shipped release",
+    "Postmortem",
+    "Interviewed candidate",
+    "Mentoring session",
+];
+
+/// The same `n` seeded entries as [`generate`], titled with a short phrase and a number
+/// (`Design review 17`): titles of three words or fewer with a number are the ones the
+/// reader tries as misspelt period headings (`Spetember 2026`), so this log times that.
+pub fn generate_short_titles(n: usize, seed: u64) -> String {
+    let mut entries = draw_entries(n, seed);
+    for (at, entry) in entries.iter_mut().enumerate() {
+        entry.title = format!("{} {}", SHORT_TITLES[at % SHORT_TITLES.len()], at % 1000);
+    }
+    let mut out = String::with_capacity(n * 600 + 64);
+    out.push_str("# Achievement log\n");
+    let mut month = None;
+    for entry in &entries {
+        push_month(&mut out, &mut month, entry.date);
+        out.push('\n');
+        entry.canonical(&mut out);
+    }
+    out
+}
+
 /// The same `n` seeded entries as [`generate`], in the bullet style: a day heading for
 /// every day that has entries (an entry without a Date under the first of its month), and
 /// one bullet entry per achievement with its fields as sub-items.

@@ -567,7 +567,7 @@ fn period_heading(
                     Some(context)
                 }
                 _ if facts.may_be_misspelt => {
-                    misspelt(text, enclosing, start, &mut out.diagnostics)
+                    misspelt(facts, enclosing, start, &mut out.diagnostics)
                         .map(|found| context_of(found, context))
                 }
                 _ => None,
@@ -580,12 +580,13 @@ fn period_heading(
 /// heading it meant. Only short headings with a number are tried (see
 /// [`heading::may_be_misspelt`]): entry titles are not.
 fn misspelt(
-    text: &str,
+    facts: &HeadingFacts,
     enclosing: heading::Enclosing,
     offset: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PeriodHeading> {
-    let meant = suggest::period_heading(text)?;
+    let text = facts.text;
+    let meant = suggest::meant_period(text, facts.may_name_period)?;
     let found = heading::period(&meant, enclosing)?;
     diagnostics.push(
         Diagnostic::warning(
