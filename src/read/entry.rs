@@ -312,8 +312,7 @@ pub(super) fn quick<'a>(
         Some((_, false)) => None,
         // `Datum`, `Fecha` and a Portuguese `Data` label are date labels too; the
         // English word `data` counts only where a label's colon or dash may follow it.
-        None => (absent(&["date", "when", "datum", "fecha"]) && !data_label_may_follow(rest))
-            .then_some(title_date),
+        None => (absent(&["when", "fecha"]) && !date_word_in(rest)).then_some(title_date),
     };
     // Without a day of its own, a `Period` field would date the entry: read it.
     let own_date = own_date.filter(|own| own.is_some() || (!period_label && absent(&["period"])));
@@ -335,13 +334,26 @@ pub(super) fn quick<'a>(
     }
 }
 
-/// Whether `text` holds the word `data` (at the start of a word) followed by what a
-/// label's end can be: emphasis, then a colon or a dash.
-fn data_label_may_follow(text: &str) -> bool {
-    find_ignore_ascii_case(text, "data").any(|at| {
+/// Whether `text` holds, at the start of a word, `date` or `datum`, or `data` followed
+/// by what a label's end can be (emphasis, then a colon or a dash): the English word
+/// `data` counts only there. The three begin alike, so one search finds them all.
+fn date_word_in(text: &str) -> bool {
+    find_ignore_ascii_case(text, "dat").any(|at| {
         let starts_word = !text[..at].ends_with(|c: char| c.is_alphanumeric());
-        let after = text[at + 4..].trim_start_matches(['*', '_', ' ']);
-        starts_word && after.starts_with([':', '：', '—', '–', '-'])
+        // `at + 3` follows the ASCII `t`: a character boundary.
+        let after = &text[at + 3..];
+        let begins = |word: &str| {
+            after
+                .get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word))
+        };
+        let data_label = || {
+            begins("a")
+                && after[1..]
+                    .trim_start_matches(['*', '_', ' '])
+                    .starts_with([':', '：', '—', '–', '-'])
+        };
+        starts_word && (begins("e") || begins("um") || data_label())
     })
 }
 

@@ -965,6 +965,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn short_headings_with_a_number_may_be_misspelt() {
+        let cases = [
+            ("Spetember 2026", true),
+            ("Reviewed design 12", true),
+            ("Cut p99 latency by 40%", false),
+            ("Shipped the importer", false),
+            ("a b c 1", false),
+            ("a\u{a0}b c 1", false),
+            ("a\u{a0}b 1", true),
+            ("é 1 b c", false),
+            ("x\u{b}y z 1", false),
+            ("   2026   ", true),
+            ("", false),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(may_be_misspelt(text), expected, "{text:?}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn reading_a_period_never_panics(
