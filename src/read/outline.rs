@@ -168,10 +168,11 @@ pub fn is_bullet(rest: &[u8]) -> bool {
         [b'-' | b'*' | b'+', b' ', text @ ..] => text,
         _ => return false,
     };
-    // The first byte past the spaces decides most lines at once (`- **Date**: ...`).
+    // The first byte past the spaces decides most lines at once (`- **Date**: ...`): a
+    // thematic break repeats the marker's own byte.
     match text.iter().find(|&&b| !matches!(b, b' ' | b'\t' | b'\x0c')) {
         None | Some(b'\n' | b'\r') => false,
-        Some(_) => !is_thematic_break(rest),
+        Some(&next) => next != rest[0] || !is_thematic_break(rest),
     }
 }
 
@@ -254,12 +255,14 @@ pub(crate) fn is_table_delimiter(rest: &[u8]) -> bool {
     if !matches!(rest.first(), Some(b'|' | b'-' | b':')) {
         return false;
     }
+    // The byte test first, before trimming: it stops at the first letter of an
+    // ordinary line (`- **Date**` at its third byte).
+    let row_bytes = |b: &u8| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t');
+    if !rest.iter().all(|b| row_bytes(b) || *b == b'\r') {
+        return false;
+    }
     let rest = trim_line(rest);
-    // The byte test first: it stops at the first letter of an ordinary line.
-    rest.iter()
-        .all(|&b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
-        && rest.contains(&b'|')
-        && rest.contains(&b'-')
+    rest.iter().all(row_bytes) && rest.contains(&b'|') && rest.contains(&b'-')
 }
 
 /// A link reference definition that may go on to the next line (`[a]:` with nothing
@@ -713,6 +716,35 @@ mod tests {
             scan_fast(src, body_start(src)),
             Some(scan_reference(src, body_start(src)))
         );
+    }
+
+    #[test]
+    fn bullets_and_table_delimiter_rows_line_by_line() {
+        let bullets = [
+            ("- **Date**: 2026-03-01", true),
+            ("- Shipped it", true),
+            ("* * *", false),
+            ("- - -", false),
+            ("- -x", true),
+            ("+ + +", true),
+            ("- ", false),
+            ("-x", false),
+        ];
+        for (line, expected) in bullets {
+            assert_eq!(is_bullet(line.as_bytes()), expected, "{line:?}");
+        }
+        let rows = [
+            ("| --- | :-: |", true),
+            ("|---|\r", true),
+            ("--- | ---  ", true),
+            ("- **Date**", false),
+            ("| a | b |", false),
+            ("-----", false),
+            ("|---|\rx", false),
+        ];
+        for (line, expected) in rows {
+            assert_eq!(is_table_delimiter(line.as_bytes()), expected, "{line:?}");
+        }
     }
 
     #[test]
