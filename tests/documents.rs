@@ -110,6 +110,51 @@ fn a_period_is_a_date_range_for_the_filters() {
     );
 }
 
+/// A numbered list is not read as entries (only `- ` bullets are); `check` says so of
+/// exactly those lines, and the bullets beside them are read.
+#[test]
+fn a_numbered_list_is_reported_with_what_brag_reads_instead() {
+    let text = "# 2026\n\n## March 2026\n\n1. Designed the ingestion tiers\n\
+                2. Sized the cluster\n\n## April 2026\n\n- Wrote the search design\n";
+    let listed = Brag::new()
+        .log(text)
+        .args(&["list", "--format", "json"])
+        .run();
+    listed.success();
+    assert!(
+        listed
+            .stdout
+            .contains("\"title\": \"Wrote the search design\""),
+        "{}",
+        listed.stdout
+    );
+    assert!(
+        !listed.stdout.contains("Designed the ingestion"),
+        "{}",
+        listed.stdout
+    );
+    let checked = Brag::new().log(text).args(&["check"]).run();
+    checked.success();
+    assert!(
+        checked.stdout.contains(
+            "brag.md:5:1: warning: 2 lines outside any entry\n\
+             5 | 1. Designed the ingestion tiers\n  \
+             = hint: brag reads `- ` bullets as entries, not numbered items; write these as \
+             `- ` bullets under a period or a section\n"
+        ),
+        "{}",
+        checked.stdout
+    );
+    // A number that opens a sentence is no list: the usual hint.
+    let sentence = "# 2026\n\n## March 2026\n\n1.5x faster builds overall\n";
+    let checked = Brag::new().log(sentence).args(&["check"]).run();
+    assert!(
+        checked.stdout.contains("= hint: brag reads entries from headings, list items"),
+        "{}",
+        checked.stdout
+    );
+}
+
 /// A log with text and no entry says so where a person looks, and `check` says where.
 #[test]
 fn a_log_with_text_but_no_entries_says_so() {

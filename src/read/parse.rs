@@ -846,11 +846,21 @@ pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
         if let Some((at, count)) = run.take() {
             total += count;
             let lines = if count == 1 { "line" } else { "lines" };
+            // A numbered list (`1. Shipped X`) is the list brag does not read: say so.
+            let digits = src[at..].bytes().take_while(u8::is_ascii_digit).count();
+            let numbered = digits > 0
+                && matches!(src.as_bytes().get(at + digits), Some(b'.' | b')'))
+                && matches!(src.as_bytes().get(at + digits + 1), Some(b' ' | b'\t'));
+            let hint = if numbered {
+                "brag reads `- ` bullets as entries, not numbered items; write these as `- ` \
+                 bullets under a period or a section"
+            } else {
+                "brag reads entries from headings, list items and table rows under a period \
+                 or a section; make these part of one, or see `brag help format`"
+            };
             diagnostics.push(
-                Diagnostic::warning(at, format!("{count} {lines} outside any entry")).with_hint(
-                    "brag reads entries from headings, list items and table rows under a period \
-                     or a section; make these part of one, or see `brag help format`",
-                ),
+                Diagnostic::warning(at, format!("{count} {lines} outside any entry"))
+                    .with_hint(hint),
             );
         }
     };
