@@ -1020,6 +1020,35 @@ fn a_symlinked_log_stays_a_symlink_to_the_changed_target() {
     assert_eq!(brag_files(&real), Vec::<String>::new());
 }
 
+/// A relative symlink names its target from its own folder, not from where brag runs:
+/// the log is a link in `logs/` to `sync/career.md` beside it, and brag runs one folder
+/// up.
+#[cfg(unix)]
+#[test]
+fn a_relative_symlink_is_followed_from_its_own_folder() {
+    let brag = Brag::new();
+    let logs = brag.dir().join("logs");
+    std::fs::create_dir_all(logs.join("sync")).expect("folders");
+    std::fs::write(logs.join("sync/career.md"), fixture()).expect("write");
+    let link = logs.join("brag.md");
+    std::os::unix::fs::symlink("sync/career.md", &link).expect("symlink");
+    let ran = brag
+        .env("BRAG_FILE", link.to_str().expect("UTF-8 path"))
+        .args(&["add", "Shipped the importer", "-r", "3 teams use it"])
+        .run();
+    ran.success().stdout(
+        "added 2026-11-23-shipped-the-importer under November 2026 ([DIR]/logs/brag.md:26)\n",
+    );
+    assert_eq!(
+        std::fs::read_to_string(logs.join("sync/career.md")).expect("the target"),
+        inserted(&fixture(), AFTER_PROFILED, SHIPPED)
+    );
+    assert!(
+        !ran.dir().join("sync").exists(),
+        "nothing made beside the working folder"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_dangling_symlink_gets_its_target_created() {

@@ -149,7 +149,9 @@ fn a_numbered_list_is_reported_with_what_brag_reads_instead() {
     let sentence = "# 2026\n\n## March 2026\n\n1.5x faster builds overall\n";
     let checked = Brag::new().log(sentence).args(&["check"]).run();
     assert!(
-        checked.stdout.contains("= hint: brag reads entries from headings, list items"),
+        checked
+            .stdout
+            .contains("= hint: brag reads entries from headings, list items"),
         "{}",
         checked.stdout
     );

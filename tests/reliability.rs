@@ -138,6 +138,67 @@ fn hook_pause_then_sigkill_leaves_the_old_log_and_the_next_add_cleans_up() {
     assert!(!log.contains("Shipped the importer"), "{log}");
 }
 
+/// Waits until `pid` is blocked waiting for a file lock, as `/proc/locks` shows it (a
+/// `->` line of a waiter).
+#[cfg(target_os = "linux")]
+fn wait_until_blocked_on_a_lock(pid: u32, child: &mut Child) {
+    let start = Instant::now();
+    loop {
+        let locks = std::fs::read_to_string("/proc/locks").expect("/proc/locks");
+        let blocked = locks.lines().any(|line| {
+            line.contains("->") && line.split_whitespace().any(|word| word == pid.to_string())
+        });
+        if blocked {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60) && child.try_wait().expect("wait").is_none(),
+            "brag {pid} never waited for the lock:\n{locks}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// A second `add` waits for the lock of the first; when the log it waited for is gone by
+/// the time it gets the lock (deleted meanwhile), it starts a new log, as it would have
+/// had it found none.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_log_deleted_while_an_add_waits_for_the_lock_is_started_anew() {
+    let brag = Brag::new();
+    std::fs::write(brag.log_path(), LOG).expect("write the log");
+    let signal = brag.dir().join("paused");
+    let mut first = brag.command(&ADD);
+    first
+        .env("BRAG_TEST_HOOK", "pause-before-rename")
+        .env("BRAG_TEST_HOOK_FILE", &signal);
+    let mut first = first.spawn().expect("spawn brag");
+    let start = Instant::now();
+    while !signal.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60) && first.try_wait().expect("wait").is_none(),
+            "the first add never paused before its rename"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut second = brag
+        .command(&["add", "Fixed the flaky test", "-r", "0 retries in 30 days"])
+        .spawn()
+        .expect("spawn the second brag");
+    wait_until_blocked_on_a_lock(second.id(), &mut second);
+    std::fs::remove_file(brag.log_path()).expect("delete the log");
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reaped");
+    let (code, stdout, stderr) = wait_bounded(second, Duration::from_secs(60));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let log = std::fs::read_to_string(brag.log_path()).expect("a new log");
+    assert!(log.contains("### Fixed the flaky test\n"), "{log}");
+    assert!(
+        !log.contains("Profiled the API") && !log.contains("Shipped the importer"),
+        "{log}"
+    );
+}
+
 #[test]
 fn hook_trace_syncs_the_new_file_before_the_rename() {
     let brag = Brag::new();
