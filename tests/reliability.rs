@@ -76,10 +76,9 @@ fn hook_fail_before_rename_leaves_the_log_and_no_temporary_file() {
     assert_eq!(brag_files_beside(ran.dir()), Vec::<String>::new());
 }
 
-#[test]
-fn hook_pause_then_sigkill_leaves_the_old_log_and_the_next_add_cleans_up() {
-    let brag = Brag::new();
-    std::fs::write(brag.log_path(), LOG).expect("write the log");
+/// `ADD` started with the hook that pauses it before its rename, returned once it has
+/// paused there: it holds the log's lock and has written its temporary file.
+fn paused_add(brag: &Brag) -> Child {
     let signal = brag.dir().join("paused");
     let mut command = brag.command(&ADD);
     command
@@ -98,6 +97,14 @@ fn hook_pause_then_sigkill_leaves_the_old_log_and_the_next_add_cleans_up() {
         }
         std::thread::sleep(Duration::from_millis(10));
     }
+    child
+}
+
+#[test]
+fn hook_pause_then_sigkill_leaves_the_old_log_and_the_next_add_cleans_up() {
+    let brag = Brag::new();
+    std::fs::write(brag.log_path(), LOG).expect("write the log");
+    let mut child = paused_add(&brag);
     // Child::kill sends SIGKILL: no destructor runs, as in a crash.
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
@@ -167,20 +174,7 @@ fn wait_until_blocked_on_a_lock(pid: u32, child: &mut Child) {
 fn a_log_deleted_while_an_add_waits_for_the_lock_is_started_anew() {
     let brag = Brag::new();
     std::fs::write(brag.log_path(), LOG).expect("write the log");
-    let signal = brag.dir().join("paused");
-    let mut first = brag.command(&ADD);
-    first
-        .env("BRAG_TEST_HOOK", "pause-before-rename")
-        .env("BRAG_TEST_HOOK_FILE", &signal);
-    let mut first = first.spawn().expect("spawn brag");
-    let start = Instant::now();
-    while !signal.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60) && first.try_wait().expect("wait").is_none(),
-            "the first add never paused before its rename"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let mut first = paused_add(&brag);
     let mut second = brag
         .command(&["add", "Fixed the flaky test", "-r", "0 retries in 30 days"])
         .spawn()

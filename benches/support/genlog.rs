@@ -127,11 +127,16 @@ const YEARS: i32 = 10;
 
 /// Writes `n` seeded entries as one brag Markdown log.
 pub fn generate(n: usize, seed: u64) -> String {
-    let entries = draw_entries(n, seed);
-    let mut out = String::with_capacity(n * 600 + 64);
+    canonical_log(&draw_entries(n, seed))
+}
+
+/// `entries` as brag writes them: the title, then a `## Month YYYY` heading before each
+/// month's first entry and a `### Title` entry each.
+fn canonical_log(entries: &[Drawn]) -> String {
+    let mut out = String::with_capacity(entries.len() * 600 + 64);
     out.push_str("# Achievement log\n");
     let mut month = None;
-    for entry in &entries {
+    for entry in entries {
         push_month(&mut out, &mut month, entry.date);
         out.push('\n');
         entry.canonical(&mut out);
@@ -156,15 +161,7 @@ pub fn generate_short_titles(n: usize, seed: u64) -> String {
     for (at, entry) in entries.iter_mut().enumerate() {
         entry.title = format!("{} {}", SHORT_TITLES[at % SHORT_TITLES.len()], at % 1000);
     }
-    let mut out = String::with_capacity(n * 600 + 64);
-    out.push_str("# Achievement log\n");
-    let mut month = None;
-    for entry in &entries {
-        push_month(&mut out, &mut month, entry.date);
-        out.push('\n');
-        entry.canonical(&mut out);
-    }
-    out
+    canonical_log(&entries)
 }
 
 /// The same `n` seeded entries as [`generate`], in the bullet style: a day heading for
