@@ -947,8 +947,23 @@ fn other_entries(src: &str, skip: Option<usize>) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|&(number, _)| Some(number) != skip)
-        .map(|(_, block)| src[block.span.clone()].trim_end().to_string())
+        .map(|(_, block)| without_trailing_rules(&src[block.span.clone()]).to_string())
         .collect()
+}
+
+/// A block's text without the blank lines and `---` rules that end it: a rule after a
+/// section's last entry stays the section's last line, so an entry put at the end of
+/// the section goes before it, and the rule leaves the old last entry's block (as the
+/// add verifier allows, which compares how the entries of that month read).
+fn without_trailing_rules(text: &str) -> &str {
+    let mut text = text.trim_end();
+    loop {
+        let last = text.rfind('\n').map_or(0, |at| at + 1);
+        if last == 0 || !outline::is_thematic_break(text[last..].trim().as_bytes()) {
+            return text;
+        }
+        text = text[..last].trim_end();
+    }
 }
 
 /// Removes and amends entry `pick` of `src` with the planner of `brag rm` and
@@ -1035,6 +1050,33 @@ proptest! {
     fn removing_or_amending_changes_only_that_entry_in_dated_logs((src, _) in dated_log(), pick in 0usize..64) {
         check_rewrite(&src, pick)?;
     }
+}
+
+/// Found by the property above: an entry amended to a later month lands at the end of
+/// that month, before the document's closing `---`, and the old last entry (whose block
+/// held the rule) keeps its text.
+#[test]
+fn an_entry_moved_before_a_closing_rule_leaves_the_others_as_they_were() {
+    let entry = |date: &str| {
+        format!(
+            "### Cut p95 latency by 40%\n- **Date**: {date}\n- **Tags**: performance, search\n\
+             - **Results**: p95 fell 40%\n"
+        )
+    };
+    let src = format!(
+        "# Achievement log\n\n## 1/2016\n\n{}\n{}\n## 12/2027\n\
+         - **Shipped dark mode** (2027-12-01): 40% adoption\n\n{}\n{}\n## 1/2028\n\n{}\n---\n",
+        entry("2016-01-01"),
+        entry("2016-01-01"),
+        entry("2027-12-01"),
+        entry("2027-12-01"),
+        entry("2028-01-01"),
+    );
+    let mut moved = false;
+    for pick in 0..6 {
+        moved |= check_rewrite(&src, pick).expect("the property holds")[2];
+    }
+    assert!(moved, "some entry was moved");
 }
 
 #[test]
