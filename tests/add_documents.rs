@@ -210,3 +210,61 @@ fn a_piped_entry_keeps_the_date_in_its_title() {
         ran.log_is(added.replace("2026-03-14", "2026-03-20").as_bytes());
     }
 }
+
+/// Among numbered items, the new entry is a `- ` bullet (brag does not continue the
+/// numbering), bold or plain as the items are, after the last of its month.
+#[test]
+fn a_numbered_list_gets_a_bullet_entry_after_its_items() {
+    let log = "# 2026\n\n## March 2026\n\n1. Designed the ingestion tiers\n2. Sized the cluster\n";
+    add(
+        log,
+        &[
+            "Shipped the importer",
+            "--date",
+            "2026-03-20",
+            "-r",
+            "3 teams",
+        ],
+    )
+    .log_is(
+        format!(
+            "{log}- Shipped the importer\n  - **Date**: 2026-03-20\n  - **Results**: 3 teams\n"
+        )
+        .as_bytes(),
+    );
+    // One item: its number is no marker to copy.
+    let one = "# 2026\n\n## March 2026\n\n1. Designed the ingestion tiers\n";
+    add(
+        one,
+        &[
+            "Shipped the importer",
+            "--date",
+            "2026-03-20",
+            "-r",
+            "3 teams",
+        ],
+    )
+    .log_is(
+        format!(
+            "{one}- Shipped the importer\n  - **Date**: 2026-03-20\n  - **Results**: 3 teams\n"
+        )
+        .as_bytes(),
+    );
+    let bold = "# 2026\n\n## March 2026\n\n1. **Designed the ingestion tiers**\n2. **Sized the cluster**\n";
+    add(
+        bold,
+        &[
+            "Shipped the importer",
+            "--date",
+            "2026-03-20",
+            "-r",
+            "3 teams",
+        ],
+    )
+    .log_is(
+        format!(
+            "{bold}- **Shipped the importer**\n  - **Date**: 2026-03-20\n  - **Results**: 3 teams\n"
+        )
+        .as_bytes(),
+    );
+}

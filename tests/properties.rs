@@ -225,6 +225,8 @@ fn entry_lines() -> impl Strategy<Value = Vec<String>> {
             "- Shipped the export button",
             "- [Oct 21, 2025] Spoke at the meetup",
             "## Rescued the slow report",
+            "1. Designed the ingestion tiers",
+            "2) **Sized the cluster** (2026-03-09)",
         ]),
         prop::collection::vec(label.clone(), 0..6),
         any::<bool>(),
@@ -297,6 +299,7 @@ fn check_log(src: &str) {
             first_line.starts_with('#')
                 || outline::is_bullet(first_line.as_bytes())
                 || first_line.starts_with("**")
+                || first_line.starts_with(|c: char| c.is_ascii_digit())
                 || first_line.contains('|'),
             "entry span starts with {first_line:?}"
         );
@@ -821,6 +824,12 @@ fn the_log_generator_reaches_every_construct() {
         reach(
             "bold-lead paragraph entry",
             entries.iter().any(|e| body(e).starts_with("**")),
+        );
+        reach(
+            "numbered item entry",
+            entries
+                .iter()
+                .any(|e| body(e).starts_with(|c: char| c.is_ascii_digit())),
         );
         let lines: Vec<&str> = src.lines().collect();
         reach(

@@ -230,14 +230,16 @@ impl Samples {
             }
             Shape::Bullet => {
                 self.forms.push(EntryForm::Bullet);
-                if let Some(&marker) = src.as_bytes().get(block.title_line.start) {
+                // A numbered item's number is no marker `brag add` can copy.
+                if let Some(&marker @ (b'-' | b'*' | b'+')) =
+                    src.as_bytes().get(block.title_line.start)
+                {
                     self.bullets.push(marker as char);
                 }
                 self.bullet_dates.push(entry::title(src, block).1.is_some());
                 if block.table.is_none() {
-                    self.bullet_bold.push(outline::is_bold_bullet(
-                        src[block.title_line.clone()].as_bytes(),
-                    ));
+                    self.bullet_bold
+                        .push(entry::is_bold_item(&src[block.title_line.clone()]));
                 }
                 if adjacent {
                     self.bullet_gaps

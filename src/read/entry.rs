@@ -131,12 +131,12 @@ pub fn title<'a>(src: &'a str, block: &Block) -> (&'a str, Option<NaiveDate>) {
         Shape::Heading => split_title_date(heading_text(line), context),
         Shape::Bullet => match block.table {
             Some(header) => table::row_title(src, header, line, context),
-            None if outline::is_bold_bullet(line.as_bytes()) => {
+            None if is_bold_item(line) => {
                 let (title, date, _) = bullet_parts(line, context);
                 (title, date)
             }
             None => {
-                let text = task_text(line.get(2..).unwrap_or("").trim());
+                let text = task_text(item_text(line).trim());
                 match dates::title_date(text, context.year, context.month) {
                     Some((date, rest)) => (rest, Some(date)),
                     None => (text, None),
@@ -416,7 +416,7 @@ fn line_shows(line: &str, needle: &str) -> bool {
 
 /// The length of the list item marker that `text` starts with (`-`, `*`, `+`, `1.`,
 /// `12)`), or 0. Whether a space follows it is the caller's question.
-fn list_marker(text: &str) -> usize {
+pub(crate) fn list_marker(text: &str) -> usize {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     match text.as_bytes().get(digits) {
         Some(b'.' | b')') if digits > 0 => digits + 1,
@@ -488,9 +488,24 @@ fn bullet_lead(src: &str, block: &Block) -> Option<Range<usize>> {
     (!lead.trim().is_empty()).then(|| block.title_line.end - lead.len()..block.title_line.end)
 }
 
-/// `- **Title** (2026-11-03): lead text` -> the title, its date, and the lead text.
+/// `- **Title** (2026-11-03): lead text` (or `1. **Title** ...`) -> the title, its date,
+/// and the lead text.
 fn bullet_parts(line: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str) {
-    bold_parts(line.get(4..).unwrap_or(""), context) // after `- **`
+    bold_parts(line.get(list_marker(line) + 3..).unwrap_or(""), context) // after `- **`
+}
+
+/// The text of a list item's first line after its marker and the space after it: `- `,
+/// `* `, `+ `, or a number's `1. ` or `1) `.
+pub fn item_text(line: &str) -> &str {
+    line.get(list_marker(line) + 1..).unwrap_or("")
+}
+
+/// Whether a list item's line (a bullet or a numbered item) opens with bold text, as
+/// [`outline::is_bold_bullet`] says of a bullet.
+pub fn is_bold_item(line: &str) -> bool {
+    let marker = list_marker(line);
+    marker > 0
+        && matches!(line.as_bytes().get(marker..), Some([b' ', b'*', b'*', next, ..]) if *next != b'*' && !next.is_ascii_whitespace())
 }
 
 /// `Title** (2026-11-03): lead text`, the text after an opening `**` -> the title, its
@@ -821,6 +836,10 @@ impl<'s> Reader<'s, '_> {
         }
         let content_dedent = match self.block.shape {
             Shape::Heading | Shape::Paragraph => 0,
+            // A numbered item's text starts past its number: `1. `, `12) `.
+            Shape::Bullet if self.block.table.is_none() => {
+                list_marker(&self.src[self.block.title_line.clone()]).max(1) + 1
+            }
             Shape::Bullet => 2,
         };
         let block_end = self.block.span.end;

@@ -287,7 +287,7 @@ pub fn skeleton(src: &str) -> Skeleton {
                     open_block = Some(out.blocks.len() - 1);
                 }
                 let region = mark.start..next_start(src, marks, index + 1);
-                bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
+                region_entries(src, region, frame, &mut out, &mut open_block, &mut lines);
                 continue;
             }
         };
@@ -346,7 +346,7 @@ pub fn skeleton(src: &str) -> Skeleton {
             tables(src, gap, context, None, &mut out, &mut lines);
             let region = mark.start..next_start(src, marks, index + 1);
             let frame = stack.last().copied();
-            bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
+            region_entries(src, region, frame, &mut out, &mut open_block, &mut lines);
             continue;
         }
         let own_text = || !src[gap.clone()].trim().is_empty();
@@ -474,7 +474,7 @@ pub fn skeleton(src: &str) -> Skeleton {
         if entry_end.is_none() {
             let region = mark.start..next_start(src, marks, index + 1);
             let frame = stack.last().copied();
-            bold_paragraphs(src, region, frame, &mut out, &mut open_block, &mut lines);
+            region_entries(src, region, frame, &mut out, &mut open_block, &mut lines);
         }
     }
     close_open(&mut out, &mut open_block, src.len());
@@ -625,10 +625,11 @@ fn context_of(found: PeriodHeading, outer: Enclosing) -> Enclosing {
 /// template's preamble has), unless its bold text is too long to be a label (`- **Led
 /// two training workshops on AI-assisted coding**: ...`).
 fn bullet_is_entry(line: &str, in_period: bool) -> bool {
-    if outline::is_bold_bullet(line.as_bytes()) {
-        bold_lead_is_entry(line.get(4..).unwrap_or(""), in_period)
+    let item = entry::item_text(line);
+    if entry::is_bold_item(line) {
+        bold_lead_is_entry(item.get(2..).unwrap_or(""), in_period)
     } else {
-        let item = line.get(2..).unwrap_or("").trim_start();
+        let item = item.trim_start();
         label::detect(item).is_none() && !entry::task_text(item).is_empty()
     }
 }
@@ -648,13 +649,18 @@ fn bold_lead_is_entry(inner: &str, in_period: bool) -> bool {
     in_period || !written_as_label || !label::is_label_text(name)
 }
 
-/// The bold-lead paragraphs in `region` (from a period, section or bullet mark to the
-/// next mark) as entries, when `frame` is a period or a section: a top-level paragraph
-/// that opens with bold text not written as a label (`**Won the X award** - text`). Each
-/// runs to the next entry or heading. Only regions with a line that opens with `**` are
-/// parsed, and from their mark, so that pulldown-cmark sees the nesting the whole
-/// document gives them (a lazy continuation line stays in its list item).
-fn bold_paragraphs(
+/// The entries in `region` (from a period, section or bullet mark to the next mark) that
+/// the line scan does not mark, when `frame` is a period or a section:
+/// - a top-level paragraph that opens with bold text not written as a label (`**Won the
+///   X award** - text`);
+/// - an item of a top-level numbered list (`1. Designed the ingestion tiers`), read as a
+///   bullet entry is ([`bullet_is_entry`]).
+///
+/// Each runs to the next entry or heading. Only regions with a line that opens with `**`
+/// or a number are parsed, and from their mark, so that pulldown-cmark sees the nesting
+/// the whole document gives them (a lazy continuation line stays in its list item, and
+/// `2.` after a paragraph line goes on with that paragraph).
+fn region_entries(
     src: &str,
     region: Range<usize>,
     frame: Option<Frame>,
@@ -668,31 +674,68 @@ fn bold_paragraphs(
     let Some(text) = src.get(region.clone()) else {
         return;
     };
-    if memchr::memmem::find(text.as_bytes(), b"\n**").is_none() {
+    if memchr::memmem::find(text.as_bytes(), b"\n**").is_none() && !has_numbered_line(text) {
         return;
     }
+    // For each open tag: whether it is a numbered list at the top level.
+    let mut open: Vec<bool> = Vec::new();
     for (event, range) in Parser::new_ext(text, markdown::options()).into_offset_iter() {
-        if let Event::Start(Tag::Paragraph) = event {
-            // A paragraph inside a list item or a quote starts after its marker, never
-            // in the first column.
-            let start = region.start + range.start;
-            if src.as_bytes().get(start.wrapping_sub(1)) == Some(&b'\n')
-                && is_bold_lead(&src[start..])
+        let start = region.start + range.start;
+        // A paragraph inside a list item or a quote starts after its marker, never in
+        // the first column; a top-level item starts there.
+        let first_column = src.as_bytes().get(start.wrapping_sub(1)) == Some(&b'\n');
+        let shape = match &event {
+            Event::Start(Tag::Paragraph)
+                if open.is_empty() && first_column && is_bold_lead(&src[start..]) =>
             {
-                close_open(out, open_block, start);
-                out.blocks.push(Block {
-                    shape: Shape::Paragraph,
-                    section: frame.section,
-                    table: None,
-                    span: start..src.len(),
-                    title_line: outline::line_at(src.as_bytes(), start),
-                    line_no: lines.line_of(src, start),
-                    context: frame.context,
-                });
-                *open_block = Some(out.blocks.len() - 1);
+                Some(Shape::Paragraph)
             }
+            // An item's range starts at its line's start (its indentation included): an
+            // item read as an entry has its number there, in the first column.
+            Event::Start(Tag::Item)
+                if open == [true]
+                    && src.as_bytes().get(start).is_some_and(u8::is_ascii_digit)
+                    && bullet_is_entry(
+                        &src[outline::line_at(src.as_bytes(), start)],
+                        frame.in_period,
+                    ) =>
+            {
+                Some(Shape::Bullet)
+            }
+            _ => None,
+        };
+        match event {
+            Event::Start(tag) => {
+                open.push(open.is_empty() && matches!(tag, Tag::List(Some(_))));
+            }
+            Event::End(_) => {
+                open.pop();
+            }
+            _ => {}
+        }
+        if let Some(shape) = shape {
+            close_open(out, open_block, start);
+            out.blocks.push(Block {
+                shape,
+                section: frame.section,
+                table: None,
+                span: start..src.len(),
+                title_line: outline::line_at(src.as_bytes(), start),
+                line_no: lines.line_of(src, start),
+                context: frame.context,
+            });
+            *open_block = Some(out.blocks.len() - 1);
         }
     }
+}
+
+/// Whether a line of `text` opens with a number and `.` or `)`, as a numbered list
+/// item does.
+fn has_numbered_line(text: &str) -> bool {
+    outline::lines(text).any(|line| {
+        let marker = entry::list_marker(line);
+        marker > 1 && line.as_bytes()[0].is_ascii_digit()
+    })
 }
 
 /// Whether the first non-blank line of `range` (which follows a heading line) opens a
@@ -846,21 +889,11 @@ pub fn unplaced(src: &str) -> (Vec<Diagnostic>, usize) {
         if let Some((at, count)) = run.take() {
             total += count;
             let lines = if count == 1 { "line" } else { "lines" };
-            // A numbered list (`1. Shipped X`) is the list brag does not read: say so.
-            let digits = src[at..].bytes().take_while(u8::is_ascii_digit).count();
-            let numbered = digits > 0
-                && matches!(src.as_bytes().get(at + digits), Some(b'.' | b')'))
-                && matches!(src.as_bytes().get(at + digits + 1), Some(b' ' | b'\t'));
-            let hint = if numbered {
-                "brag reads `- ` bullets as entries, not numbered items; write these as `- ` \
-                 bullets under a period or a section"
-            } else {
-                "brag reads entries from headings, list items and table rows under a period \
-                 or a section; make these part of one, or see `brag help format`"
-            };
             diagnostics.push(
-                Diagnostic::warning(at, format!("{count} {lines} outside any entry"))
-                    .with_hint(hint),
+                Diagnostic::warning(at, format!("{count} {lines} outside any entry")).with_hint(
+                    "brag reads entries from headings, list items and table rows under a period \
+                     or a section; make these part of one, or see `brag help format`",
+                ),
             );
         }
     };
