@@ -448,13 +448,9 @@ fn is_current(_file: &File, _path: &Path) -> Result<bool> {
 }
 
 impl Locked {
-    /// The log's length in bytes.
-    pub fn len(&self) -> usize {
+    /// The log's size in bytes.
+    pub fn size(&self) -> usize {
         self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// The log read from its start, for a streaming pass.
@@ -699,10 +695,7 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
 /// was written: a failed export leaves no half packet behind. For a file brag writes
 /// for the person (a packet), with the usual permissions, flushed to disk.
 pub fn write_streamed(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let folder = folder_of(path);
     let name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())

@@ -557,6 +557,37 @@ fn a_caller_who_is_not_the_owner_cannot_take_the_log_over() {
     assert_eq!(brag_files_beside(brag.dir()), Vec::<String>::new());
 }
 
+/// The owner adding to their log whose group they are not in: the group cannot be given
+/// to the new file, which keeps the caller's, and the add goes on. (Run as root, the test
+/// makes such a log for `nobody` and runs brag as `nobody`; otherwise it adds as the
+/// owner, in the owner's group.)
+#[cfg(unix)]
+#[test]
+fn an_owner_outside_the_logs_group_still_adds() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt as _;
+    let brag = Brag::new();
+    let path = brag.log_path();
+    std::fs::write(&path, LOG).expect("write the log");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).expect("chmod");
+    std::fs::set_permissions(brag.dir(), std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let mut command = brag.command(&ADD);
+    let root = nix::unistd::geteuid().is_root();
+    if root {
+        std::os::unix::fs::chown(&path, Some(65534), Some(0)).expect("chown as root");
+        command.uid(65534).gid(65534);
+    }
+    let (code, _, stderr) = run_bounded(command);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).expect("log"), added());
+    let (uid, gid, mode) = owner_and_mode(&path);
+    assert_eq!(mode, 0o664);
+    if root {
+        assert_eq!((uid, gid), (65534, 65534));
+    }
+    assert_eq!(brag_files_beside(brag.dir()), Vec::<String>::new());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_log_with_two_hard_links_is_refused_and_both_keep_it() {
@@ -590,11 +621,16 @@ fn a_live_temporary_file_is_kept_and_an_unheld_one_removed() {
     std::fs::write(&live, "being written").expect("temp");
     let held = std::fs::File::open(&live).expect("open");
     fs4::FileExt::lock(&held).expect("lock");
+    // A new temporary file is empty until its writer has locked it: an empty one stays.
+    std::fs::write(brag.dir().join(".brag-new002.tmp"), "").expect("empty temp");
     let ran = brag.args(&ADD).run();
     ran.success().log_is(added().as_bytes());
     assert_eq!(
         brag_files_beside(ran.dir()),
-        vec![".brag-live01.tmp".to_string()]
+        vec![
+            ".brag-live01.tmp".to_string(),
+            ".brag-new002.tmp".to_string()
+        ]
     );
     // Unlock, not just close: a child that another test forks meanwhile shares the open
     // file (until it execs), and would keep a lock that closing alone leaves held.
@@ -602,7 +638,10 @@ fn a_live_temporary_file_is_kept_and_an_unheld_one_removed() {
     drop(held);
     let ran = ran.then().args(&["add", "Fixed the flaky test"]).run();
     ran.success();
-    assert_eq!(brag_files_beside(ran.dir()), Vec::<String>::new());
+    assert_eq!(
+        brag_files_beside(ran.dir()),
+        vec![".brag-new002.tmp".to_string()]
+    );
 }
 
 #[test]

@@ -238,7 +238,7 @@ fn add_to(
     refuse: &dyn Fn(&str) -> Result<()>,
 ) -> Result<Report> {
     let copy = log.start_copy()?;
-    let windowed = if log.len() >= WINDOW_FROM {
+    let windowed = if log.size() >= WINDOW_FROM {
         match outline::scan_headings(log.reader()?, CHUNK)? {
             Some(headings) => {
                 window::insert(&headings, |range| log.read_range(range), draft, settings)?

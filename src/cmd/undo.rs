@@ -22,7 +22,7 @@ pub fn run(context: &Context, out: &mut impl Write) -> Result<ExitCode> {
     }
     let copy = log.start_copy()?;
     let end = record.start + record.new.len();
-    let here = (end <= log.len())
+    let here = (end <= log.size())
         .then(|| log.read_range(record.start..end))
         .transpose()?;
     if here.as_deref() != Some(&record.new[..]) {
