@@ -187,6 +187,50 @@ fn numbered_list_items_are_entries_like_bullets() {
     );
 }
 
+/// A bold date that leads a paragraph or a bullet (`**2026-04-03** — Shipped X`) dates the
+/// entry, and the text after it on its line is the title; a bold lead that is no date,
+/// or a date with nothing after it, stays the title.
+#[test]
+fn a_bold_date_lead_dates_the_entry_and_the_text_after_it_is_the_title() {
+    let text = "# Brag Document\n\n## 2026 Q2\n\n### April 2026\n\n\
+                **2026-04-03** — Shipped the new authentication middleware which eliminated\n\
+                a class of token expiry bugs.\n\n\
+                - **Apr 8, 2026**: Migrated the ingestion pipeline to async processing\n\
+                - **Apr 9**\n\
+                - **Won the award** (2026-04-10): for the on-call rework\n";
+    let listed = Brag::new()
+        .log(text)
+        .args(&["list", "--format", "json"])
+        .run();
+    listed.success();
+    let read: Vec<(String, String, String)> = listed
+        .json()
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|entry| {
+            let field = |key: &str| entry[key].as_str().unwrap_or("").to_string();
+            (field("date"), field("title"), field("notes"))
+        })
+        .collect();
+    let expected = [
+        ("2026-04-01", "Apr 9", ""),
+        (
+            "2026-04-03",
+            "Shipped the new authentication middleware which eliminated",
+            "a class of token expiry bugs.",
+        ),
+        (
+            "2026-04-08",
+            "Migrated the ingestion pipeline to async processing",
+            "",
+        ),
+        ("2026-04-10", "Won the award", "for the on-call rework"),
+    ]
+    .map(|(date, title, notes)| (date.to_string(), title.to_string(), notes.to_string()));
+    assert_eq!(read, expected);
+}
+
 /// A log with text and no entry says so where a person looks, and `check` says where.
 #[test]
 fn a_log_with_text_but_no_entries_says_so() {

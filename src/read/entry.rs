@@ -509,7 +509,7 @@ pub fn is_bold_item(line: &str) -> bool {
 }
 
 /// `Title** (2026-11-03): lead text`, the text after an opening `**` -> the title, its
-/// date, and the lead text.
+/// date, and the lead text; `2026-04-03** — Shipped X` -> `Shipped X`, its date, no lead.
 fn bold_parts(inner: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str) {
     let Some(close) = inner.find("**") else {
         return (inner.trim(), None, "");
@@ -528,6 +528,16 @@ fn bold_parts(inner: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str
         }
     }
     let lead = rest.trim_start_matches([':', '：', ' ', '-', '–', '—', '\t']);
+    // A bold date alone (`**2026-04-03** — Shipped the middleware`): the date is the
+    // entry's, and the text after it on the line its title.
+    if date.is_none() {
+        if let ReadDate::Date(found) = dates::read(title, context.year, context.month) {
+            let text = lead.trim_end();
+            if !text.is_empty() {
+                return (text, Some(found), "");
+            }
+        }
+    }
     (title, date, lead)
 }
 
