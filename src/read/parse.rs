@@ -685,9 +685,7 @@ fn region_entries(
         // the first column; a top-level item starts there.
         let first_column = src.as_bytes().get(start.wrapping_sub(1)) == Some(&b'\n');
         let shape = match &event {
-            Event::Start(Tag::Paragraph)
-                if open.is_empty() && first_column && is_bold_lead(&src[start..]) =>
-            {
+            Event::Start(Tag::Paragraph) if first_column && is_bold_lead(&src[start..]) => {
                 Some(Shape::Paragraph)
             }
             // An item's range starts at its line's start (its indentation included): an
@@ -732,10 +730,8 @@ fn region_entries(
 /// Whether a line of `text` opens with a number and `.` or `)`, as a numbered list
 /// item does.
 fn has_numbered_line(text: &str) -> bool {
-    outline::lines(text).any(|line| {
-        let marker = entry::list_marker(line);
-        marker > 1 && line.as_bytes()[0].is_ascii_digit()
-    })
+    // A bullet's marker is one byte long; a number's, two or more.
+    outline::lines(text).any(|line| entry::list_marker(line) > 1)
 }
 
 /// Whether the first non-blank line of `range` (which follows a heading line) opens a
