@@ -188,8 +188,9 @@ fn numbered_list_items_are_entries_like_bullets() {
 }
 
 /// A bold date that leads a paragraph or a bullet (`**2026-04-03** — Shipped X`) dates the
-/// entry, and the text after it on its line is the title; a bold lead that is no date,
-/// or a date with nothing after it, stays the title.
+/// entry, and the text after it on its line is the title; a bold lead that is no date
+/// (a word such as `Yesterday` names no day of the log), or a date with nothing after
+/// it, stays the title.
 #[test]
 fn a_bold_date_lead_dates_the_entry_and_the_text_after_it_is_the_title() {
     let text = "# Brag Document\n\n## 2026 Q2\n\n### April 2026\n\n\
@@ -197,6 +198,8 @@ fn a_bold_date_lead_dates_the_entry_and_the_text_after_it_is_the_title() {
                 a class of token expiry bugs.\n\n\
                 - **Apr 8, 2026**: Migrated the ingestion pipeline to async processing\n\
                 - **Apr 9**\n\
+                - **Yesterday**: paired with Ana\n\
+                - **Wednesday, April 15, 2026**: Ran the first game day\n\
                 - **Won the award** (2026-04-10): for the on-call rework\n";
     let listed = Brag::new()
         .log(text)
@@ -215,6 +218,7 @@ fn a_bold_date_lead_dates_the_entry_and_the_text_after_it_is_the_title() {
         .collect();
     let expected = [
         ("2026-04-01", "Apr 9", ""),
+        ("2026-04-01", "Yesterday", "paired with Ana"),
         (
             "2026-04-03",
             "Shipped the new authentication middleware which eliminated",
@@ -226,6 +230,7 @@ fn a_bold_date_lead_dates_the_entry_and_the_text_after_it_is_the_title() {
             "",
         ),
         ("2026-04-10", "Won the award", "for the on-call rework"),
+        ("2026-04-15", "Ran the first game day", ""),
     ]
     .map(|(date, title, notes)| (date.to_string(), title.to_string(), notes.to_string()));
     assert_eq!(read, expected);

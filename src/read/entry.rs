@@ -529,8 +529,11 @@ fn bold_parts(inner: &str, context: Enclosing) -> (&str, Option<NaiveDate>, &str
     }
     let lead = rest.trim_start_matches([':', '：', ' ', '-', '–', '—', '\t']);
     // A bold date alone (`**2026-04-03** — Shipped the middleware`): the date is the
-    // entry's, and the text after it on the line its title.
-    if date.is_none() {
+    // entry's, and the text after it on the line its title. A date has a day's number
+    // and few words (`Wednesday, April 3, 2026`): most titles are not tried.
+    let may_be_date =
+        || title.bytes().any(|b| b.is_ascii_digit()) && title.split_whitespace().nth(4).is_none();
+    if date.is_none() && may_be_date() {
         if let ReadDate::Date(found) = dates::read(title, context.year, context.month) {
             let text = lead.trim_end();
             if !text.is_empty() {
