@@ -48,6 +48,23 @@ fn init_with_file_writes_the_log_into_the_new_config() {
         .stdout("added 2026-11-23-shipped-it under November 2026 ([DIR]/notes/brag.md:32)\n");
 }
 
+/// A bare file name is a file in the working folder, whose folder exists already.
+#[test]
+fn init_with_a_bare_file_name_writes_it_in_the_working_folder() {
+    let ran = Brag::new()
+        .env("BRAG_FILE", "")
+        .args(&["init", "--file", "career.md"])
+        .run();
+    ran.success()
+        .stdout(
+            "created career.md (your log)\n\
+             created [DIR]/config/brag/config.yaml (your config)\n",
+        )
+        .stderr("");
+    let log = std::fs::read_to_string(ran.dir().join("career.md")).expect("the log");
+    assert!(log.starts_with("# "), "{log}");
+}
+
 #[test]
 fn init_with_file_and_a_config_already_there_says_how_to_keep_the_log() {
     let ran = Brag::new()
