@@ -24,6 +24,14 @@
 //! no year of its own and none above it in the window (`## April`): the window would
 //! read it without the year the whole file gives it.
 //!
+//! Some of these checks are implied by the plan between the period headings: mutation
+//! runs (`benches/README.md`) find no log that one alone refuses (`lands_inside`'s
+//! clauses, [`Bounds::contains`]'s ends, the open headings at the window's end, a
+//! year-less heading). They stay as a second line in the write path: each can only make
+//! the window give up, and the whole file be read, never change what is written. How far
+//! the window reaches (`tail_start`, `head_end`, the cache's reads) likewise changes only
+//! how much is read: a window too small to decide gives up too.
+//!
 //! The new entry's style (blank lines, label form) is read from the window alone. It
 //! holds at least three months, so it sees the file's current habits; a log whose
 //! style changes just outside the window may get different blank lines than a read of
