@@ -26,7 +26,7 @@
 //!
 //! Some of these checks are implied by the plan between the period headings: mutation
 //! runs (`benches/README.md`) find no log that one alone refuses (`lands_inside`'s
-//! clauses, [`Bounds::contains`]'s ends, the open headings at the window's end, a
+//! clauses, `Bounds::contains`'s ends, the open headings at the window's end, a
 //! year-less heading). They stay as a second line in the write path: each can only make
 //! the window give up, and the whole file be read, never change what is written. How far
 //! the window reaches (`tail_start`, `head_end`, the cache's reads) likewise changes only
