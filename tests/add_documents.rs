@@ -215,56 +215,32 @@ fn a_piped_entry_keeps_the_date_in_its_title() {
 /// numbering), bold or plain as the items are, after the last of its month.
 #[test]
 fn a_numbered_list_gets_a_bullet_entry_after_its_items() {
-    let log = "# 2026\n\n## March 2026\n\n1. Designed the ingestion tiers\n2. Sized the cluster\n";
-    add(
-        log,
-        &[
+    let month = "# 2026\n\n## March 2026\n\n";
+    let fields = "\n  - **Date**: 2026-03-20\n  - **Results**: 3 teams\n";
+    let cases = [
+        (
+            "1. Designed the ingestion tiers\n2. Sized the cluster\n",
+            "- Shipped the importer",
+        ),
+        // One item: its number is no marker to copy.
+        (
+            "1. Designed the ingestion tiers\n",
+            "- Shipped the importer",
+        ),
+        (
+            "1. **Designed the ingestion tiers**\n2. **Sized the cluster**\n",
+            "- **Shipped the importer**",
+        ),
+    ];
+    for (items, new) in cases {
+        let log = format!("{month}{items}");
+        let args = [
             "Shipped the importer",
             "--date",
             "2026-03-20",
             "-r",
             "3 teams",
-        ],
-    )
-    .log_is(
-        format!(
-            "{log}- Shipped the importer\n  - **Date**: 2026-03-20\n  - **Results**: 3 teams\n"
-        )
-        .as_bytes(),
-    );
-    // One item: its number is no marker to copy.
-    let one = "# 2026\n\n## March 2026\n\n1. Designed the ingestion tiers\n";
-    add(
-        one,
-        &[
-            "Shipped the importer",
-            "--date",
-            "2026-03-20",
-            "-r",
-            "3 teams",
-        ],
-    )
-    .log_is(
-        format!(
-            "{one}- Shipped the importer\n  - **Date**: 2026-03-20\n  - **Results**: 3 teams\n"
-        )
-        .as_bytes(),
-    );
-    let bold = "# 2026\n\n## March 2026\n\n1. **Designed the ingestion tiers**\n2. **Sized the cluster**\n";
-    add(
-        bold,
-        &[
-            "Shipped the importer",
-            "--date",
-            "2026-03-20",
-            "-r",
-            "3 teams",
-        ],
-    )
-    .log_is(
-        format!(
-            "{bold}- **Shipped the importer**\n  - **Date**: 2026-03-20\n  - **Results**: 3 teams\n"
-        )
-        .as_bytes(),
-    );
+        ];
+        add(&log, &args).log_is(format!("{log}{new}{fields}").as_bytes());
+    }
 }
