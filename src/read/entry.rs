@@ -504,8 +504,7 @@ pub fn item_text(line: &str) -> &str {
 /// [`outline::is_bold_bullet`] says of a bullet.
 pub fn is_bold_item(line: &str) -> bool {
     let marker = list_marker(line);
-    marker > 0
-        && matches!(line.as_bytes().get(marker..), Some([b' ', b'*', b'*', next, ..]) if *next != b'*' && !next.is_ascii_whitespace())
+    marker > 0 && outline::opens_bold_after_marker(&line.as_bytes()[marker..])
 }
 
 /// `Title** (2026-11-03): lead text`, the text after an opening `**` -> the title, its

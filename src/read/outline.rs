@@ -158,7 +158,13 @@ pub fn atx_level(rest: &[u8]) -> Option<u8> {
 
 /// Whether a line (without indentation) is a bullet that opens with bold text.
 pub fn is_bold_bullet(rest: &[u8]) -> bool {
-    matches!(rest, [b'-' | b'*' | b'+', b' ', b'*', b'*', next, ..] if *next != b'*' && !next.is_ascii_whitespace())
+    matches!(rest, [b'-' | b'*' | b'+', after @ ..] if opens_bold_after_marker(after))
+}
+
+/// Whether the text after a list item's marker is a space and then bold text: `**`
+/// followed by neither a third `*` nor a space.
+pub fn opens_bold_after_marker(after: &[u8]) -> bool {
+    matches!(after, [b' ', b'*', b'*', next, ..] if *next != b'*' && !next.is_ascii_whitespace())
 }
 
 /// Whether a line (without indentation) is a top-level bullet with text: a bold-led one,
